@@ -1,0 +1,7 @@
+import type { Command } from 'commander';
+import { registerMigrateCommand } from './migrate.command';
+
+/** Every command registers itself here; each lives in its own `*.command.ts`. */
+export function registerCommands(program: Command): void {
+  registerMigrateCommand(program);
+}

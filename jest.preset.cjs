@@ -1,0 +1,54 @@
+// Shared Jest settings: SWC transpiles (decorator metadata included, as Nest and TypeORM need it);
+// type checking is the separate `typecheck` target, so tests stay fast on two cores.
+const path = require('node:path');
+const { pathsToModuleNameMapper } = require('./tools/jest/paths.cjs');
+
+const swcServer = {
+  jsc: {
+    parser: { syntax: 'typescript', decorators: true },
+    transform: { legacyDecorator: true, decoratorMetadata: true },
+    target: 'es2022',
+  },
+  module: { type: 'commonjs' },
+  sourceMaps: 'inline',
+};
+
+const swcWeb = {
+  jsc: {
+    parser: { syntax: 'typescript', tsx: true },
+    transform: { react: { runtime: 'automatic' } },
+    target: 'es2022',
+  },
+  module: { type: 'commonjs' },
+  sourceMaps: 'inline',
+};
+
+function serverProject(dir, extra = {}) {
+  return {
+    displayName: path.relative(__dirname, dir),
+    rootDir: dir,
+    testEnvironment: 'node',
+    testMatch: ['<rootDir>/**/*.spec.ts', '<rootDir>/**/*.int-spec.ts'],
+    transform: { '^.+\\.(t|j)s$': ['@swc/jest', swcServer] },
+    moduleNameMapper: pathsToModuleNameMapper(),
+    reporters: ['default', path.join(__dirname, 'tools/jest/summary-reporter.cjs')],
+    ...extra,
+  };
+}
+
+function webProject(dir, extra = {}) {
+  return {
+    displayName: path.relative(__dirname, dir),
+    rootDir: dir,
+    testEnvironment: 'jsdom',
+    testMatch: ['<rootDir>/**/*.spec.ts', '<rootDir>/**/*.spec.tsx'],
+    transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', swcWeb] },
+    transformIgnorePatterns: ['/node_modules/(?!(@ant-design/colors|lodash-es)/)'],
+    moduleNameMapper: { '\\.(css|less)$': path.join(__dirname, 'tools/jest/style-stub.cjs'), ...pathsToModuleNameMapper() },
+    setupFilesAfterEnv: [path.join(__dirname, 'tools/jest/web-setup.cjs')],
+    reporters: ['default', path.join(__dirname, 'tools/jest/summary-reporter.cjs')],
+    ...extra,
+  };
+}
+
+module.exports = { serverProject, webProject };

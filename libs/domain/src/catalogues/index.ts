@@ -1,0 +1,5 @@
+export * from './applicant-categories';
+export * from './outcomes';
+export * from './channels';
+export * from './proceedings';
+export * from './service-methods';
