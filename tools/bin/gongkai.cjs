@@ -18,8 +18,7 @@ async function main() {
       process.exit(1);
     }
   }
-  process.env.SWCRC = 'false';
-  process.env.TS_NODE_PROJECT = path.join(root, 'apps/cli/tsconfig.json');
+  process.env.SWC_NODE_PROJECT = path.join(root, 'apps/cli/tsconfig.json');
   require('@swc-node/register');
   const { run } = require(path.join(root, 'apps/cli/src/main.ts'));
   const code = await run(process.argv);

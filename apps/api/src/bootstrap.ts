@@ -1,0 +1,37 @@
+import 'reflect-metadata';
+import { type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import { Logger } from 'nestjs-pino';
+import { cleanupOpenApiDoc } from 'nestjs-zod';
+import { AppModule } from './app.module';
+import { type ApiConfig } from './config/api-config';
+
+/** Builds the configured application (used by main.ts and by the integration tests). */
+export async function createApiApp(
+  config: ApiConfig,
+  options: { quiet?: boolean } = {},
+): Promise<INestApplication> {
+  const app = await NestFactory.create(
+    AppModule.forRoot(options.quiet ? { ...config, logLevel: 'silent' } : config),
+    { bufferLogs: true, logger: options.quiet ? false : undefined },
+  );
+  if (!options.quiet) app.useLogger(app.get(Logger));
+  app.setGlobalPrefix('api');
+  app.use(cookieParser());
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Gongkai API')
+      .setDescription('依申请公开办理与政府信息公开工作年度报告')
+      .setVersion('0.1.0')
+      .addCookieAuth('gongkai_session')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, cleanupOpenApiDoc(document), {
+    jsonDocumentUrl: 'api/docs/json',
+  });
+  return app;
+}

@@ -1,0 +1,4 @@
+export * from './data-source';
+export * from './database-admin';
+export * from './entities';
+export { MIGRATIONS } from './migrations';

@@ -1,0 +1,4 @@
+import { CreatedAgenciesAndUsers1764115200000 } from './1764115200000-created-agencies-and-users';
+
+/** In order of application; a migration is never edited once it has landed. */
+export const MIGRATIONS = [CreatedAgenciesAndUsers1764115200000];
