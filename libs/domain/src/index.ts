@@ -1,1 +1,6 @@
 export * from './catalogues';
+export * from './dates';
+export * from './calendar';
+export * from './clock';
+export * from './fees';
+export * from './identity';

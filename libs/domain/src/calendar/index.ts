@@ -1,0 +1,3 @@
+export * from './calendar-arrangement';
+export * from './chinese-days-arrangements';
+export * from './working-day-calendar';

@@ -1,0 +1,514 @@
+import { addDays, formatLocalDateZh, minLocalDate, type LocalDate } from '../dates';
+import {
+  completeness,
+  type SkippedDay,
+  type WorkingDayCalendar,
+  type WorkingDayCount,
+} from '../calendar';
+import { type ClockEntry, type ConsultationParty } from './clock-ledger';
+
+/** Statutory periods in working days (regulation.md §6). */
+export const SUPPLEMENT_NOTICE_WORKING_DAYS = 7; // Art. 30
+export const CONSULTATION_WORKING_DAYS = 15; // Arts 32, 34
+export const ANSWER_WORKING_DAYS = 20; // Art. 33 para. 2
+export const MAX_EXTENSION_WORKING_DAYS = 20; // Art. 33 para. 2
+export const FEE_PAYMENT_WORKING_DAYS = 20; // 国办函〔2020〕109号
+
+export type DeadlineKind =
+  'supplementNotice' | 'supplement' | 'consultationReply' | 'feePayment' | 'answer';
+
+export const DEADLINE_LABELS: Readonly<
+  Record<DeadlineKind, { zh: string; en: string; basis: string }>
+> = {
+  supplementNotice: { zh: '补正通知期限', en: 'Supplement notice due', basis: '第三十条' },
+  supplement: { zh: '申请人补正期限', en: 'Supplement due', basis: '第三十条' },
+  consultationReply: {
+    zh: '征求意见答复期限',
+    en: 'Consultation reply due',
+    basis: '第三十二条、第三十四条',
+  },
+  feePayment: {
+    zh: '缴费期限',
+    en: 'Fee payment due',
+    basis: '第四十二条；国办函〔2020〕109号',
+  },
+  answer: { zh: '答复期限', en: 'Answer due', basis: '第三十三条' },
+};
+
+export interface PauseSpan {
+  readonly kind: 'consultation' | 'fee';
+  readonly party?: ConsultationParty;
+  /** Service day of the letter or notice; not paused itself (Project rule 17). */
+  readonly servedOn: LocalDate;
+  /** Last paused day: reply, payment, or the end of the 15 WD (inclusive). */
+  readonly until: LocalDate;
+  /** The pause is still running; `until` is its longest possible end. */
+  readonly open: boolean;
+  readonly workingDays: number;
+}
+
+export interface DeadlineDerivation {
+  readonly source: 'computed' | 'set_by_clerk' | 'art35';
+  readonly trigger: LocalDate;
+  readonly triggerLabel: string;
+  /** The statutory period, before pauses and extension. */
+  readonly workingDays: number;
+  readonly dayOne: LocalDate | null;
+  readonly skipped: readonly SkippedDay[];
+  readonly makeupWorkdays: readonly LocalDate[];
+  readonly pauses: readonly PauseSpan[];
+  readonly pausedWorkingDays: number;
+  readonly extensionWorkingDays: number;
+  readonly art35DelayedOn: LocalDate | null;
+  /** Where the working-day count ends (differs from the due date only under Art. 35). */
+  readonly countedDueOn: LocalDate | null;
+  /** Ledger facts dropped by a supplement restart (Project rule 18). */
+  readonly discarded: readonly string[];
+}
+
+export interface Deadline {
+  readonly kind: DeadlineKind;
+  readonly label: string;
+  readonly labelEn: string;
+  readonly basis: string;
+  /** Null while the period does not run (answer during 补正). */
+  readonly dueOn: LocalDate | null;
+  /** Depends on a pause still running: the date assumes its longest possible end. */
+  readonly provisional: boolean;
+  readonly complete: boolean;
+  readonly warnings: readonly string[];
+  readonly derivation: DeadlineDerivation;
+  /** The derivation in Chinese, one sentence a line, for clerks. */
+  readonly explanation: readonly string[];
+}
+
+export interface CaseDeadlines {
+  readonly supplementNotice: Deadline;
+  readonly supplement: Deadline | null;
+  readonly consultations: readonly Deadline[];
+  /** The last consultation's reply deadline. */
+  readonly consultationReply: Deadline | null;
+  readonly feePayment: Deadline | null;
+  readonly answer: Deadline;
+  readonly complete: boolean;
+  readonly warnings: readonly string[];
+}
+
+/** Flat dates for lists, queries and the CLI's JSON. */
+export interface DeadlineSummary {
+  readonly supplementNoticeDueOn: LocalDate | null;
+  readonly supplementDueOn: LocalDate | null;
+  readonly consultationReplyDueOn: LocalDate | null;
+  readonly feePaymentDueOn: LocalDate | null;
+  readonly answerDueOn: LocalDate | null;
+  readonly answerDueProvisional: boolean;
+  readonly complete: boolean;
+  readonly warnings: readonly string[];
+}
+
+export class ClockLedgerError extends Error {}
+
+interface Pause extends PauseSpan {
+  readonly index: number;
+}
+
+/**
+ * Every deadline of a case from its clock ledger. Pure: the same ledger and calendar always give
+ * the same dates, so deadlines can be re-derived whenever either changes (Project rule 16).
+ */
+export function computeDeadlines(
+  ledger: readonly ClockEntry[],
+  calendar: WorkingDayCalendar,
+): CaseDeadlines {
+  const start = ledger.find((e) => e.kind === 'start');
+  if (!start) throw new ClockLedgerError('时钟记录缺少“收到申请”日期');
+  for (const entry of ledger) {
+    if (entry.on < start.on) {
+      throw new ClockLedgerError(`时钟记录的日期 ${entry.on} 早于收到申请之日 ${start.on}`);
+    }
+  }
+
+  const supplementNotice = computed(
+    'supplementNotice',
+    calendar.addWorkingDays(start.on, SUPPLEMENT_NOTICE_WORKING_DAYS),
+    '收到申请',
+  );
+
+  const noticeIndex = ledger.findIndex((e) => e.kind === 'supplementNotice');
+  const notice = noticeIndex >= 0 ? ledger[noticeIndex] : undefined;
+  const supplement =
+    notice && notice.kind === 'supplementNotice' ? clerkSet(notice.on, notice.dueOn) : null;
+
+  // Project rule 18: only what happened after the last restart counts for the answer.
+  let restartIndex = -1;
+  ledger.forEach((e, i) => {
+    if (e.kind === 'supplementRestart') restartIndex = i;
+  });
+  const restart = restartIndex >= 0 ? ledger[restartIndex] : undefined;
+  const trigger = restart ? restart.on : start.on;
+  const triggerLabel = restart ? '收到补正材料' : '收到申请';
+  const discarded = ledger
+    .slice(0, Math.max(restartIndex, 0))
+    .filter((e) => ['consultationPause', 'feePause', 'extension', 'art35Delay'].includes(e.kind))
+    .map((e) => `${formatLocalDateZh(e.on)}${describeEntry(e)}（补正后重新计算，不再计入）`);
+
+  const consultationDeadlines: Deadline[] = [];
+  const pauses: Pause[] = [];
+  const openConsultations: {
+    index: number;
+    on: LocalDate;
+    party: ConsultationParty;
+    due: WorkingDayCount;
+  }[] = [];
+  let feeDeadline: Deadline | null = null;
+  let openFee: { index: number; on: LocalDate; due: WorkingDayCount } | null = null;
+  let extensionWorkingDays = 0;
+  let art35: LocalDate | null = null;
+
+  for (const [index, entry] of ledger.entries()) {
+    const counts = index > restartIndex;
+    switch (entry.kind) {
+      case 'consultationPause': {
+        const due = calendar.addWorkingDays(entry.on, CONSULTATION_WORKING_DAYS);
+        consultationDeadlines.push(computed('consultationReply', due, '送达征求意见函'));
+        if (counts) openConsultations.push({ index, on: entry.on, party: entry.party, due });
+        break;
+      }
+      case 'consultationResume': {
+        const open = openConsultations.shift();
+        if (!open) break;
+        // Project rule 17: silence ends the pause with the 15th WD, whenever the expiry is recorded.
+        const until =
+          entry.reason === 'expired' ? minLocalDate(entry.on, open.due.dueOn) : entry.on;
+        pauses.push(pause(calendar, 'consultation', open.on, until, false, open.index, open.party));
+        break;
+      }
+      case 'feePause': {
+        const due = calendar.addWorkingDays(entry.on, FEE_PAYMENT_WORKING_DAYS);
+        feeDeadline = computed('feePayment', due, '送达收费通知');
+        if (counts) openFee = { index, on: entry.on, due };
+        break;
+      }
+      case 'feePayment': {
+        if (openFee)
+          pauses.push(pause(calendar, 'fee', openFee.on, entry.on, false, openFee.index));
+        openFee = null;
+        break;
+      }
+      case 'extension':
+        if (counts) extensionWorkingDays += entry.workingDays;
+        break;
+      case 'art35Delay':
+        if (counts) art35 = entry.delayedAnswerOn;
+        break;
+      default:
+        break;
+    }
+  }
+  for (const open of openConsultations) {
+    pauses.push(
+      pause(calendar, 'consultation', open.on, open.due.dueOn, true, open.index, open.party),
+    );
+  }
+  if (openFee)
+    pauses.push(pause(calendar, 'fee', openFee.on, openFee.due.dueOn, true, openFee.index));
+  pauses.sort((a, b) => a.index - b.index);
+
+  const answer = computeAnswer({
+    calendar,
+    trigger,
+    triggerLabel,
+    supplementPending: !!notice && (!restart || restartIndex < noticeIndex),
+    pauses,
+    extensionWorkingDays,
+    art35,
+    discarded,
+  });
+
+  const all = [
+    supplementNotice,
+    ...(supplement ? [supplement] : []),
+    ...consultationDeadlines,
+    ...(feeDeadline ? [feeDeadline] : []),
+    answer,
+  ];
+  const merged = completeness(all.flatMap((d) => missingYearsOf(d)));
+  return {
+    supplementNotice,
+    supplement,
+    consultations: consultationDeadlines,
+    consultationReply: consultationDeadlines.at(-1) ?? null,
+    feePayment: feeDeadline,
+    answer,
+    complete: merged.complete,
+    warnings: merged.warnings,
+  };
+}
+
+export function deadlineSummary(deadlines: CaseDeadlines): DeadlineSummary {
+  return {
+    supplementNoticeDueOn: deadlines.supplementNotice.dueOn,
+    supplementDueOn: deadlines.supplement?.dueOn ?? null,
+    consultationReplyDueOn: deadlines.consultationReply?.dueOn ?? null,
+    feePaymentDueOn: deadlines.feePayment?.dueOn ?? null,
+    answerDueOn: deadlines.answer.dueOn,
+    answerDueProvisional: deadlines.answer.provisional,
+    complete: deadlines.complete,
+    warnings: deadlines.warnings,
+  };
+}
+
+// Warnings name the year; keep the years so merged warnings are not duplicated.
+const missingYearsByDeadline = new WeakMap<Deadline, readonly number[]>();
+function missingYearsOf(deadline: Deadline): readonly number[] {
+  return missingYearsByDeadline.get(deadline) ?? [];
+}
+
+function pause(
+  calendar: WorkingDayCalendar,
+  kind: 'consultation' | 'fee',
+  servedOn: LocalDate,
+  until: LocalDate,
+  open: boolean,
+  index: number,
+  party?: ConsultationParty,
+): Pause {
+  return {
+    kind,
+    ...(party ? { party } : {}),
+    servedOn,
+    until,
+    open,
+    workingDays: calendar.workingDaysBetween(servedOn, until).count,
+    index,
+  };
+}
+
+function finish(
+  kind: DeadlineKind,
+  dueOn: LocalDate | null,
+  provisional: boolean,
+  missingYears: readonly number[],
+  derivation: DeadlineDerivation,
+  extraWarnings: readonly string[] = [],
+): Deadline {
+  const c = completeness(missingYears);
+  const label = DEADLINE_LABELS[kind];
+  const deadline: Deadline = {
+    kind,
+    label: label.zh,
+    labelEn: label.en,
+    basis: label.basis,
+    dueOn,
+    provisional,
+    complete: c.complete,
+    warnings: [...c.warnings, ...extraWarnings],
+    derivation,
+    explanation: [],
+  };
+  const withText = { ...deadline, explanation: explain(deadline) };
+  missingYearsByDeadline.set(withText, c.missingYears);
+  return withText;
+}
+
+function computed(kind: DeadlineKind, count: WorkingDayCount, triggerLabel: string): Deadline {
+  return finish(kind, count.dueOn, false, count.missingYears, {
+    source: 'computed',
+    trigger: count.trigger,
+    triggerLabel,
+    workingDays: count.workingDays,
+    dayOne: count.dayOne,
+    skipped: count.skipped,
+    makeupWorkdays: count.makeupWorkdays,
+    pauses: [],
+    pausedWorkingDays: 0,
+    extensionWorkingDays: 0,
+    art35DelayedOn: null,
+    countedDueOn: count.dueOn,
+    discarded: [],
+  });
+}
+
+function clerkSet(noticeOn: LocalDate, dueOn: LocalDate): Deadline {
+  return finish('supplement', dueOn, false, [], {
+    source: 'set_by_clerk',
+    trigger: noticeOn,
+    triggerLabel: '送达补正通知',
+    workingDays: 0,
+    dayOne: null,
+    skipped: [],
+    makeupWorkdays: [],
+    pauses: [],
+    pausedWorkingDays: 0,
+    extensionWorkingDays: 0,
+    art35DelayedOn: null,
+    countedDueOn: null,
+    discarded: [],
+  });
+}
+
+function computeAnswer(input: {
+  calendar: WorkingDayCalendar;
+  trigger: LocalDate;
+  triggerLabel: string;
+  supplementPending: boolean;
+  pauses: readonly Pause[];
+  extensionWorkingDays: number;
+  art35: LocalDate | null;
+  discarded: readonly string[];
+}): Deadline {
+  const { calendar, trigger, triggerLabel, pauses, extensionWorkingDays, art35, discarded } = input;
+  const spans: PauseSpan[] = pauses.map(({ index: _index, ...span }) => span);
+  const base = {
+    trigger,
+    triggerLabel,
+    workingDays: ANSWER_WORKING_DAYS,
+    pauses: spans,
+    extensionWorkingDays,
+    art35DelayedOn: art35,
+    discarded,
+  };
+  if (input.supplementPending) {
+    // Art. 30: the period runs afresh from receipt of the supplement; until then it does not run.
+    return finish('answer', null, false, [], {
+      ...base,
+      source: 'computed',
+      dayOne: null,
+      skipped: [],
+      makeupWorkdays: [],
+      pausedWorkingDays: 0,
+      countedDueOn: null,
+    });
+  }
+  // Art. 33 para. 3, Project rule 17: working days strictly after the service day, up to and
+  // including the reply or payment day, are not counted.
+  const pausedBy = (date: LocalDate): string | null => {
+    for (const p of pauses) {
+      if (date > p.servedOn && date <= p.until) return p.kind === 'fee' ? '缴费' : '征求意见';
+    }
+    return null;
+  };
+  const count = calendar.addWorkingDays(trigger, ANSWER_WORKING_DAYS + extensionWorkingDays, {
+    pausedBy,
+  });
+  const pausedWorkingDays = count.skipped.filter((s) => s.reason === 'paused').length;
+  const provisional = pauses.some((p) => p.open);
+  const derivation: DeadlineDerivation = {
+    ...base,
+    source: art35 ? 'art35' : 'computed',
+    dayOne: count.dayOne,
+    skipped: count.skipped,
+    makeupWorkdays: count.makeupWorkdays,
+    pausedWorkingDays,
+    countedDueOn: count.dueOn,
+  };
+  if (art35) {
+    // Art. 35: the notified delayed date replaces the Art. 33 period.
+    return finish('answer', art35, false, count.missingYears, derivation);
+  }
+  return finish('answer', count.dueOn, provisional, count.missingYears, derivation);
+}
+
+function describeEntry(entry: ClockEntry): string {
+  switch (entry.kind) {
+    case 'consultationPause':
+      return '送达征求意见函';
+    case 'feePause':
+      return '送达收费通知';
+    case 'extension':
+      return `批准延长${entry.workingDays}个工作日`;
+    case 'art35Delay':
+      return `确定延迟答复日期${formatLocalDateZh(entry.delayedAnswerOn)}`;
+    default:
+      return entry.kind;
+  }
+}
+
+const SKIP_LABEL: Record<SkippedDay['reason'], string> = {
+  weekend: '周末',
+  holiday: '法定节假日',
+  paused: '暂停计算',
+};
+
+/** Consecutive skipped days with the same reason and name, as one range. */
+function groupSkipped(skipped: readonly SkippedDay[]): string[] {
+  const groups: { from: LocalDate; to: LocalDate; reason: SkippedDay['reason']; name?: string }[] =
+    [];
+  for (const day of skipped) {
+    const last = groups.at(-1);
+    if (
+      last &&
+      last.reason === day.reason &&
+      last.name === day.name &&
+      addDays(last.to, 1) === day.date
+    ) {
+      last.to = day.date;
+    } else {
+      groups.push({
+        from: day.date,
+        to: day.date,
+        reason: day.reason,
+        ...(day.name ? { name: day.name } : {}),
+      });
+    }
+  }
+  return groups.map((g) => {
+    const range =
+      g.from === g.to
+        ? formatLocalDateZh(g.from)
+        : `${formatLocalDateZh(g.from)}至${formatLocalDateZh(g.to)}`;
+    const why =
+      g.reason === 'holiday' && g.name
+        ? `${SKIP_LABEL[g.reason]}（${g.name}）`
+        : g.name && g.reason === 'paused'
+          ? `${SKIP_LABEL[g.reason]}（${g.name}）`
+          : SKIP_LABEL[g.reason];
+    return `${range} ${why}`;
+  });
+}
+
+function explain(deadline: Deadline): string[] {
+  const d = deadline.derivation;
+  const lines: string[] = [];
+  const head = `${deadline.label}（${deadline.basis}）`;
+  if (d.source === 'set_by_clerk') {
+    lines.push(
+      `${head}：由经办人在${formatLocalDateZh(d.trigger)}送达的补正通知中确定，为${deadline.dueOn ? formatLocalDateZh(deadline.dueOn) : '—'}。`,
+    );
+    return lines;
+  }
+  if (deadline.dueOn === null) {
+    lines.push(`${head}：补正期间不计算；自收到补正材料之日起重新计算${d.workingDays}个工作日。`);
+    return lines;
+  }
+  const total = d.workingDays + d.extensionWorkingDays;
+  lines.push(
+    `${head}：自${formatLocalDateZh(d.trigger)}（${d.triggerLabel}）的次日起算，第1日为${d.dayOne ? formatLocalDateZh(d.dayOne) : '—'}，计${total}个工作日${d.extensionWorkingDays > 0 ? `（${d.workingDays}个工作日加延长${d.extensionWorkingDays}个工作日）` : ''}，至${formatLocalDateZh(d.countedDueOn ?? deadline.dueOn)}。`,
+  );
+  const skipped = groupSkipped(d.skipped);
+  if (skipped.length > 0) lines.push(`不计入：${skipped.join('；')}。`);
+  if (d.makeupWorkdays.length > 0) {
+    lines.push(`计入调休上班日：${d.makeupWorkdays.map(formatLocalDateZh).join('、')}。`);
+  }
+  for (const p of d.pauses) {
+    const what =
+      p.kind === 'fee'
+        ? '收费通知'
+        : p.party === 'other_agency'
+          ? '征求其他机关意见'
+          : '征求第三方意见';
+    lines.push(
+      `暂停：${what}，${formatLocalDateZh(p.servedOn)}送达，次日起至${formatLocalDateZh(p.until)}${p.open ? '（尚未结束，按最长期限计）' : ''}，共${p.workingDays}个工作日不计算在答复期限内。`,
+    );
+  }
+  if (d.pausedWorkingDays > 0) lines.push(`答复期限因暂停顺延${d.pausedWorkingDays}个工作日。`);
+  for (const text of d.discarded) lines.push(`已不计入：${text}。`);
+  if (d.source === 'art35' && d.art35DelayedOn) {
+    lines.push(
+      `依第三十五条确定的延迟答复日期为${formatLocalDateZh(d.art35DelayedOn)}，以此为答复期限。`,
+    );
+  }
+  if (deadline.provisional) lines.push('暂停尚未结束，此日期为暂定。');
+  lines.push(...deadline.warnings);
+  return lines;
+}

@@ -1,0 +1,2 @@
+export * from './clock-ledger';
+export * from './deadlines';
