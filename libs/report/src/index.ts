@@ -15,3 +15,4 @@ export * from './json.parser';
 export * from './html.parser';
 export * from './docx.parser';
 export * from './report.parser';
+export * from './report.lint';

@@ -24,6 +24,10 @@ export interface ParseOptions {
   /** Overrides the format detected from the tables. */
   format?: ReportFormat;
   agency?: { code: string; name: string };
+  /** Used when neither the title nor the statistics period names the year. */
+  defaultYear?: number;
+  /** Agency code to record when only the name can be read from the text. */
+  agencyCode?: string;
 }
 
 export interface ParsedReport {
@@ -333,7 +337,7 @@ export function parseReportText(input: string, options: ParseOptions = {}): Pars
     const s = starts[i];
     return s === null || s === undefined ? [] : lines.slice(s + 1, endOf(i));
   };
-  const year = options.year ?? detectYear(text);
+  const year = options.year ?? detectYear(text) ?? options.defaultYear ?? null;
   if (year === null) throw new ReportParseError('无法确定报告年度');
   const { format, section3 } = parseSection3(
     tokenizeTable(block(2)),
@@ -346,7 +350,7 @@ export function parseReportText(input: string, options: ParseOptions = {}): Pars
   const firstHeading = starts.find((s) => s !== null && s !== undefined) ?? 0;
   const preamble = joinText('', lines.slice(0, firstHeading));
   const report = createReport({
-    agency: options.agency ?? { code: '', name: detectAgencyName(text) },
+    agency: options.agency ?? { code: options.agencyCode ?? '', name: detectAgencyName(text) },
     year,
     format,
     status: 'published',

@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import { registerMigrateCommand } from './migrate.command';
+import { registerLintCommand } from './lint.command';
 
 /** Every command registers itself here; each lives in its own `*.command.ts`. */
 export function registerCommands(program: Command): void {
   registerMigrateCommand(program);
+  registerLintCommand(program);
 }
