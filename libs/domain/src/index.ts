@@ -4,3 +4,5 @@ export * from './calendar';
 export * from './clock';
 export * from './fees';
 export * from './identity';
+export * from './case';
+export * from './diagram';

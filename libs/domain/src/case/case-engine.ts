@@ -1,0 +1,297 @@
+import { getNextTransitions, initialTransition, transition, type SnapshotFrom } from 'xstate';
+import { type Outcome } from '../catalogues';
+import { defaultWorkingDayCalendar, type WorkingDayCalendar } from '../calendar';
+import { computeDeadlines, type CaseDeadlines } from '../clock';
+import { formatLocalDateZh, isLocalDate, type LocalDate } from '../dates';
+import { EVENT_LABELS, STATE_LABELS } from './case-labels';
+import { eventAvailability, validateEvent, type Refusal } from './case-rules';
+import {
+  CASE_MACHINE_ID,
+  CASE_MACHINE_VERSION,
+  caseMachine,
+  caseMachineFor,
+  type CaseMachine,
+} from './case.machine';
+import {
+  CASE_EVENT_TYPES,
+  CLOSED_STATES,
+  EXTENSION_STATES,
+  PROCEDURE_STATES,
+  isCaseEventType,
+  type ActorRole,
+  type CaseContext,
+  type CaseEvent,
+  type CaseEventType,
+  type CaseFlags,
+  type CaseStateValue,
+  type ClosedState,
+  type CreateCaseInput,
+  type ExtensionState,
+  type ProcedureState,
+} from './case.types';
+
+export type CaseSnapshot = SnapshotFrom<CaseMachine>;
+
+/** What the service stores: plain JSON, restorable with `restoreSnapshot`. */
+export interface PersistedCaseSnapshot {
+  readonly machineId: string;
+  readonly machineVersion: number;
+  readonly status: 'active';
+  readonly value: CaseStateValue;
+  readonly context: CaseContext;
+}
+
+export type CaseEffectCode =
+  'supplement_notice_late' | 'decided_late' | 'answered_late' | 'extension_late' | 'closed';
+
+export interface CaseEffect {
+  readonly code: CaseEffectCode;
+  readonly message: string;
+}
+
+export type ApplyResult =
+  | {
+      readonly ok: true;
+      readonly snapshot: CaseSnapshot;
+      readonly effects: readonly CaseEffect[];
+      readonly flags: CaseFlags;
+      /** Statutory basis of the transition, for the journal. */
+      readonly basis: string | null;
+    }
+  | ({ readonly ok: false } & Refusal);
+
+export class CaseSnapshotError extends Error {}
+
+export function createCase(input: CreateCaseInput, calendar?: WorkingDayCalendar): CaseSnapshot {
+  if (!isLocalDate(input.receivedOn)) {
+    throw new CaseSnapshotError(`收到申请日期格式不正确：${String(input.receivedOn)}`);
+  }
+  const steps = input.approvalSteps ?? 1;
+  if (!Number.isInteger(steps) || steps < 1) {
+    throw new CaseSnapshotError('审批环节数至少为1');
+  }
+  const [snapshot] = initialTransition(machineOf(calendar), { ...input, approvalSteps: steps });
+  return snapshot;
+}
+
+/**
+ * The one way a case changes: the pure transition, with a reason a clerk understands when the
+ * event is refused. XState returns the same snapshot object for an event it does not take.
+ */
+export function applyCaseEvent(
+  snapshot: CaseSnapshot,
+  event: CaseEvent,
+  calendar: WorkingDayCalendar = defaultWorkingDayCalendar(),
+): ApplyResult {
+  const machine = caseMachineFor(calendar);
+  const current = onMachine(snapshot, machine);
+  if (current.status !== 'active') {
+    return { ok: false, code: 'invalid_snapshot', message: '案件状态数据无效' };
+  }
+  const type = (event as { type?: unknown } | null)?.type;
+  if (!isCaseEventType(type)) {
+    return { ok: false, code: 'invalid_event', message: `未知的操作：${String(type)}` };
+  }
+  if (!eventTypesInState(current).has(type)) {
+    const status = caseStatus(current);
+    return status.closed && type !== 'RECORD_SERVICE'
+      ? { ok: false, code: 'case_closed', message: `案件已办结，不能${EVENT_LABELS[type].zh}` }
+      : {
+          ok: false,
+          code: 'not_allowed_in_state',
+          message: `案件当前为“${stateLabel(status)}”，不能${EVENT_LABELS[type].zh}`,
+        };
+  }
+  const refusal = validateEvent(current.context, event, calendar);
+  if (refusal) return { ok: false, ...refusal };
+  const [next] = transition(machine, current, event);
+  if (next === current) {
+    return { ok: false, code: 'not_allowed_in_state', message: `不能${EVENT_LABELS[type].zh}` };
+  }
+  return {
+    ok: true,
+    snapshot: next,
+    effects: effectsOf(
+      current.context,
+      next.context,
+      caseStatus(next).closed && !caseStatus(current).closed,
+    ),
+    flags: next.context.flags,
+    basis: EVENT_LABELS[type].basis ?? null,
+  };
+}
+
+export interface AllowedEvent {
+  readonly type: CaseEventType;
+  readonly label: string;
+  readonly labelEn: string;
+}
+
+/** What a user with this role may do next on `today` (the UI asks; it never decides). */
+export function allowedEvents(
+  snapshot: CaseSnapshot,
+  role: ActorRole,
+  calendar: WorkingDayCalendar = defaultWorkingDayCalendar(),
+  today: LocalDate,
+): AllowedEvent[] {
+  const current = onMachine(snapshot, caseMachineFor(calendar));
+  const available = eventTypesInState(current);
+  return CASE_EVENT_TYPES.filter(
+    (type) =>
+      available.has(type) &&
+      eventAvailability(current.context, type, role, today, calendar) === null,
+  ).map((type) => ({ type, label: EVENT_LABELS[type].zh, labelEn: EVENT_LABELS[type].en }));
+}
+
+export interface CaseStatus {
+  /** The procedure state while open, else the closed sub-state. */
+  readonly state: ProcedureState | ClosedState;
+  readonly extension: ExtensionState;
+  readonly closed: boolean;
+  readonly outcome: Outcome | null;
+  readonly decidedOn: LocalDate | null;
+  readonly flags: CaseFlags;
+}
+
+export function caseStatus(snapshot: { value: unknown; context: CaseContext }): CaseStatus {
+  const value = snapshot.value as CaseStateValue;
+  const { context } = snapshot;
+  if ('closed' in value) {
+    const e = context.extension?.decision;
+    return {
+      state: value.closed,
+      extension:
+        e === 'granted'
+          ? 'granted'
+          : e === 'refused'
+            ? 'refused'
+            : context.extension
+              ? 'requested'
+              : 'none',
+      closed: true,
+      outcome: context.outcome,
+      decidedOn: context.decidedOn,
+      flags: context.flags,
+    };
+  }
+  return {
+    state: value.open.procedure,
+    extension: value.open.extension,
+    closed: false,
+    outcome: null,
+    decidedOn: null,
+    flags: context.flags,
+  };
+}
+
+/** Every deadline of the case, re-derived from its clock ledger and the calendar. */
+export function deriveDeadlines(
+  context: CaseContext,
+  calendar: WorkingDayCalendar = defaultWorkingDayCalendar(),
+): CaseDeadlines {
+  return computeDeadlines(context.ledger, calendar);
+}
+
+export function persistSnapshot(snapshot: CaseSnapshot): PersistedCaseSnapshot {
+  return JSON.parse(
+    JSON.stringify({
+      machineId: CASE_MACHINE_ID,
+      machineVersion: CASE_MACHINE_VERSION,
+      status: snapshot.status,
+      value: snapshot.value,
+      context: snapshot.context,
+    }),
+  ) as PersistedCaseSnapshot;
+}
+
+/**
+ * A stored snapshot back into the machine. XState does not throw on a state that no longer
+ * exists, so the value, the status and the version are checked here.
+ */
+export function restoreSnapshot(json: unknown, calendar?: WorkingDayCalendar): CaseSnapshot {
+  const data = typeof json === 'string' ? (JSON.parse(json) as unknown) : json;
+  if (typeof data !== 'object' || data === null) throw new CaseSnapshotError('案件状态数据无效');
+  const s = data as Partial<Record<keyof PersistedCaseSnapshot, unknown>>;
+  if (s.machineId !== undefined && s.machineId !== CASE_MACHINE_ID) {
+    throw new CaseSnapshotError(`案件状态数据不属于本状态机：${String(s.machineId)}`);
+  }
+  const context = s.context as CaseContext | undefined;
+  const version = s.machineVersion ?? context?.machineVersion;
+  if (version !== CASE_MACHINE_VERSION) {
+    throw new CaseSnapshotError(
+      `案件状态机版本 ${String(version)} 需要迁移到版本 ${CASE_MACHINE_VERSION}`,
+    );
+  }
+  if (s.status !== 'active')
+    throw new CaseSnapshotError(`案件状态数据的状态无效：${String(s.status)}`);
+  if (!isKnownValue(s.value))
+    throw new CaseSnapshotError(`未知的案件状态：${JSON.stringify(s.value)}`);
+  if (
+    typeof context !== 'object' ||
+    context === null ||
+    !isLocalDate(context.receivedOn) ||
+    !Array.isArray(context.ledger)
+  ) {
+    throw new CaseSnapshotError('案件状态数据缺少办理信息');
+  }
+  return machineOf(calendar).resolveState({ value: s.value, context });
+}
+
+export function stateLabel(status: CaseStatus): string {
+  return STATE_LABELS[status.state].zh;
+}
+
+function machineOf(calendar: WorkingDayCalendar | undefined): CaseMachine {
+  return calendar ? caseMachineFor(calendar) : caseMachine;
+}
+
+function onMachine(snapshot: CaseSnapshot, machine: CaseMachine): CaseSnapshot {
+  return snapshot.machine === machine
+    ? snapshot
+    : machine.resolveState({ value: snapshot.value, context: snapshot.context });
+}
+
+function eventTypesInState(snapshot: CaseSnapshot): Set<string> {
+  return new Set(getNextTransitions(snapshot).map((t) => t.eventType));
+}
+
+function isKnownValue(value: unknown): value is CaseStateValue {
+  if (typeof value !== 'object' || value === null) return false;
+  const keys = Object.keys(value);
+  if (keys.length !== 1) return false;
+  const v = value as Record<string, unknown>;
+  if (keys[0] === 'closed') return (CLOSED_STATES as readonly unknown[]).includes(v['closed']);
+  if (keys[0] !== 'open') return false;
+  const open = v['open'] as Record<string, unknown> | null;
+  return (
+    typeof open === 'object' &&
+    open !== null &&
+    Object.keys(open).length === 2 &&
+    (PROCEDURE_STATES as readonly unknown[]).includes(open['procedure']) &&
+    (EXTENSION_STATES as readonly unknown[]).includes(open['extension'])
+  );
+}
+
+const FLAG_EFFECTS: readonly [keyof CaseFlags, CaseEffectCode, string][] = [
+  [
+    'supplementNoticeLate',
+    'supplement_notice_late',
+    '补正通知超过收到申请之日起7个工作日发出（第三十条），已标记',
+  ],
+  ['decidedLate', 'decided_late', '答复决定晚于答复期限作出，已标记为逾期'],
+  ['answeredLate', 'answered_late', '送达晚于答复期限，已标记为逾期答复'],
+  ['extensionLate', 'extension_late', '延期在答复期限届满后才批准，已标记'],
+];
+
+function effectsOf(before: CaseContext, after: CaseContext, closedNow: boolean): CaseEffect[] {
+  const effects: CaseEffect[] = FLAG_EFFECTS.filter(
+    ([flag]) => after.flags[flag] && !before.flags[flag],
+  ).map(([, code, message]) => ({ code, message }));
+  if (closedNow && after.outcome && after.decidedOn) {
+    effects.push({
+      code: 'closed',
+      message: `案件办结：${after.outcome}，决定日期${formatLocalDateZh(after.decidedOn)}`,
+    });
+  }
+  return effects;
+}

@@ -1,0 +1,525 @@
+import { transition } from 'xstate';
+import { defaultWorkingDayCalendar } from '../calendar';
+import { deadlineSummary } from '../clock';
+import {
+  allowedEvents,
+  applyCaseEvent,
+  caseStatus,
+  createCase,
+  deriveDeadlines,
+  persistSnapshot,
+  restoreSnapshot,
+  CaseSnapshotError,
+} from './case-engine';
+import { caseMachine, CASE_MACHINE_ID, CASE_MACHINE_VERSION } from './case.machine';
+import { CASE_EVENT_TYPES, type CaseEvent, type CaseEventType } from './case.types';
+import { caseIn, clerk, ev, leader, leader2, run, system, type PATHS } from './case-test-helpers';
+
+const LATE = '2025-06-30';
+
+/** A valid-looking event of each type, from the right role, late enough for every expiry. */
+function sample(type: CaseEventType): CaseEvent {
+  switch (type) {
+    case 'REQUEST_SUPPLEMENT':
+      return ev(type, LATE, clerk, { dueOn: '2025-07-15', items: ['信息名称'] });
+    case 'START_CONSULTATION':
+      return ev(type, LATE, clerk, { party: 'other_agency' });
+    case 'SERVE_FEE_NOTICE':
+      return ev(type, LATE, clerk, {
+        standard: 'per_application',
+        amountYuan: 100,
+        ordinalInMonth: 11,
+      });
+    case 'REASONS_JUDGED':
+      return ev(type, LATE, clerk, { reasonable: true, delayedAnswerOn: '2025-09-30' });
+    case 'DRAFT_DECISION':
+      return ev(type, LATE, clerk, { outcome: 'partially_disclosed' });
+    case 'RETURN_DECISION':
+      return ev(type, LATE, leader, { comment: '请补充理由' });
+    case 'REQUEST_EXTENSION':
+      return ev(type, LATE, clerk, { workingDays: 15, reason: '材料较多' });
+    case 'RECORD_SERVICE':
+      return ev(type, LATE, clerk, { method: 'in_person', servedOn: LATE });
+    case 'YEAR_CLOSED':
+      return ev(type, '2025-12-31', system, { year: 2025 });
+    case 'SUPPLEMENT_OVERDUE':
+    case 'CONSULTATION_EXPIRED':
+    case 'FEE_OVERDUE':
+      return ev(type, LATE, system);
+    case 'APPROVE_DECISION':
+    case 'APPROVE_EXTENSION':
+    case 'REFUSE_EXTENSION':
+      return ev(type, LATE, leader);
+    default:
+      return ev(type, LATE, clerk);
+  }
+}
+
+// Every (state, event) pair: the resulting procedure/closed state, or null when refused.
+const TABLE: Record<keyof typeof PATHS, Partial<Record<CaseEventType, string>>> = {
+  intake: {
+    ACCEPT: 'processing',
+    REQUEST_SUPPLEMENT: 'awaitingSupplement',
+    REQUEST_EXTENSION: 'intake',
+    WITHDRAW: 'ended',
+    YEAR_CLOSED: 'intake',
+  },
+  awaitingSupplement: {
+    SUPPLEMENT_RECEIVED: 'processing',
+    SUPPLEMENT_OVERDUE: 'ended',
+    WITHDRAW: 'ended',
+    YEAR_CLOSED: 'awaitingSupplement',
+  },
+  processing: {
+    REQUEST_SUPPLEMENT: 'awaitingSupplement',
+    START_CONSULTATION: 'consulting',
+    SERVE_FEE_NOTICE: 'awaitingFee',
+    REQUEST_REASONS: 'awaitingReasons',
+    DRAFT_DECISION: 'awaitingApproval',
+    REQUEST_EXTENSION: 'processing',
+    WITHDRAW: 'ended',
+    YEAR_CLOSED: 'processing',
+  },
+  consulting: {
+    CONSULTATION_REPLIED: 'processing',
+    CONSULTATION_EXPIRED: 'processing',
+    REQUEST_EXTENSION: 'consulting',
+    WITHDRAW: 'ended',
+    YEAR_CLOSED: 'consulting',
+  },
+  awaitingFee: {
+    FEE_PAID: 'processing',
+    FEE_OVERDUE: 'ended',
+    REQUEST_EXTENSION: 'awaitingFee',
+    WITHDRAW: 'ended',
+    YEAR_CLOSED: 'awaitingFee',
+  },
+  awaitingReasons: {
+    REASONS_JUDGED: 'processing',
+    REQUEST_EXTENSION: 'awaitingReasons',
+    WITHDRAW: 'ended',
+    YEAR_CLOSED: 'awaitingReasons',
+  },
+  awaitingApproval: {
+    APPROVE_DECISION: 'awaitingService',
+    RETURN_DECISION: 'processing',
+    REQUEST_EXTENSION: 'awaitingApproval',
+    WITHDRAW: 'ended',
+    YEAR_CLOSED: 'awaitingApproval',
+  },
+  awaitingService: { RECORD_SERVICE: 'served' },
+  served: {},
+  ended: {},
+};
+
+describe('case machine: every transition, allowed and refused', () => {
+  const rows = Object.entries(TABLE).flatMap(([state, allowed]) =>
+    CASE_EVENT_TYPES.map((type) => [state, type, allowed[type] ?? null] as const),
+  );
+
+  it.each(rows)('%s + %s → %s', (state, type, expected) => {
+    const before = caseIn(state as keyof typeof PATHS);
+    const result = applyCaseEvent(before, sample(type));
+    if (expected === null) {
+      expect(result.ok).toBe(false);
+      if (!result.ok) {
+        expect(['not_allowed_in_state', 'case_closed']).toContain(result.code);
+        expect(result.message).toMatch(/[\u4e00-\u9fa5]/);
+      }
+    } else {
+      expect(result.ok ? null : result.message).toBeNull();
+      if (result.ok) expect(caseStatus(result.snapshot).state).toBe(expected);
+    }
+  });
+
+  it('extension region: none → requested → granted | refused, leader only', () => {
+    const requested = run(caseIn('processing'), [sample('REQUEST_EXTENSION')]);
+    expect(caseStatus(requested).extension).toBe('requested');
+    const byClerk = applyCaseEvent(requested, ev('APPROVE_EXTENSION', LATE, clerk));
+    expect(byClerk.ok || byClerk.code).toBe('role_not_allowed');
+    const granted = run(requested, [ev('APPROVE_EXTENSION', LATE, leader)]);
+    expect(caseStatus(granted).extension).toBe('granted');
+    const refused = run(requested, [ev('REFUSE_EXTENSION', LATE, leader)]);
+    expect(caseStatus(refused).extension).toBe('refused');
+    for (const s of [granted, refused]) {
+      const again = applyCaseEvent(s, sample('REQUEST_EXTENSION'));
+      expect(again.ok).toBe(false);
+    }
+    expect(applyCaseEvent(caseIn('processing'), ev('APPROVE_EXTENSION', LATE, leader)).ok).toBe(
+      false,
+    );
+  });
+});
+
+describe('case machine: guards and rules', () => {
+  it('checks roles: only a leader approves, only the system expires, auditors only read', () => {
+    const approval = caseIn('awaitingApproval');
+    const byClerk = applyCaseEvent(approval, ev('APPROVE_DECISION', LATE, clerk));
+    expect(byClerk).toMatchObject({ ok: false, code: 'role_not_allowed' });
+    const supplement = caseIn('awaitingSupplement');
+    expect(applyCaseEvent(supplement, ev('SUPPLEMENT_OVERDUE', LATE, clerk))).toMatchObject({
+      ok: false,
+      code: 'role_not_allowed',
+    });
+    expect(
+      applyCaseEvent(caseIn('intake'), ev('ACCEPT', LATE, { id: 'a', role: 'auditor' })),
+    ).toMatchObject({ ok: false, code: 'role_not_allowed' });
+    expect(applyCaseEvent(caseIn('intake'), ev('ACCEPT', LATE, leader))).toMatchObject({
+      ok: false,
+      code: 'role_not_allowed',
+    });
+  });
+
+  it('rejects dates before receipt or before the previous event, and malformed events', () => {
+    expect(applyCaseEvent(caseIn('intake'), ev('ACCEPT', '2025-03-01', clerk))).toMatchObject({
+      ok: false,
+      code: 'before_receipt',
+    });
+    expect(
+      applyCaseEvent(caseIn('consulting'), ev('CONSULTATION_REPLIED', '2025-03-04', clerk)),
+    ).toMatchObject({
+      ok: false,
+      code: 'before_previous_event',
+    });
+    expect(applyCaseEvent(caseIn('intake'), ev('ACCEPT', '2025-3-5', clerk))).toMatchObject({
+      ok: false,
+      code: 'invalid_date',
+    });
+    expect(
+      applyCaseEvent(caseIn('intake'), {
+        type: 'NOPE',
+        on: LATE,
+        actor: clerk,
+      } as unknown as CaseEvent),
+    ).toMatchObject({ ok: false, code: 'invalid_event' });
+    expect(
+      applyCaseEvent(caseIn('intake'), { type: 'ACCEPT', on: LATE } as unknown as CaseEvent),
+    ).toMatchObject({ ok: false, code: 'invalid_actor' });
+  });
+
+  it('allows 补正 once, flags a notice later than 7 WD, restarts the clock', () => {
+    const late = applyCaseEvent(
+      caseIn('processing'),
+      ev('REQUEST_SUPPLEMENT', '2025-03-20', clerk, { dueOn: '2025-04-03', items: ['身份证明'] }),
+    );
+    expect(late.ok).toBe(true);
+    if (!late.ok) return;
+    expect(late.flags.supplementNoticeLate).toBe(true);
+    expect(late.effects.map((e) => e.code)).toEqual(['supplement_notice_late']);
+    expect(deriveDeadlines(late.snapshot.context).answer.dueOn).toBeNull();
+    const restarted = run(late.snapshot, [ev('SUPPLEMENT_RECEIVED', '2025-03-25', clerk)]);
+    // 20 WD from 3月25日 (清明 4月4日 skipped)
+    expect(deriveDeadlines(restarted.context).answer.dueOn).toBe('2025-04-23');
+    const again = applyCaseEvent(
+      restarted,
+      ev('REQUEST_SUPPLEMENT', '2025-03-26', clerk, { dueOn: '2025-04-03', items: ['x'] }),
+    );
+    expect(again).toMatchObject({ ok: false, code: 'already_done' });
+    const noItems = applyCaseEvent(
+      caseIn('intake'),
+      ev('REQUEST_SUPPLEMENT', '2025-03-04', clerk, { dueOn: '2025-03-20', items: [] }),
+    );
+    expect(noItems).toMatchObject({ ok: false, code: 'invalid_payload' });
+  });
+
+  it('closes as other.supplement_overdue only after the supplement deadline', () => {
+    const s = caseIn('awaitingSupplement');
+    expect(applyCaseEvent(s, ev('SUPPLEMENT_OVERDUE', '2025-03-20', system))).toMatchObject({
+      ok: false,
+      code: 'not_yet_due',
+    });
+    const closed = applyCaseEvent(s, ev('SUPPLEMENT_OVERDUE', '2025-03-21', system));
+    expect(closed.ok && caseStatus(closed.snapshot)).toMatchObject({
+      state: 'ended',
+      closed: true,
+      outcome: 'other.supplement_overdue',
+      decidedOn: '2025-03-21',
+    });
+  });
+
+  it('expires a consultation only after 15 WD and pauses the answer clock', () => {
+    const s = caseIn('consulting');
+    // Sent 3月5日: 15 WD end 3月26日.
+    expect(applyCaseEvent(s, ev('CONSULTATION_EXPIRED', '2025-03-26', system))).toMatchObject({
+      ok: false,
+      code: 'not_yet_due',
+    });
+    const expired = run(s, [ev('CONSULTATION_EXPIRED', '2025-03-27', system)]);
+    expect(caseStatus(expired).state).toBe('processing');
+    expect(deriveDeadlines(expired.context).answer.dueOn).toBe('2025-04-22');
+    const replied = run(s, [ev('CONSULTATION_REPLIED', '2025-03-07', clerk)]);
+    expect(deriveDeadlines(replied.context).answer.dueOn).toBe('2025-04-02');
+  });
+
+  it('fee notice: one standard, the amount checked, overdue only after 20 WD', () => {
+    const p = caseIn('processing');
+    const wrong = applyCaseEvent(
+      p,
+      ev('SERVE_FEE_NOTICE', '2025-03-05', clerk, {
+        standard: 'per_page',
+        amountYuan: 50,
+        pages: 31,
+      }),
+    );
+    expect(wrong).toMatchObject({ ok: false, code: 'invalid_payload' });
+    expect(wrong.ok || wrong.message).toContain('应为10元');
+    const both = applyCaseEvent(
+      p,
+      ev('SERVE_FEE_NOTICE', '2025-03-05', clerk, {
+        standard: 'per_page',
+        amountYuan: 10,
+        pages: 31,
+        ordinalInMonth: 12,
+      }),
+    );
+    expect(both).toMatchObject({ ok: false, code: 'invalid_payload' });
+    const fee = caseIn('awaitingFee');
+    expect(applyCaseEvent(fee, ev('FEE_OVERDUE', '2025-04-02', system))).toMatchObject({
+      ok: false,
+      code: 'not_yet_due',
+    });
+    const unpaid = applyCaseEvent(fee, ev('FEE_OVERDUE', '2025-04-03', system));
+    expect(unpaid.ok && caseStatus(unpaid.snapshot).outcome).toBe('other.fee_unpaid');
+    const paid = run(fee, [ev('FEE_PAID', '2025-03-10', clerk)]);
+    expect(deriveDeadlines(paid.context).answer.dueOn).toBe('2025-04-03');
+    const second = applyCaseEvent(
+      paid,
+      ev('SERVE_FEE_NOTICE', '2025-03-11', clerk, { standard: 'per_page', amountYuan: 10 }),
+    );
+    expect(second).toMatchObject({ ok: false, code: 'already_done' });
+  });
+
+  it('Art. 35: unreasonable → not_handled.excessive for approval; reasonable → delayed date', () => {
+    const r = caseIn('awaitingReasons');
+    const unreasonable = run(r, [ev('REASONS_JUDGED', '2025-03-10', clerk, { reasonable: false })]);
+    expect(caseStatus(unreasonable).state).toBe('awaitingApproval');
+    const approved = run(unreasonable, [ev('APPROVE_DECISION', '2025-03-11', leader)]);
+    expect(caseStatus(approved)).toMatchObject({ outcome: 'not_handled.excessive', closed: true });
+    expect(
+      applyCaseEvent(r, ev('REASONS_JUDGED', '2025-03-10', clerk, { reasonable: true })),
+    ).toMatchObject({ ok: false, code: 'invalid_payload' });
+    expect(
+      applyCaseEvent(
+        r,
+        ev('REASONS_JUDGED', '2025-03-10', clerk, {
+          reasonable: true,
+          delayedAnswerOn: '2025-03-20',
+        }),
+      ),
+    ).toMatchObject({ ok: false, code: 'invalid_payload' });
+    const reasonable = run(r, [
+      ev('REASONS_JUDGED', '2025-03-10', clerk, {
+        reasonable: true,
+        delayedAnswerOn: '2025-05-30',
+      }),
+    ]);
+    expect(caseStatus(reasonable).state).toBe('processing');
+    expect(deriveDeadlines(reasonable.context).answer.dueOn).toBe('2025-05-30');
+    expect(applyCaseEvent(reasonable, ev('REQUEST_REASONS', '2025-03-11', clerk))).toMatchObject({
+      ok: false,
+      code: 'already_done',
+    });
+  });
+
+  it('drafts exactly one catalogue outcome', () => {
+    const p = caseIn('processing');
+    const draft = (outcome: string) =>
+      applyCaseEvent(p, ev('DRAFT_DECISION', LATE, clerk, { outcome } as never));
+    expect(draft('granted')).toMatchObject({ ok: false, code: 'invalid_payload' });
+    expect(draft('other.fee_unpaid')).toMatchObject({ ok: false, code: 'invalid_payload' });
+    expect(draft('unavailable.unclear_after_supplement')).toMatchObject({ ok: false });
+    expect(draft('withheld.state_secret').ok).toBe(true);
+  });
+
+  it('runs an approval chain of distinct leaders; decision date = final approval', () => {
+    const s = caseIn('awaitingApproval', 2);
+    const first = run(s, [ev('APPROVE_DECISION', '2025-03-07', leader)]);
+    expect(caseStatus(first).state).toBe('awaitingApproval');
+    expect(applyCaseEvent(first, ev('APPROVE_DECISION', '2025-03-08', leader))).toMatchObject({
+      ok: false,
+      code: 'same_approver',
+    });
+    const done = run(first, [ev('APPROVE_DECISION', '2025-03-10', leader2)]);
+    expect(caseStatus(done)).toMatchObject({
+      state: 'awaitingService',
+      outcome: 'disclosed',
+      decidedOn: '2025-03-10',
+    });
+    expect(done.context.draft?.approvals.map((a) => a.by)).toEqual(['leader-1', 'leader-2']);
+  });
+
+  it('returns a decision with a comment to processing', () => {
+    const s = caseIn('awaitingApproval');
+    expect(applyCaseEvent(s, ev('RETURN_DECISION', LATE, leader, { comment: ' ' }))).toMatchObject({
+      ok: false,
+      code: 'invalid_payload',
+    });
+    const back = run(s, [ev('RETURN_DECISION', LATE, leader, { comment: '依据不足' })]);
+    expect(caseStatus(back).state).toBe('processing');
+    expect(back.context.draft).toBeNull();
+    expect(back.context.returnedDrafts).toHaveLength(1);
+  });
+
+  it('extension ≤ 20 WD moves the answer; a restart discards it (Project rule 18)', () => {
+    const p = caseIn('processing');
+    expect(
+      applyCaseEvent(
+        p,
+        ev('REQUEST_EXTENSION', '2025-03-10', clerk, { workingDays: 21, reason: 'x' }),
+      ),
+    ).toMatchObject({ ok: false, code: 'invalid_payload' });
+    const granted = run(p, [
+      ev('REQUEST_EXTENSION', '2025-03-10', clerk, { workingDays: 20, reason: '需要检索档案' }),
+      ev('APPROVE_EXTENSION', '2025-03-11', leader),
+    ]);
+    // 4月27日 (Sunday) is a 劳动节 make-up working day.
+    expect(deriveDeadlines(granted.context).answer.dueOn).toBe('2025-04-28');
+    const restarted = run(granted, [
+      ev('REQUEST_SUPPLEMENT', '2025-03-12', clerk, { dueOn: '2025-03-20', items: ['x'] }),
+      ev('SUPPLEMENT_RECEIVED', '2025-03-18', clerk),
+    ]);
+    expect(caseStatus(restarted).extension).toBe('none');
+    expect(deriveDeadlines(restarted.context).answer.dueOn).toBe('2025-04-16');
+    expect(restarted.context.extension).toBeNull();
+  });
+
+  it('flags a late answer at service, never refuses it', () => {
+    const s = caseIn('awaitingService');
+    const late = applyCaseEvent(
+      s,
+      ev('RECORD_SERVICE', '2025-04-10', clerk, { method: 'post', servedOn: '2025-04-10' }),
+    );
+    expect(late.ok && late.flags.answeredLate).toBe(true);
+    expect(late.ok && late.effects.map((e) => e.code)).toEqual(['answered_late']);
+    expect(
+      applyCaseEvent(
+        s,
+        ev('RECORD_SERVICE', '2025-03-10', clerk, { method: 'post', servedOn: '2025-03-06' }),
+      ),
+    ).toMatchObject({ ok: false, code: 'invalid_payload' });
+    const decidedLate = run(caseIn('awaitingApproval'), [
+      ev('APPROVE_DECISION', '2025-04-30', leader),
+    ]);
+    expect(decidedLate.context.flags.decidedLate).toBe(true);
+  });
+
+  it('withdrawal closes as other.other; a closed case refuses everything but service', () => {
+    const ended = caseIn('ended');
+    expect(caseStatus(ended)).toMatchObject({
+      outcome: 'other.other',
+      closed: true,
+      state: 'ended',
+    });
+    expect(applyCaseEvent(ended, sample('ACCEPT'))).toMatchObject({
+      ok: false,
+      code: 'case_closed',
+    });
+  });
+
+  it('records year close once per year, open cases only, from 31 December', () => {
+    const p = caseIn('processing');
+    expect(
+      applyCaseEvent(p, ev('YEAR_CLOSED', '2025-12-30', system, { year: 2025 })),
+    ).toMatchObject({
+      ok: false,
+      code: 'not_yet_due',
+    });
+    const once = run(p, [ev('YEAR_CLOSED', '2026-01-01', system, { year: 2025 })]);
+    expect(once.context.yearsClosed).toEqual([2025]);
+    expect(once.context.lastEventOn).toBe('2025-03-03');
+    expect(
+      applyCaseEvent(once, ev('YEAR_CLOSED', '2026-01-01', system, { year: 2025 })),
+    ).toMatchObject({
+      ok: false,
+      code: 'already_done',
+    });
+    expect(applyCaseEvent(p, ev('YEAR_CLOSED', '2025-12-31', clerk, { year: 2025 }))).toMatchObject(
+      {
+        ok: false,
+        code: 'role_not_allowed',
+      },
+    );
+  });
+
+  it('never mutates the given snapshot; XState hands back the same object when refused', () => {
+    const s = caseIn('intake');
+    const json = JSON.stringify(persistSnapshot(s));
+    expect(transition(caseMachine, s, ev('FEE_PAID', LATE, clerk))[0]).toBe(s);
+    applyCaseEvent(s, ev('ACCEPT', '2025-03-04', clerk));
+    expect(JSON.stringify(persistSnapshot(s))).toBe(json);
+  });
+});
+
+describe('case engine: worked example, listing, persistence', () => {
+  it('derives the regulation.md §6 deadlines from a registered case', () => {
+    const s = createCase({ receivedOn: '2025-01-24' });
+    expect(deadlineSummary(deriveDeadlines(s.context))).toMatchObject({
+      supplementNoticeDueOn: '2025-02-10',
+      answerDueOn: '2025-02-27',
+      complete: true,
+    });
+  });
+
+  it('lists what each role may do next', () => {
+    const types = (
+      s: Parameters<typeof allowedEvents>[0],
+      role: Parameters<typeof allowedEvents>[1],
+      today: string,
+    ) => allowedEvents(s, role, defaultWorkingDayCalendar(), today).map((e) => e.type);
+    expect(types(caseIn('processing'), 'clerk', '2025-03-05')).toEqual([
+      'REQUEST_SUPPLEMENT',
+      'START_CONSULTATION',
+      'SERVE_FEE_NOTICE',
+      'REQUEST_REASONS',
+      'DRAFT_DECISION',
+      'REQUEST_EXTENSION',
+      'WITHDRAW',
+    ]);
+    expect(types(caseIn('awaitingApproval'), 'leader', '2025-03-07')).toEqual([
+      'APPROVE_DECISION',
+      'RETURN_DECISION',
+    ]);
+    expect(types(caseIn('awaitingSupplement'), 'system', '2025-03-20')).toEqual([]);
+    expect(types(caseIn('awaitingSupplement'), 'system', '2025-03-21')).toEqual([
+      'SUPPLEMENT_OVERDUE',
+    ]);
+    expect(types(caseIn('processing'), 'system', '2025-12-31')).toEqual(['YEAR_CLOSED']);
+    expect(types(caseIn('processing'), 'auditor', '2025-03-05')).toEqual([]);
+    expect(types(caseIn('served'), 'clerk', '2025-03-20')).toEqual([]);
+    expect(
+      allowedEvents(caseIn('intake'), 'clerk', defaultWorkingDayCalendar(), '2025-03-04')[0],
+    ).toEqual({
+      type: 'ACCEPT',
+      label: '受理',
+      labelEn: 'Accept',
+    });
+  });
+
+  it('persists to plain JSON and restores, checking status, state and version', () => {
+    const s = caseIn('consulting');
+    const stored = JSON.parse(JSON.stringify(persistSnapshot(s)));
+    expect(stored).toMatchObject({
+      machineId: CASE_MACHINE_ID,
+      machineVersion: CASE_MACHINE_VERSION,
+      status: 'active',
+      value: { open: { procedure: 'consulting', extension: 'none' } },
+    });
+    const restored = restoreSnapshot(stored);
+    expect(caseStatus(restored).state).toBe('consulting');
+    expect(applyCaseEvent(restored, ev('CONSULTATION_REPLIED', '2025-03-07', clerk)).ok).toBe(true);
+    expect(() =>
+      restoreSnapshot({ ...stored, value: { open: { procedure: 'limbo', extension: 'none' } } }),
+    ).toThrow(CaseSnapshotError);
+    expect(() => restoreSnapshot({ ...stored, status: 'done' })).toThrow('状态无效');
+    expect(() => restoreSnapshot({ ...stored, machineVersion: 99 })).toThrow('迁移');
+    expect(() => restoreSnapshot({ ...stored, value: { archived: 'x' } })).toThrow(
+      '未知的案件状态',
+    );
+    expect(() => restoreSnapshot(JSON.stringify(stored))).not.toThrow();
+  });
+
+  it('refuses to create a case with a bad date or approval chain', () => {
+    expect(() => createCase({ receivedOn: '2025-02-30' })).toThrow(CaseSnapshotError);
+    expect(() => createCase({ receivedOn: '2025-02-03', approvalSteps: 0 })).toThrow('审批环节');
+  });
+});

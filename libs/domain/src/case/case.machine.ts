@@ -1,0 +1,184 @@
+import { assign, setup } from 'xstate';
+import { defaultWorkingDayCalendar, type WorkingDayCalendar } from '../calendar';
+import { initialCaseContext, recordEvent } from './case-context';
+import { validateEvent } from './case-rules';
+import { type CaseContext, type CaseEvent, type CreateCaseInput } from './case.types';
+
+export const CASE_MACHINE_ID = 'case';
+/** Stored with every case; a change that alters persisted snapshots needs a new version. */
+export const CASE_MACHINE_VERSION = 1;
+
+/**
+ * The statutory procedure (DESIGN.md "The case"). Used only through XState's pure `transition`:
+ * no `after` timers and no invoked actors, so a restart never loses a deadline — expiries arrive
+ * as events from the system actor. The calendar is bound into the guards because some of them
+ * (expiry events) depend on working days.
+ */
+export function createCaseMachine(calendar: WorkingDayCalendar) {
+  return setup({
+    types: {
+      context: {} as CaseContext,
+      events: {} as CaseEvent,
+      input: {} as CreateCaseInput,
+    },
+    guards: {
+      valid: ({ context, event }) => validateEvent(context, event, calendar) === null,
+      reasonable: ({ context, event }) =>
+        event.type === 'REASONS_JUDGED' &&
+        event.reasonable &&
+        validateEvent(context, event, calendar) === null,
+      unreasonable: ({ context, event }) =>
+        event.type === 'REASONS_JUDGED' &&
+        !event.reasonable &&
+        validateEvent(context, event, calendar) === null,
+      finalApproval: ({ context, event }) =>
+        validateEvent(context, event, calendar) === null &&
+        (context.draft?.approvals.length ?? 0) + 1 >= context.approvalSteps,
+      intermediateApproval: ({ context, event }) =>
+        validateEvent(context, event, calendar) === null &&
+        (context.draft?.approvals.length ?? 0) + 1 < context.approvalSteps,
+    },
+    actions: {
+      record: assign(({ context, event }) => recordEvent(context, event, calendar)),
+    },
+  }).createMachine({
+    id: CASE_MACHINE_ID,
+    version: String(CASE_MACHINE_VERSION),
+    context: ({ input }) => initialCaseContext(input, CASE_MACHINE_VERSION),
+    initial: 'open',
+    states: {
+      open: {
+        type: 'parallel',
+        on: {
+          // Project rule 3: withdrawal from any open state → other.other.
+          WITHDRAW: { target: '#case.closed.ended', guard: 'valid', actions: 'record' },
+          // Bookkeeping only: no target, so neither region is re-entered.
+          YEAR_CLOSED: { guard: 'valid', actions: 'record' },
+        },
+        states: {
+          procedure: {
+            initial: 'intake',
+            states: {
+              intake: {
+                on: {
+                  ACCEPT: { target: 'processing', guard: 'valid', actions: 'record' },
+                  REQUEST_SUPPLEMENT: {
+                    target: 'awaitingSupplement',
+                    guard: 'valid',
+                    actions: 'record',
+                  },
+                },
+              },
+              awaitingSupplement: {
+                on: {
+                  // Art. 30: the answer period restarts from the supplement.
+                  SUPPLEMENT_RECEIVED: { target: 'processing', guard: 'valid', actions: 'record' },
+                  SUPPLEMENT_OVERDUE: {
+                    target: '#case.closed.ended',
+                    guard: 'valid',
+                    actions: 'record',
+                  },
+                },
+              },
+              processing: {
+                on: {
+                  REQUEST_SUPPLEMENT: {
+                    target: 'awaitingSupplement',
+                    guard: 'valid',
+                    actions: 'record',
+                  },
+                  START_CONSULTATION: { target: 'consulting', guard: 'valid', actions: 'record' },
+                  SERVE_FEE_NOTICE: { target: 'awaitingFee', guard: 'valid', actions: 'record' },
+                  REQUEST_REASONS: { target: 'awaitingReasons', guard: 'valid', actions: 'record' },
+                  DRAFT_DECISION: { target: 'awaitingApproval', guard: 'valid', actions: 'record' },
+                },
+              },
+              consulting: {
+                on: {
+                  CONSULTATION_REPLIED: { target: 'processing', guard: 'valid', actions: 'record' },
+                  CONSULTATION_EXPIRED: { target: 'processing', guard: 'valid', actions: 'record' },
+                },
+              },
+              awaitingFee: {
+                on: {
+                  FEE_PAID: { target: 'processing', guard: 'valid', actions: 'record' },
+                  FEE_OVERDUE: { target: '#case.closed.ended', guard: 'valid', actions: 'record' },
+                },
+              },
+              awaitingReasons: {
+                on: {
+                  REASONS_JUDGED: [
+                    { target: 'processing', guard: 'reasonable', actions: 'record' },
+                    // Art. 35: unreasonable → 不予处理 (not_handled.excessive), drafted for approval.
+                    { target: 'awaitingApproval', guard: 'unreasonable', actions: 'record' },
+                  ],
+                },
+              },
+              awaitingApproval: {
+                on: {
+                  APPROVE_DECISION: [
+                    {
+                      target: '#case.closed.awaitingService',
+                      guard: 'finalApproval',
+                      actions: 'record',
+                    },
+                    { guard: 'intermediateApproval', actions: 'record' },
+                  ],
+                  RETURN_DECISION: { target: 'processing', guard: 'valid', actions: 'record' },
+                },
+              },
+            },
+          },
+          extension: {
+            initial: 'none',
+            states: {
+              none: {
+                on: {
+                  REQUEST_EXTENSION: { target: 'requested', guard: 'valid', actions: 'record' },
+                },
+              },
+              requested: {
+                on: {
+                  APPROVE_EXTENSION: { target: 'granted', guard: 'valid', actions: 'record' },
+                  REFUSE_EXTENSION: { target: 'refused', guard: 'valid', actions: 'record' },
+                  // Project rule 18 (the procedure region records the restart itself).
+                  SUPPLEMENT_RECEIVED: { target: 'none', guard: 'valid' },
+                },
+              },
+              granted: { on: { SUPPLEMENT_RECEIVED: { target: 'none', guard: 'valid' } } },
+              refused: { on: { SUPPLEMENT_RECEIVED: { target: 'none', guard: 'valid' } } },
+            },
+          },
+        },
+      },
+      closed: {
+        initial: 'awaitingService',
+        states: {
+          awaitingService: {
+            on: { RECORD_SERVICE: { target: 'served', guard: 'valid', actions: 'record' } },
+          },
+          served: { type: 'final' },
+          // No service: withdrawal and the automatic closures (Art. 30, 109号).
+          ended: { type: 'final' },
+        },
+      },
+    },
+  });
+}
+
+export type CaseMachine = ReturnType<typeof createCaseMachine>;
+
+const machines = new WeakMap<WorkingDayCalendar, CaseMachine>();
+
+/** One machine per calendar (calendars are immutable), built once. */
+export function caseMachineFor(calendar: WorkingDayCalendar): CaseMachine {
+  let machine = machines.get(calendar);
+  if (!machine) {
+    machine = createCaseMachine(calendar);
+    machines.set(calendar, machine);
+  }
+  return machine;
+}
+
+/** The machine on the chinese-days calendar: for diagrams and for callers without their own data. */
+export const caseMachine: CaseMachine = caseMachineFor(defaultWorkingDayCalendar());
