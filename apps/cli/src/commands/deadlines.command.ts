@@ -1,0 +1,191 @@
+import type { Command } from 'commander';
+import {
+  type CaseDeadlines,
+  type ClockEntry,
+  computeDeadlines,
+  deadlineSummary,
+  defaultWorkingDayCalendar,
+  formatLocalDateZh,
+  isLocalDate,
+  type LocalDate,
+  MAX_EXTENSION_WORKING_DAYS,
+  weekdayLabel,
+} from '@gongkai/domain';
+import { UsageError } from '../cli-errors';
+
+interface DeadlinesOptions {
+  received?: string;
+  supplementReceived?: string;
+  consultation: string[];
+  feeServed?: string;
+  feePaid?: string;
+  extension?: string;
+  json?: boolean;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function date(value: string, option: string): LocalDate {
+  if (!isLocalDate(value)) {
+    throw new UsageError(`${option} 的日期格式不正确：“${value}”，应为 YYYY-MM-DD`);
+  }
+  return value;
+}
+
+/** Builds the clock ledger from the options, in date order (a restart first on its own day). */
+export function ledgerFromOptions(options: DeadlinesOptions): ClockEntry[] {
+  if (!options.received) throw new UsageError('缺少 --received（收到申请之日，YYYY-MM-DD）');
+  const received = date(options.received, '--received');
+  const notBefore = (d: LocalDate, option: string) => {
+    if (d < received) throw new UsageError(`${option} 的日期 ${d} 早于收到申请之日 ${received}`);
+    return d;
+  };
+  const facts: ClockEntry[] = [];
+  if (options.supplementReceived) {
+    const on = notBefore(
+      date(options.supplementReceived, '--supplement-received'),
+      '--supplement-received',
+    );
+    facts.push({ kind: 'supplementRestart', on });
+  }
+  for (const raw of options.consultation) {
+    const [sentRaw, repliedRaw, ...rest] = raw.split(':');
+    if (!sentRaw || rest.length > 0) {
+      throw new UsageError(
+        `--consultation 应为 送达日:答复日（如 2025-03-05:2025-03-07），或只写送达日`,
+      );
+    }
+    const sent = notBefore(date(sentRaw, '--consultation'), '--consultation');
+    facts.push({ kind: 'consultationPause', on: sent, party: 'third_party' });
+    if (repliedRaw) {
+      const replied = date(repliedRaw, '--consultation');
+      if (replied < sent)
+        throw new UsageError(`--consultation 的答复日 ${replied} 早于送达日 ${sent}`);
+      facts.push({ kind: 'consultationResume', on: replied, reason: 'replied' });
+    }
+  }
+  if (options.feePaid && !options.feeServed) {
+    throw new UsageError('--fee-paid 需要同时给出 --fee-served（收费通知送达之日）');
+  }
+  if (options.feeServed) {
+    const served = notBefore(date(options.feeServed, '--fee-served'), '--fee-served');
+    facts.push({ kind: 'feePause', on: served });
+    if (options.feePaid) {
+      const paid = date(options.feePaid, '--fee-paid');
+      if (paid < served)
+        throw new UsageError(`--fee-paid 的日期 ${paid} 早于收费通知送达之日 ${served}`);
+      facts.push({ kind: 'feePayment', on: paid });
+    }
+  }
+  const order: Record<ClockEntry['kind'], number> = {
+    start: 0,
+    supplementRestart: 1,
+    supplementNotice: 2,
+    consultationResume: 3,
+    feePayment: 3,
+    consultationPause: 4,
+    feePause: 4,
+    extension: 5,
+    art35Delay: 5,
+  };
+  const sorted = facts
+    .map((entry, index) => ({ entry, index }))
+    .sort(
+      (a, b) =>
+        a.entry.on.localeCompare(b.entry.on) ||
+        order[a.entry.kind] - order[b.entry.kind] ||
+        a.index - b.index,
+    )
+    .map(({ entry }) => entry);
+  const ledger: ClockEntry[] = [{ kind: 'start', on: received }, ...sorted];
+  if (options.extension !== undefined) {
+    const n = Number(options.extension);
+    if (!Number.isInteger(n) || n < 1 || n > MAX_EXTENSION_WORKING_DAYS) {
+      throw new UsageError(
+        `--extension 应为 1 至 ${MAX_EXTENSION_WORKING_DAYS} 的工作日数（第三十三条）`,
+      );
+    }
+    // The extension belongs to the current period, so it comes after every other fact.
+    const last = ledger.reduce((max, e) => (e.on > max ? e.on : max), received);
+    ledger.push({ kind: 'extension', on: last, workingDays: n });
+  }
+  return ledger;
+}
+
+function humanText(received: LocalDate, deadlines: CaseDeadlines): string {
+  const lines = [`收到申请之日：${formatLocalDateZh(received)}（${weekdayLabel(received)}）`, ''];
+  const all = [
+    deadlines.supplementNotice,
+    ...(deadlines.supplement ? [deadlines.supplement] : []),
+    ...deadlines.consultations,
+    ...(deadlines.feePayment ? [deadlines.feePayment] : []),
+    deadlines.answer,
+  ];
+  for (const d of all) {
+    const due = d.dueOn ? `${formatLocalDateZh(d.dueOn)}（${weekdayLabel(d.dueOn)}）` : '暂不计算';
+    lines.push(`${d.label}：${due}${d.provisional ? '（暂定）' : ''}`);
+    for (const line of d.explanation) lines.push(`  ${line}`);
+    lines.push('');
+  }
+  if (!deadlines.complete) {
+    lines.push('注意：结果不完整。');
+    for (const w of deadlines.warnings) lines.push(`  ${w}`);
+  }
+  return lines.join('\n').trimEnd() + '\n';
+}
+
+/**
+ * `gongkai deadlines`: the clerk's "when is this due?" calculator. Needs no database: the clock
+ * and the calendar are pure functions of the dates given.
+ */
+export function registerDeadlinesCommand(program: Command): void {
+  program
+    .command('deadlines')
+    .description('计算依申请公开的各项期限（工作日，含节假日与调休），并说明计算过程')
+    .option('--received <date>', '收到申请之日（第三十一条），YYYY-MM-DD')
+    .option('--supplement-received <date>', '收到补正材料之日：答复期限自次日重新计算（第三十条）')
+    .option(
+      '--consultation <sent:replied>',
+      '征求意见函送达日:答复日（可多次；只写送达日表示尚未答复）',
+      collect,
+      [] as string[],
+    )
+    .option('--fee-served <date>', '收费通知送达之日')
+    .option('--fee-paid <date>', '缴费之日')
+    .option('--extension <days>', '批准延长的工作日数（不超过20）')
+    .option('--json', '输出一个 JSON 对象')
+    .action((options: DeadlinesOptions) => {
+      const ledger = ledgerFromOptions(options);
+      const received = ledger[0].on;
+      const deadlines = computeDeadlines(ledger, defaultWorkingDayCalendar());
+      if (options.json) {
+        const summary = deadlineSummary(deadlines);
+        const output = {
+          receivedOn: received,
+          supplementNoticeDueOn: summary.supplementNoticeDueOn,
+          answerDueOn: summary.answerDueOn,
+          answerDueProvisional: summary.answerDueProvisional,
+          ...(deadlines.consultations.length > 0
+            ? {
+                consultationReplyDueOn: summary.consultationReplyDueOn,
+                consultationReplyDueOns: deadlines.consultations.map((c) => c.dueOn),
+              }
+            : {}),
+          ...(deadlines.feePayment ? { feePaymentDueOn: summary.feePaymentDueOn } : {}),
+          complete: summary.complete,
+          warnings: summary.warnings,
+          deadlines: {
+            supplementNotice: deadlines.supplementNotice,
+            consultations: deadlines.consultations,
+            feePayment: deadlines.feePayment,
+            answer: deadlines.answer,
+          },
+        };
+        process.stdout.write(JSON.stringify(output, null, 2) + '\n');
+        return;
+      }
+      process.stdout.write(humanText(received, deadlines));
+    });
+}
