@@ -3,7 +3,6 @@ import { Command, CommanderError } from 'commander';
 import { registerCommands } from './commands';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from './cli-errors';
 
-
 export function buildProgram(): Command {
   const program = new Command('gongkai')
     .description('Gongkai 公开 — 依申请公开办理与政府信息公开工作年度报告')
@@ -22,7 +21,8 @@ export async function run(argv: string[]): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT_OK;
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT_OK;
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version')
+        return EXIT_OK;
       if (error.code === 'commander.help') return EXIT_OK;
       return EXIT_USAGE;
     }
