@@ -7,11 +7,13 @@ import { dataSourceOptions } from '@gongkai/persistence';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { type ApiConfig } from './config/api-config';
 import { ApiConfigModule } from './config/config.module';
+import { AuthModule } from './auth/auth.module';
+import { CLOCK, type Clock, systemClock } from './common/clock';
 import { HealthModule } from './health/health.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: ApiConfig): DynamicModule {
+  static forRoot(config: ApiConfig, clock: Clock = systemClock): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -34,11 +36,15 @@ export class AppModule {
           retryDelay: 1000,
         }),
         HealthModule,
+        AuthModule,
       ],
       providers: [
+        { provide: CLOCK, useValue: clock },
         { provide: APP_PIPE, useClass: ZodValidationPipe },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
       ],
+      exports: [CLOCK],
+      global: true,
     };
   }
 }

@@ -6,16 +6,17 @@ import cookieParser from 'cookie-parser';
 import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { AppModule } from './app.module';
+import { type Clock } from './common/clock';
 import { type ApiConfig } from './config/api-config';
 
 /** Builds the configured application (used by main.ts and by the integration tests). */
 export async function createApiApp(
   config: ApiConfig,
-  options: { quiet?: boolean } = {},
+  options: { quiet?: boolean; clock?: Clock } = {},
 ): Promise<INestApplication> {
   const app = await NestFactory.create(
-    AppModule.forRoot(options.quiet ? { ...config, logLevel: 'silent' } : config),
-    { bufferLogs: true, logger: options.quiet ? false : undefined },
+    AppModule.forRoot(options.quiet ? { ...config, logLevel: 'silent' } : config, options.clock),
+    options.quiet ? { logger: ['error'] } : { bufferLogs: true },
   );
   if (!options.quiet) app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');

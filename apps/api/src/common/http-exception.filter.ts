@@ -7,6 +7,7 @@ import {
   type ExceptionFilter,
 } from '@nestjs/common';
 import { ZodValidationException } from 'nestjs-zod';
+import { STATUS_CODES } from 'node:http';
 import type { Response } from 'express';
 import { ZodError } from 'zod';
 
@@ -46,7 +47,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
         typeof body === 'string' ? { message: body } : (body as Record<string, unknown>);
       response
         .status(status)
-        .json({ statusCode: status, error: exception.name.replace(/Exception$/, ''), ...payload });
+        .json({ statusCode: status, error: STATUS_CODES[status] ?? 'Error', ...payload });
       return;
     }
     // Malformed JSON bodies reach here from the body parser as a SyntaxError with a status.
@@ -58,13 +59,11 @@ export class HttpExceptionFilter implements ExceptionFilter {
       return;
     }
     this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    response
-      .status(500)
-      .json({
-        statusCode: 500,
-        error: 'Internal Server Error',
-        message: '服务器内部错误，请稍后重试或联系管理员',
-      });
+    response.status(500).json({
+      statusCode: 500,
+      error: 'Internal Server Error',
+      message: '服务器内部错误，请稍后重试或联系管理员',
+    });
   }
 }
 

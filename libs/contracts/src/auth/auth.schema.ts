@@ -1,0 +1,58 @@
+import { z } from 'zod';
+
+export const USER_ROLES = ['clerk', 'leader', 'auditor', 'admin'] as const;
+export const userRoleSchema = z.enum(USER_ROLES, {
+  error: '角色只能是 clerk、leader、auditor 或 admin',
+});
+
+export const loginSchema = z.object({
+  username: z.string({ error: '请输入用户名' }).trim().min(1, '请输入用户名').max(64),
+  password: z.string({ error: '请输入密码' }).min(1, '请输入密码').max(256),
+});
+export type LoginRequest = z.infer<typeof loginSchema>;
+
+const username = z
+  .string({ error: '请输入用户名' })
+  .regex(/^[a-z0-9][a-z0-9._-]{1,31}$/, '用户名为2–32位小写字母、数字、点、下划线或连字符');
+
+export const createUserSchema = z.object({
+  username,
+  displayName: z.string({ error: '请输入姓名' }).trim().min(1, '请输入姓名').max(64),
+  password: z.string({ error: '请输入初始密码' }).min(1).max(256),
+  roles: z.array(userRoleSchema).min(1, '至少选择一个角色'),
+  agencyId: z.uuid('机关编号格式有误').optional(),
+  subtreeScope: z.boolean().optional(),
+});
+export type CreateUserRequest = z.infer<typeof createUserSchema>;
+
+export const updateUserSchema = z
+  .object({
+    displayName: z.string().trim().min(1).max(64).optional(),
+    password: z.string().min(1).max(256).optional(),
+    roles: z.array(userRoleSchema).min(1, '至少选择一个角色').optional(),
+    active: z.boolean().optional(),
+    subtreeScope: z.boolean().optional(),
+    unlock: z.boolean().optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, '没有要修改的内容');
+export type UpdateUserRequest = z.infer<typeof updateUserSchema>;
+
+export const createAgencySchema = z.object({
+  code: z
+    .string({ error: '请输入机关代码' })
+    .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, '机关代码为小写字母、数字和连字符'),
+  name: z.string({ error: '请输入机关名称' }).trim().min(1, '请输入机关名称').max(100),
+  parentId: z.uuid('上级机关编号格式有误').optional(),
+  address: z.string().max(200).optional(),
+  phone: z.string().max(40).optional(),
+});
+export type CreateAgencyRequest = z.infer<typeof createAgencySchema>;
+
+export const updateAgencySchema = z
+  .object({
+    name: z.string().trim().min(1).max(100).optional(),
+    address: z.string().max(200).nullable().optional(),
+    phone: z.string().max(40).nullable().optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, '没有要修改的内容');
+export type UpdateAgencyRequest = z.infer<typeof updateAgencySchema>;
