@@ -1,8 +1,12 @@
 import { CreatedAgenciesAndUsers1764115200000 } from './1764115200000-created-agencies-and-users';
 import { CreatedSessions1764115300000 } from './1764115300000-created-sessions';
+import { CreatedCasesAndJournal1764115400000 } from './1764115400000-created-cases-and-journal';
+import { CreatedProceedingsFiguresCalendarAndPolicies1764115500000 } from './1764115500000-created-proceedings-figures-calendar-and-policies';
 
 /** In order of application; a migration is never edited once it has landed. */
 export const MIGRATIONS = [
   CreatedAgenciesAndUsers1764115200000,
   CreatedSessions1764115300000,
+  CreatedCasesAndJournal1764115400000,
+  CreatedProceedingsFiguresCalendarAndPolicies1764115500000,
 ];

@@ -1,0 +1,489 @@
+import { randomInt } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  applyCaseEvent,
+  caseStatus,
+  createCase,
+  deriveDeadlines,
+  isApplicantCategory,
+  isChannel,
+  isLocalDate,
+  localDateInShanghai,
+  maskIdentityNumber,
+  persistSnapshot,
+  restoreSnapshot,
+  validatePhoneNumber,
+  validateResidentId,
+  yearOf,
+  CASE_MACHINE_ID,
+  CASE_MACHINE_VERSION,
+  type ActorRole,
+  type ApplicantCategory,
+  type CaseDeadlines,
+  type CaseEffect,
+  type CaseEvent,
+  type CaseEventType,
+  type CaseSnapshot,
+  type CaseStatus,
+  type Channel,
+  type LocalDate,
+  type WorkingDayCalendar,
+} from '@gongkai/domain';
+import { CaseEntity, type CaseOrigin } from '../entities/case.entity';
+import { CaseEventEntity } from '../entities/case-event.entity';
+import { IdentityCipher, identityCipherFromEnv } from '../crypto/identity-cipher';
+import { CalendarSource } from './calendar-source';
+import { CaseError, caseNotFound } from './case-errors';
+import { GENESIS_HASH, journalHash } from './journal-hash';
+
+/** Who acts: a user id (or `system`) and the role the act is done in. */
+export interface JournalActor {
+  readonly id: string;
+  readonly role: ActorRole;
+}
+
+export const SYSTEM_ACTOR: JournalActor = { id: 'system', role: 'system' };
+
+export interface RegisterCaseInput {
+  readonly agencyId: string;
+  /** The agency's register number; generated as `YYYY-NNNN` when absent. */
+  readonly ref?: string | null;
+  readonly receivedOn: LocalDate;
+  readonly channel: Channel;
+  readonly applicant: {
+    readonly category: ApplicantCategory;
+    readonly name?: string | null;
+    readonly phone?: string | null;
+    readonly email?: string | null;
+    readonly address?: string | null;
+    /** 公民身份号码; stored encrypted, shown masked. */
+    readonly identityNumber?: string | null;
+  };
+  readonly request?: string | null;
+  readonly requestedForm?: string | null;
+  readonly assignedClerkId?: string | null;
+  readonly origin?: CaseOrigin;
+  /** Overrides the agency's approval policy (the importer takes historic approvals as one). */
+  readonly approvalSteps?: number;
+}
+
+/** An event as sent by a client: the type, the legal date and the type's own fields. */
+export type CaseEventInput = { readonly type: CaseEventType; readonly on: LocalDate } & Readonly<
+  Record<string, unknown>
+>;
+
+export interface TransitionOptions {
+  /** Run inside the caller's transaction (the importer's all-or-nothing import). */
+  readonly manager?: EntityManager;
+  /** The agencies the caller may change; another agency's case is reported as not found. */
+  readonly agencyIds?: readonly string[];
+}
+
+export interface TransitionResult {
+  readonly case: CaseEntity;
+  readonly event: CaseEventEntity;
+  readonly effects: readonly CaseEffect[];
+}
+
+/** A journal row that is not a machine event. */
+export type JournalNoteType = 'REGISTERED' | 'DEADLINES_RECOMPUTED';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// No 0/O, 1/I/L: a query code is read out over the phone.
+const QUERY_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+
+export function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
+}
+
+/** The state column: the procedure state while open, else the closed sub-state. */
+export function stateColumns(status: CaseStatus): { state: string; extensionState: string } {
+  return { state: status.state, extensionState: status.extension };
+}
+
+/**
+ * The earliest deadline that something will happen on: an expiry the worker sends as an event
+ * (补正, consultation, fee) or the answer deadline it raises alerts for. Null once closed.
+ */
+export function nextDueOn(status: CaseStatus, deadlines: CaseDeadlines): LocalDate | null {
+  if (status.closed) return null;
+  const candidates: (LocalDate | null | undefined)[] = [];
+  if (status.state === 'awaitingSupplement') candidates.push(deadlines.supplement?.dueOn);
+  else candidates.push(deadlines.answer.dueOn);
+  if (status.state === 'consulting') candidates.push(deadlines.consultationReply?.dueOn);
+  if (status.state === 'awaitingFee') candidates.push(deadlines.feePayment?.dueOn);
+  const dates = candidates.filter((d): d is LocalDate => typeof d === 'string').sort();
+  return dates[0] ?? null;
+}
+
+function generateQueryCode(): string {
+  let code = '';
+  for (let i = 0; i < 10; i++) code += QUERY_CODE_ALPHABET[randomInt(QUERY_CODE_ALPHABET.length)];
+  return code;
+}
+
+function invalid(message: string, code = 'invalid_input'): CaseError {
+  return new CaseError('invalid', code, message);
+}
+
+function trimmed(value: string | null | undefined): string | null {
+  const t = value?.trim();
+  return t ? t : null;
+}
+
+/**
+ * The one path by which a case changes (style.md, "Where logic lives"): lock the row, compare the
+ * version, run the pure transition, append the hash-chained journal row and update the row — in
+ * one transaction. The API, the importer, the demo loader and the worker all call this class.
+ */
+export class CaseTransitionService {
+  readonly calendars = new CalendarSource();
+  private readonly cipherOverride: IdentityCipher | undefined;
+  private readonly today: () => LocalDate;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    options: { cipher?: IdentityCipher; today?: () => LocalDate } = {},
+  ) {
+    this.cipherOverride = options.cipher;
+    this.today = options.today ?? (() => localDateInShanghai(new Date()));
+  }
+
+  get cipher(): IdentityCipher {
+    return this.cipherOverride ?? identityCipherFromEnv();
+  }
+
+  currentDate(): LocalDate {
+    return this.today();
+  }
+
+  calendar(manager: EntityManager = this.dataSource.manager): Promise<WorkingDayCalendar> {
+    return this.calendars.get(manager);
+  }
+
+  private inTransaction<T>(
+    manager: EntityManager | undefined,
+    work: (m: EntityManager) => Promise<T>,
+  ): Promise<T> {
+    return manager ? work(manager) : this.dataSource.transaction(work);
+  }
+
+  /** Registers an application: the case row and its first journal row (REGISTERED). */
+  async register(
+    input: RegisterCaseInput,
+    actor: JournalActor,
+    options: { manager?: EntityManager } = {},
+  ): Promise<TransitionResult> {
+    const facts = this.checkRegistration(input);
+    return this.inTransaction(options.manager, async (m) => {
+      const calendar = await this.calendars.get(m);
+      // Serialises registrations of one agency, so generated refs do not collide.
+      await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`cases:${input.agencyId}`]);
+      const ref = trimmed(input.ref) ?? (await this.nextRef(m, input.agencyId, input.receivedOn));
+      const taken = await m.query('SELECT 1 FROM cases WHERE agency_id = $1 AND ref = $2', [
+        input.agencyId,
+        ref,
+      ]);
+      if (taken.length) {
+        throw new CaseError('conflict', 'duplicate_ref', `登记编号“${ref}”已被本机关其他案件使用`);
+      }
+      const steps =
+        input.approvalSteps ??
+        ((
+          (await m.query('SELECT decision_steps FROM approval_policies WHERE agency_id = $1', [
+            input.agencyId,
+          ])) as { decision_steps: number }[]
+        )[0]?.decision_steps ||
+          1);
+      const snapshot = createCase({ receivedOn: input.receivedOn, approvalSteps: steps }, calendar);
+      const status = caseStatus(snapshot);
+      const deadlines = deriveDeadlines(snapshot.context, calendar);
+      const now = new Date();
+      const row = m.create(CaseEntity, {
+        agencyId: input.agencyId,
+        ref,
+        receivedOn: input.receivedOn,
+        channel: input.channel,
+        applicantCategory: input.applicant.category,
+        ...facts,
+        requestText: trimmed(input.request),
+        requestedForm: trimmed(input.requestedForm),
+        origin: input.origin ?? 'desk',
+        machineId: CASE_MACHINE_ID,
+        machineVersion: CASE_MACHINE_VERSION,
+        snapshot: persistSnapshot(snapshot),
+        ...stateColumns(status),
+        closed: false,
+        outcome: null,
+        decidedOn: null,
+        servedOn: null,
+        flags: status.flags,
+        deadlines,
+        answerDueOn: deadlines.answer.dueOn,
+        nextDueOn: nextDueOn(status, deadlines),
+        assignedClerkId: input.assignedClerkId ?? null,
+        version: 1,
+        queryCode: generateQueryCode(),
+        createdAt: now,
+        updatedAt: now,
+      });
+      const saved = await m.save(CaseEntity, row);
+      const event = await this.appendJournal(m, saved, {
+        type: 'REGISTERED',
+        machineEvent: false,
+        payload: {
+          ref,
+          receivedOn: input.receivedOn,
+          channel: input.channel,
+          applicantCategory: input.applicant.category,
+          applicantName: facts.applicantName,
+          identityNumberHint: facts.applicantIdentityHint,
+          request: saved.requestText,
+          approvalSteps: steps,
+          origin: saved.origin,
+        },
+        actor,
+        occurredOn: input.receivedOn,
+        basis: '第三十一条',
+        stateAfter: status.state,
+        seq: 1,
+        prevHash: GENESIS_HASH,
+      });
+      return { case: saved, event, effects: [] };
+    });
+  }
+
+  /**
+   * Applies one event. Throws CaseError: not_found (unknown id, or outside `agencyIds`),
+   * conflict (version moved on), refused (the machine said no, with its Chinese reason), invalid
+   * (a date in the future).
+   */
+  async apply(
+    caseId: string,
+    input: CaseEventInput,
+    actor: JournalActor,
+    expectedVersion?: number,
+    options: TransitionOptions = {},
+  ): Promise<TransitionResult> {
+    if (!isUuid(caseId)) throw caseNotFound();
+    const today = this.today();
+    for (const [field, value] of Object.entries(input)) {
+      if (isLocalDate(value) && value > today && field !== 'dueOn' && field !== 'delayedAnswerOn') {
+        throw invalid(`日期不能晚于今天（${today}）：${value}`, 'future_date');
+      }
+    }
+    return this.inTransaction(options.manager, async (m) => {
+      const row = await this.lockCase(m, caseId, options.agencyIds);
+      if (expectedVersion !== undefined && row.version !== expectedVersion) {
+        throw new CaseError(
+          'conflict',
+          'version_conflict',
+          `案件已被他人修改（当前版本 ${row.version}，提交时版本 ${expectedVersion}），请刷新后重试`,
+          { currentVersion: row.version },
+        );
+      }
+      const calendar = await this.calendars.get(m);
+      const snapshot = this.restore(row, calendar);
+      const event = { ...input, actor: { id: actor.id, role: actor.role } } as unknown as CaseEvent;
+      const result = applyCaseEvent(snapshot, event, calendar);
+      if (!result.ok) throw new CaseError('refused', result.code, result.message);
+      const { type, on, ...payload } = input;
+      const status = caseStatus(result.snapshot);
+      const updated = await this.saveSnapshot(m, row, result.snapshot, calendar);
+      const journal = await this.appendJournal(m, updated, {
+        type,
+        machineEvent: true,
+        payload: { ...payload, ...(result.effects.length ? { effects: result.effects } : {}) },
+        actor,
+        occurredOn: on,
+        basis: result.basis,
+        stateAfter: status.state,
+      });
+      return { case: updated, event: journal, effects: result.effects };
+    });
+  }
+
+  /**
+   * Re-derives the deadlines of a case with the current calendar (Project rule 16) and journals a
+   * DEADLINES_RECOMPUTED note when they changed. Returns whether they did.
+   */
+  async recomputeDeadlines(
+    caseId: string,
+    actor: JournalActor,
+    reason: string,
+    options: { manager?: EntityManager } = {},
+  ): Promise<boolean> {
+    return this.inTransaction(options.manager, async (m) => {
+      const row = await this.lockCase(m, caseId);
+      if (row.closed) return false;
+      const calendar = await this.calendars.get(m);
+      const snapshot = this.restore(row, calendar);
+      const deadlines = deriveDeadlines(snapshot.context, calendar);
+      if (JSON.stringify(deadlines) === JSON.stringify(row.deadlines)) return false;
+      const before = row.answerDueOn;
+      const updated = await this.saveSnapshot(m, row, snapshot, calendar);
+      await this.appendJournal(m, updated, {
+        type: 'DEADLINES_RECOMPUTED',
+        machineEvent: false,
+        payload: {
+          reason,
+          answerDueOnBefore: before,
+          answerDueOnAfter: updated.answerDueOn,
+          nextDueOnAfter: updated.nextDueOn,
+        },
+        actor,
+        occurredOn: this.today(),
+        basis: '项目规则16',
+        stateAfter: updated.state,
+      });
+      return true;
+    });
+  }
+
+  restore(row: CaseEntity, calendar: WorkingDayCalendar): CaseSnapshot {
+    try {
+      return restoreSnapshot(row.snapshot, calendar);
+    } catch (error) {
+      throw new CaseError('refused', 'invalid_snapshot', (error as Error).message);
+    }
+  }
+
+  private async lockCase(
+    m: EntityManager,
+    caseId: string,
+    agencyIds?: readonly string[],
+  ): Promise<CaseEntity> {
+    const row = await m.getRepository(CaseEntity).findOne({
+      where: { id: caseId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!row || (agencyIds && !agencyIds.includes(row.agencyId))) throw caseNotFound();
+    return row;
+  }
+
+  private async saveSnapshot(
+    m: EntityManager,
+    row: CaseEntity,
+    snapshot: CaseSnapshot,
+    calendar: WorkingDayCalendar,
+  ): Promise<CaseEntity> {
+    const status = caseStatus(snapshot);
+    const deadlines = deriveDeadlines(snapshot.context, calendar);
+    const changes = {
+      snapshot: persistSnapshot(snapshot),
+      ...stateColumns(status),
+      closed: status.closed,
+      outcome: status.outcome,
+      decidedOn: status.decidedOn,
+      servedOn: snapshot.context.service?.servedOn ?? null,
+      flags: status.flags,
+      deadlines,
+      answerDueOn: deadlines.answer.dueOn,
+      nextDueOn: nextDueOn(status, deadlines),
+      version: row.version + 1,
+      updatedAt: new Date(),
+    };
+    const result = await m.update(CaseEntity, { id: row.id, version: row.version }, changes);
+    if (result.affected !== 1) {
+      throw new CaseError('conflict', 'version_conflict', '案件已被他人修改，请刷新后重试');
+    }
+    return Object.assign(row, changes);
+  }
+
+  private async appendJournal(
+    m: EntityManager,
+    row: CaseEntity,
+    entry: {
+      type: string;
+      machineEvent: boolean;
+      payload: Record<string, unknown>;
+      actor: JournalActor;
+      occurredOn: LocalDate;
+      basis: string | null;
+      stateAfter: string;
+      seq?: number;
+      prevHash?: string;
+    },
+  ): Promise<CaseEventEntity> {
+    let seq = entry.seq;
+    let prevHash = entry.prevHash;
+    if (seq === undefined || prevHash === undefined) {
+      const [last] = (await m.query(
+        'SELECT seq, hash FROM case_events WHERE case_id = $1 ORDER BY seq DESC LIMIT 1',
+        [row.id],
+      )) as { seq: number; hash: string }[];
+      seq = (last?.seq ?? 0) + 1;
+      prevHash = last?.hash ?? GENESIS_HASH;
+    }
+    // jsonb keeps no undefined; the hash is taken over what the row will hold.
+    const payload = JSON.parse(JSON.stringify(entry.payload)) as Record<string, unknown>;
+    const recordedAt = new Date();
+    const fields = {
+      caseId: row.id,
+      agencyId: row.agencyId,
+      seq,
+      type: entry.type,
+      machineEvent: entry.machineEvent,
+      payload,
+      actorId: entry.actor.id,
+      actorRole: entry.actor.role,
+      occurredOn: entry.occurredOn,
+      recordedAt,
+      basis: entry.basis,
+      stateAfter: entry.stateAfter,
+      prevHash,
+    };
+    const hash = journalHash(fields);
+    return m.save(CaseEventEntity, m.create(CaseEventEntity, { ...fields, hash }));
+  }
+
+  private async nextRef(
+    m: EntityManager,
+    agencyId: string,
+    receivedOn: LocalDate,
+  ): Promise<string> {
+    const year = yearOf(receivedOn);
+    const [row] = (await m.query(
+      `SELECT coalesce(max(substring(ref from '^${year}-(\\d+)$')::int), 0) AS n
+         FROM cases WHERE agency_id = $1 AND ref ~ '^${year}-\\d+$'`,
+      [agencyId],
+    )) as { n: number }[];
+    return `${year}-${String(row.n + 1).padStart(4, '0')}`;
+  }
+
+  /** Checks the registration facts every caller must respect (the API also checks them first). */
+  private checkRegistration(input: RegisterCaseInput) {
+    if (!isUuid(input.agencyId)) throw invalid('机关不存在');
+    if (!isLocalDate(input.receivedOn)) throw invalid('收到申请日期格式不正确，应为 YYYY-MM-DD');
+    const today = this.today();
+    if (input.receivedOn > today)
+      throw invalid(`收到申请日期不能晚于今天（${today}）`, 'future_date');
+    if (!isChannel(input.channel)) throw invalid(`未知的申请方式：${String(input.channel)}`);
+    if (!isApplicantCategory(input.applicant?.category)) {
+      throw invalid(`未知的申请人类型：${String(input.applicant?.category)}`);
+    }
+    let phone = trimmed(input.applicant.phone);
+    if (phone) {
+      const checked = validatePhoneNumber(phone);
+      if (!checked.valid) throw invalid(checked.message, 'invalid_phone');
+      phone = checked.normalised;
+    }
+    const identity = trimmed(input.applicant.identityNumber);
+    let cipherText: string | null = null;
+    let hint: string | null = null;
+    if (identity) {
+      const checked = validateResidentId(identity);
+      if (!checked.valid) throw invalid(checked.message, 'invalid_identity_number');
+      cipherText = this.cipher.encrypt(checked.normalised);
+      hint = maskIdentityNumber(checked.normalised);
+    }
+    return {
+      applicantName: trimmed(input.applicant.name),
+      applicantPhone: phone,
+      applicantEmail: trimmed(input.applicant.email),
+      applicantAddress: trimmed(input.applicant.address),
+      applicantIdentityCipher: cipherText,
+      applicantIdentityHint: hint,
+    };
+  }
+}

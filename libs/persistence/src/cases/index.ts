@@ -1,0 +1,5 @@
+export * from './case-errors';
+export * from './calendar-source';
+export * from './case-transition';
+export * from './journal-hash';
+export * from './journal-verify';

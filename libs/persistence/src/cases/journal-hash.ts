@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto';
+
+/** The `prev_hash` of the first row of every case. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** What a journal row's hash covers: every column that carries meaning, and the previous hash. */
+export interface JournalHashInput {
+  readonly caseId: string;
+  readonly seq: number;
+  readonly type: string;
+  readonly machineEvent: boolean;
+  readonly payload: unknown;
+  readonly actorId: string;
+  readonly actorRole: string;
+  readonly occurredOn: string;
+  readonly recordedAt: Date;
+  readonly basis: string | null;
+  readonly stateAfter: string;
+  readonly prevHash: string;
+}
+
+/**
+ * JSON with object keys sorted at every level: jsonb does not keep key order, so the hash must not
+ * depend on it. Dates are ISO strings (millisecond precision, which timestamptz keeps).
+ */
+export function canonicalJson(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export function journalHash(row: JournalHashInput): string {
+  return createHash('sha256')
+    .update(
+      canonicalJson({
+        caseId: row.caseId,
+        seq: row.seq,
+        type: row.type,
+        machineEvent: row.machineEvent,
+        payload: row.payload,
+        actorId: row.actorId,
+        actorRole: row.actorRole,
+        occurredOn: row.occurredOn,
+        recordedAt: row.recordedAt,
+        basis: row.basis,
+        stateAfter: row.stateAfter,
+        prevHash: row.prevHash,
+      }),
+    )
+    .digest('hex');
+}
