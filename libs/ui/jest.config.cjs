@@ -1,2 +1,7 @@
+const path = require('node:path');
 const { webProject } = require('../../jest.preset.cjs');
-module.exports = webProject(__dirname);
+const base = webProject(__dirname);
+module.exports = {
+  ...base,
+  setupFilesAfterEnv: [...base.setupFilesAfterEnv, path.join(__dirname, 'testing/jest-setup.cjs')],
+};

@@ -1,0 +1,26 @@
+// antd 6's Form (@rc-component/form) schedules watchers with MessageChannel, which jsdom lacks.
+// A timer-backed stand-in keeps the macrotask semantics without Node's ports holding Jest open.
+// Shared by the web projects' Jest configs (libs/ui, apps/admin, apps/publisher).
+if (typeof globalThis.MessageChannel === 'undefined') {
+  class FakePort {
+    constructor() {
+      this.onmessage = null;
+      this.other = null;
+    }
+    postMessage(data) {
+      const target = this.other;
+      setTimeout(() => {
+        if (target && typeof target.onmessage === 'function') target.onmessage({ data });
+      }, 0);
+    }
+    close() {
+      this.onmessage = null;
+    }
+  }
+  globalThis.MessageChannel = function MessageChannel() {
+    this.port1 = new FakePort();
+    this.port2 = new FakePort();
+    this.port1.other = this.port2;
+    this.port2.other = this.port1;
+  };
+}
