@@ -28,6 +28,9 @@ function serverProject(dir, extra = {}) {
     displayName: path.relative(__dirname, dir),
     rootDir: dir,
     testEnvironment: 'node',
+    // Integration specs hash passwords with argon2id and talk to PostgreSQL and Redis.
+    testTimeout: 30_000,
+    maxWorkers: '50%',
     testMatch: ['<rootDir>/**/*.spec.ts', '<rootDir>/**/*.int-spec.ts'],
     transform: { '^.+\\.(t|j)s$': ['@swc/jest', swcServer] },
     moduleNameMapper: pathsToModuleNameMapper(),
@@ -41,6 +44,7 @@ function webProject(dir, extra = {}) {
     displayName: path.relative(__dirname, dir),
     rootDir: dir,
     testEnvironment: 'jsdom',
+    maxWorkers: '50%',
     testMatch: ['<rootDir>/**/*.spec.ts', '<rootDir>/**/*.spec.tsx'],
     transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', swcWeb] },
     transformIgnorePatterns: ['/node_modules/(?!(@ant-design/colors|lodash-es)/)'],

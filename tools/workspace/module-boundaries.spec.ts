@@ -1,0 +1,76 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+
+/**
+ * DESIGN.md's dependency rule is enforced by lint, not only written down: these probes are linted
+ * as if they stood in the named project, and each must be refused by @nx/enforce-module-boundaries.
+ * ESLint runs as its own process (its config is an ES module, which Jest's VM cannot load).
+ */
+const root = path.join(__dirname, '..', '..');
+
+interface LintMessage {
+  ruleId: string | null;
+  message: string;
+}
+
+function boundaryErrors(file: string, code: string): string[] {
+  const result = spawnSync(
+    process.execPath,
+    [path.join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'), '--stdin', '--stdin-filename', file, '--format', 'json'],
+    { cwd: root, input: code, encoding: 'utf8', env: { ...process.env, NX_DAEMON: 'false' } },
+  );
+  const [report] = JSON.parse(result.stdout) as { messages: LintMessage[] }[];
+  return (report?.messages ?? [])
+    .filter((m) => m.ruleId === '@nx/enforce-module-boundaries')
+    .map((m) => m.message);
+}
+
+describe('module boundaries', () => {
+  jest.setTimeout(120_000);
+
+  it.each([
+    [
+      'libs/domain may not import NestJS',
+      'libs/domain/src/probe.ts',
+      "import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n",
+    ],
+    [
+      'libs/domain may not import TypeORM',
+      'libs/domain/src/probe.ts',
+      "import { DataSource } from 'typeorm';\nexport const x = DataSource;\n",
+    ],
+    [
+      'libs/domain may not import React',
+      'libs/domain/src/probe.ts',
+      "import { useState } from 'react';\nexport const x = useState;\n",
+    ],
+    [
+      'libs/domain may not import another lib of ours',
+      'libs/domain/src/probe.ts',
+      "import { MIGRATIONS } from '@gongkai/persistence';\nexport const x = MIGRATIONS;\n",
+    ],
+    [
+      'libs/report may not import persistence',
+      'libs/report/src/probe.ts',
+      "import { MIGRATIONS } from '@gongkai/persistence';\nexport const x = MIGRATIONS;\n",
+    ],
+    [
+      'the admin app may not import persistence',
+      'apps/admin/src/probe.ts',
+      "import { MIGRATIONS } from '@gongkai/persistence';\nexport const x = MIGRATIONS;\n",
+    ],
+    [
+      'the API may not import ui',
+      'apps/api/src/probe.ts',
+      "import * as ui from '@gongkai/ui';\nexport const x = ui;\n",
+    ],
+  ])('%s', async (_name, file, code) => {
+    expect(boundaryErrors(file, code)).not.toEqual([]);
+  });
+
+  it('allows what the rule allows: the API importing domain and persistence', async () => {
+    const code =
+      "import { OUTCOME_CODES } from '@gongkai/domain';\nimport { MIGRATIONS } from '@gongkai/persistence';\nexport const x = [OUTCOME_CODES, MIGRATIONS];\n";
+    expect(boundaryErrors('apps/api/src/probe.ts', code)).toEqual([]);
+  });
+});
