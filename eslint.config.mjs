@@ -5,8 +5,25 @@ import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
-const serverOnlyPackages = ['@nestjs/*', 'typeorm', 'pg', 'bullmq', 'ioredis', 'express', 'argon2', 'nodemailer', 'prom-client'];
-const frameworkPackages = [...serverOnlyPackages, 'react', 'react-dom', 'antd', '@ant-design/*', 'react-router-dom'];
+const serverOnlyPackages = [
+  '@nestjs/*',
+  'typeorm',
+  'pg',
+  'bullmq',
+  'ioredis',
+  'express',
+  'argon2',
+  'nodemailer',
+  'prom-client',
+];
+const frameworkPackages = [
+  ...serverOnlyPackages,
+  'react',
+  'react-dom',
+  'antd',
+  '@ant-design/*',
+  'react-router-dom',
+];
 
 export default [
   ...nx.configs['flat/base'],
@@ -15,21 +32,41 @@ export default [
   ...tseslint.configs.strict,
   prettier,
   {
-    ignores: ['**/jest.config.cjs', '**/dist', '**/node_modules', '**/.nx', '**/.data', '**/tmp', '**/coverage', '**/vite.config.*.timestamp*'],
+    ignores: [
+      '**/jest.config.cjs',
+      '**/dist',
+      '**/node_modules',
+      '**/.nx',
+      '**/.data',
+      '**/tmp',
+      '**/coverage',
+      '**/vite.config.*.timestamp*',
+    ],
   },
   {
     files: ['**/*.ts', '**/*.tsx'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports', fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { prefer: 'type-imports', fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+      ],
       '@typescript-eslint/no-extraneous-class': 'off',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
     // Nest resolves constructor parameters from emitted metadata, so injected classes must stay
     // value imports in server code.
-    files: ['apps/api/**/*.ts', 'apps/worker/**/*.ts', 'apps/cli/**/*.ts', 'libs/persistence/**/*.ts'],
+    files: [
+      'apps/api/**/*.ts',
+      'apps/worker/**/*.ts',
+      'apps/cli/**/*.ts',
+      'libs/persistence/**/*.ts',
+    ],
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },
   },
   {
@@ -41,16 +78,50 @@ export default [
           enforceBuildableLibDependency: true,
           allow: [],
           depConstraints: [
-            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: [], bannedExternalImports: frameworkPackages },
-            { sourceTag: 'type:report', onlyDependOnLibsWithTags: ['type:domain'], bannedExternalImports: serverOnlyPackages.concat(['react', 'react-dom', 'antd']) },
+            {
+              sourceTag: 'type:domain',
+              onlyDependOnLibsWithTags: [],
+              bannedExternalImports: frameworkPackages,
+            },
+            {
+              sourceTag: 'type:report',
+              onlyDependOnLibsWithTags: ['type:domain'],
+              bannedExternalImports: serverOnlyPackages.concat(['react', 'react-dom', 'antd']),
+            },
             { sourceTag: 'type:data', onlyDependOnLibsWithTags: ['type:domain'] },
-            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:domain'], bannedExternalImports: frameworkPackages },
-            { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:report'] },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:report', 'type:data', 'type:contracts', 'type:ui'] },
+            {
+              sourceTag: 'type:contracts',
+              onlyDependOnLibsWithTags: ['type:domain'],
+              bannedExternalImports: frameworkPackages,
+            },
+            {
+              sourceTag: 'type:ui',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:report'],
+            },
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: [
+                'type:domain',
+                'type:report',
+                'type:data',
+                'type:contracts',
+                'type:ui',
+              ],
+            },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-            { sourceTag: 'scope:server', onlyDependOnLibsWithTags: ['scope:shared', 'scope:server'] },
-            { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:shared', 'scope:web'], bannedExternalImports: serverOnlyPackages },
-            { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:shared', 'scope:server', 'scope:tools'] },
+            {
+              sourceTag: 'scope:server',
+              onlyDependOnLibsWithTags: ['scope:shared', 'scope:server'],
+            },
+            {
+              sourceTag: 'scope:web',
+              onlyDependOnLibsWithTags: ['scope:shared', 'scope:web'],
+              bannedExternalImports: serverOnlyPackages,
+            },
+            {
+              sourceTag: 'scope:tools',
+              onlyDependOnLibsWithTags: ['scope:shared', 'scope:server', 'scope:tools'],
+            },
           ],
         },
       ],

@@ -48,7 +48,10 @@ function webProject(dir, extra = {}) {
     testMatch: ['<rootDir>/**/*.spec.ts', '<rootDir>/**/*.spec.tsx'],
     transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', swcWeb] },
     transformIgnorePatterns: ['/node_modules/(?!(@ant-design/colors|lodash-es)/)'],
-    moduleNameMapper: { '\\.(css|less)$': path.join(__dirname, 'tools/jest/style-stub.cjs'), ...pathsToModuleNameMapper() },
+    moduleNameMapper: {
+      '\\.(css|less)$': path.join(__dirname, 'tools/jest/style-stub.cjs'),
+      ...pathsToModuleNameMapper(),
+    },
     setupFilesAfterEnv: [path.join(__dirname, 'tools/jest/web-setup.cjs')],
     reporters: ['default', path.join(__dirname, 'tools/jest/summary-reporter.cjs')],
     ...extra,

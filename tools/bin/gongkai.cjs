@@ -5,14 +5,26 @@
 const path = require('node:path');
 
 const root = path.join(__dirname, '..', '..');
-const OFFLINE_COMMANDS = new Set(['deadlines', 'lint', 'fees', 'help', '--help', '-h', '--version', '-V', undefined]);
+const OFFLINE_COMMANDS = new Set([
+  'deadlines',
+  'lint',
+  'fees',
+  'help',
+  '--help',
+  '-h',
+  '--version',
+  '-V',
+  undefined,
+]);
 
 async function main() {
   const command = process.argv[2];
   if (!OFFLINE_COMMANDS.has(command)) {
     const { resolveDatabaseUrl } = await import(path.join(root, 'tools/stack/services.mjs'));
     try {
-      process.env.DATABASE_URL = await resolveDatabaseUrl({ log: (m) => process.stderr.write(m + '\n') });
+      process.env.DATABASE_URL = await resolveDatabaseUrl({
+        log: (m) => process.stderr.write(m + '\n'),
+      });
     } catch (error) {
       process.stderr.write(`gongkai: ${error.message}\n`);
       process.exit(1);

@@ -16,7 +16,14 @@ interface LintMessage {
 function boundaryErrors(file: string, code: string): string[] {
   const result = spawnSync(
     process.execPath,
-    [path.join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'), '--stdin', '--stdin-filename', file, '--format', 'json'],
+    [
+      path.join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'),
+      '--stdin',
+      '--stdin-filename',
+      file,
+      '--format',
+      'json',
+    ],
     { cwd: root, input: code, encoding: 'utf8', env: { ...process.env, NX_DAEMON: 'false' } },
   );
   const [report] = JSON.parse(result.stdout) as { messages: LintMessage[] }[];
