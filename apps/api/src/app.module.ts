@@ -10,6 +10,7 @@ import { ApiConfigModule } from './config/config.module';
 import { AuthModule } from './auth/auth.module';
 import { CLOCK, type Clock, systemClock } from './common/clock';
 import { HealthModule } from './health/health.module';
+import { CasesModule } from './cases/cases.module';
 
 @Module({})
 export class AppModule {
@@ -37,6 +38,7 @@ export class AppModule {
         }),
         HealthModule,
         AuthModule,
+        CasesModule,
       ],
       providers: [
         { provide: CLOCK, useValue: clock },

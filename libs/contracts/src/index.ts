@@ -1,2 +1,7 @@
 export * from './jobs';
 export * from './auth/auth.schema';
+export * from './cases';
+export * from './proceedings';
+export * from './section2';
+export * from './calendar';
+export * from './imports';

@@ -1,0 +1,114 @@
+import type { CaseListItem, CaseView, TimelineEntry } from '@gongkai/contracts';
+import { EVENT_LABELS, STATE_LABELS, type CaseEventType, type LocalDate } from '@gongkai/domain';
+import type { CaseEntity } from '@gongkai/persistence';
+
+const NOTE_LABELS: Record<string, string> = {
+  REGISTERED: '登记申请',
+  DEADLINES_RECOMPUTED: '节假日安排变更，重新计算期限',
+};
+
+export function stateLabelOf(state: string): string {
+  return (STATE_LABELS as Record<string, { zh: string } | undefined>)[state]?.zh ?? state;
+}
+
+export function eventLabelOf(type: string): string {
+  return EVENT_LABELS[type as CaseEventType]?.zh ?? NOTE_LABELS[type] ?? type;
+}
+
+export function toCaseView(c: CaseEntity): CaseView {
+  const context = c.snapshot.context;
+  return {
+    id: c.id,
+    agencyId: c.agencyId,
+    ref: c.ref,
+    receivedOn: c.receivedOn,
+    channel: c.channel,
+    applicant: {
+      category: c.applicantCategory,
+      name: c.applicantName,
+      phone: c.applicantPhone,
+      email: c.applicantEmail,
+      address: c.applicantAddress,
+      identityNumberMasked: c.applicantIdentityHint,
+    },
+    request: c.requestText,
+    requestedForm: c.requestedForm,
+    origin: c.origin,
+    state: c.state,
+    stateLabel: stateLabelOf(c.state),
+    extensionState: c.extensionState,
+    closed: c.closed,
+    outcome: c.outcome,
+    decidedOn: c.decidedOn,
+    servedOn: c.servedOn,
+    flags: c.flags,
+    answerDueOn: c.answerDueOn,
+    nextDueOn: c.nextDueOn,
+    deadlines: c.deadlines,
+    assignedClerkId: c.assignedClerkId,
+    approvalSteps: context.approvalSteps,
+    approvals: (context.draft?.approvals ?? []).map((a) => ({ ...a })),
+    queryCode: c.queryCode,
+    version: c.version,
+    createdAt: new Date(c.createdAt).toISOString(),
+    updatedAt: new Date(c.updatedAt).toISOString(),
+  };
+}
+
+export function toListItem(c: CaseEntity, today: LocalDate): CaseListItem {
+  return {
+    id: c.id,
+    ref: c.ref,
+    agencyId: c.agencyId,
+    receivedOn: c.receivedOn,
+    channel: c.channel,
+    applicantCategory: c.applicantCategory,
+    applicantName: c.applicantName,
+    request: c.requestText,
+    state: c.state,
+    stateLabel: stateLabelOf(c.state),
+    extensionState: c.extensionState,
+    closed: c.closed,
+    outcome: c.outcome,
+    decidedOn: c.decidedOn,
+    answerDueOn: c.answerDueOn,
+    nextDueOn: c.nextDueOn,
+    overdue: !c.closed && c.answerDueOn !== null && c.answerDueOn < today,
+    version: c.version,
+  };
+}
+
+export interface TimelineRow {
+  seq: number;
+  type: string;
+  machine_event: boolean;
+  occurred_on: string;
+  recorded_at: Date;
+  actor_id: string;
+  actor_role: string;
+  display_name: string | null;
+  basis: string | null;
+  state_after: string;
+  payload: Record<string, unknown>;
+  hash: string;
+}
+
+export function toTimelineEntry(r: TimelineRow): TimelineEntry {
+  return {
+    seq: r.seq,
+    type: r.type,
+    label: eventLabelOf(r.type),
+    machineEvent: r.machine_event,
+    occurredOn: r.occurred_on,
+    recordedAt: new Date(r.recorded_at).toISOString(),
+    actor: {
+      id: r.actor_id,
+      role: r.actor_role,
+      displayName: r.display_name ?? (r.actor_id === 'system' ? '系统' : null),
+    },
+    basis: r.basis,
+    stateAfter: r.state_after,
+    payload: r.payload,
+    hash: r.hash,
+  };
+}

@@ -1,0 +1,12 @@
+import { createZodDto } from 'nestjs-zod';
+import {
+  caseListQuerySchema,
+  registerApplicationSchema,
+  revealIdentitySchema,
+  sendCaseEventBodySchema,
+} from '@gongkai/contracts';
+
+export class RegisterApplicationDto extends createZodDto(registerApplicationSchema) {}
+export class SendCaseEventDto extends createZodDto(sendCaseEventBodySchema) {}
+export class CaseListQueryDto extends createZodDto(caseListQuerySchema) {}
+export class RevealIdentityDto extends createZodDto(revealIdentitySchema) {}

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { CASE_EVENT_TYPES, CLOSED_STATES, PROCEDURE_STATES } from '@gongkai/domain';
+import { applicantCategorySchema, outcomeSchema, text, uuidSchema } from './common.schema';
+
+export const CASE_SORT_FIELDS = [
+  'receivedOn',
+  'answerDueOn',
+  'nextDueOn',
+  'ref',
+  'updatedAt',
+  'decidedOn',
+] as const;
+
+const states = [...PROCEDURE_STATES, ...CLOSED_STATES] as [string, ...string[]];
+
+/** GET /api/cases query string. */
+export const caseListQuerySchema = z.object({
+  state: z
+    .enum([...states, 'open', 'closed'] as [string, ...string[]], { error: '未知的案件状态' })
+    .optional(),
+  /** overdue: open past the answer deadline; dueSoon: open, due within 5 working days. */
+  due: z.enum(['overdue', 'dueSoon'], { error: '期限筛选只能是 overdue 或 dueSoon' }).optional(),
+  year: z.coerce.number().int('年份应为整数').min(2000).max(2999).optional(),
+  category: applicantCategorySchema.optional(),
+  outcome: outcomeSchema.optional(),
+  q: text(100, '搜索内容').optional(),
+  agencyId: uuidSchema('机关编号').optional(),
+  sort: z.enum(CASE_SORT_FIELDS, { error: '未知的排序字段' }).default('receivedOn'),
+  order: z.enum(['asc', 'desc'], { error: '排序方向只能是 asc 或 desc' }).default('desc'),
+  page: z.coerce.number().int().min(1, '页码从1开始').max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200, '每页最多200条').default(20),
+});
+export type CaseListQuery = z.infer<typeof caseListQuerySchema>;
+
+export const revealIdentitySchema = z.object({
+  reason: text(500, '查看理由').optional(),
+});
+export type RevealIdentityRequest = z.infer<typeof revealIdentitySchema>;
+
+export const caseEventTypeSchema = z.enum(CASE_EVENT_TYPES as [string, ...string[]]);

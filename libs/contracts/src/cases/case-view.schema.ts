@@ -1,0 +1,108 @@
+import type { AllowedEvent, CaseDeadlines, CaseEffect, CaseFlags } from '@gongkai/domain';
+
+/** A case as the API returns it: facts, masked identity, deadlines with derivations. */
+export interface CaseView {
+  id: string;
+  agencyId: string;
+  ref: string;
+  receivedOn: string;
+  channel: string;
+  applicant: {
+    category: string;
+    name: string | null;
+    phone: string | null;
+    email: string | null;
+    address: string | null;
+    /** First 3 and last 4 characters; the full number only through the reveal endpoint. */
+    identityNumberMasked: string | null;
+  };
+  request: string | null;
+  requestedForm: string | null;
+  origin: string;
+  state: string;
+  stateLabel: string;
+  extensionState: string;
+  closed: boolean;
+  outcome: string | null;
+  decidedOn: string | null;
+  servedOn: string | null;
+  flags: CaseFlags;
+  answerDueOn: string | null;
+  nextDueOn: string | null;
+  deadlines: CaseDeadlines;
+  assignedClerkId: string | null;
+  approvalSteps: number;
+  approvals: { step: number; by: string; on: string; comment?: string }[];
+  queryCode: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CaseDetailResponse {
+  case: CaseView;
+  allowedEvents: AllowedEvent[];
+}
+
+export interface CaseEventResponse extends CaseDetailResponse {
+  effects: CaseEffect[];
+}
+
+export interface CaseListItem {
+  id: string;
+  ref: string;
+  agencyId: string;
+  receivedOn: string;
+  channel: string;
+  applicantCategory: string;
+  applicantName: string | null;
+  request: string | null;
+  state: string;
+  stateLabel: string;
+  extensionState: string;
+  closed: boolean;
+  outcome: string | null;
+  decidedOn: string | null;
+  answerDueOn: string | null;
+  nextDueOn: string | null;
+  overdue: boolean;
+  version: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface TimelineEntry {
+  seq: number;
+  type: string;
+  label: string;
+  machineEvent: boolean;
+  occurredOn: string;
+  recordedAt: string;
+  actor: { id: string; role: string; displayName: string | null };
+  basis: string | null;
+  stateAfter: string;
+  payload: Record<string, unknown>;
+  hash: string;
+}
+
+export interface ApprovalItem {
+  kind: 'decision' | 'extension';
+  caseId: string;
+  ref: string;
+  applicantName: string | null;
+  receivedOn: string;
+  answerDueOn: string | null;
+  /** Decision: the drafted outcome and its approvals so far; extension: days and reason. */
+  outcome: string | null;
+  step: number | null;
+  steps: number | null;
+  workingDays: number | null;
+  reason: string | null;
+  requestedOn: string;
+  version: number;
+}

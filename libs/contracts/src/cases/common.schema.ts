@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import {
+  APPLICANT_CATEGORY_CODES,
+  CHANNEL_CODES,
+  isLocalDate,
+  OUTCOME_CODES,
+  PROCEEDING_KIND_CODES,
+  SERVICE_METHOD_CODES,
+} from '@gongkai/domain';
+
+// PostgreSQL text and jsonb refuse NUL and unpaired surrogates; refusing them here keeps such
+// input a 400 instead of a database error.
+// eslint-disable-next-line no-control-regex
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Free text as a clerk types it: trimmed, bounded, storable. */
+export const text = (max: number, label = '内容') =>
+  z
+    .string({ error: `${label}应为文字` })
+    .max(max, `${label}不能超过${max}个字`)
+    .refine((s) => !UNSTORABLE.test(s), `${label}含有无法保存的字符`)
+    .transform((s) => s.trim());
+
+export const requiredText = (max: number, label: string) =>
+  text(max, label).refine((s) => s.length > 0, `请填写${label}`);
+
+export const localDate = (label = '日期') =>
+  z
+    .string({ error: `${label}应为 YYYY-MM-DD 格式的日期` })
+    .refine((s) => isLocalDate(s), `${label}应为 YYYY-MM-DD 格式的有效日期`);
+
+export const channelSchema = z.enum(CHANNEL_CODES as [string, ...string[]], {
+  error: '未知的申请方式',
+});
+export const applicantCategorySchema = z.enum(APPLICANT_CATEGORY_CODES as [string, ...string[]], {
+  error: '未知的申请人类型',
+});
+export const outcomeSchema = z.enum(OUTCOME_CODES as [string, ...string[]], {
+  error: '未知的办理结果',
+});
+export const serviceMethodSchema = z.enum(SERVICE_METHOD_CODES as [string, ...string[]], {
+  error: '未知的送达方式',
+});
+export const proceedingKindSchema = z.enum(PROCEEDING_KIND_CODES as [string, ...string[]], {
+  error: '未知的复议诉讼类型',
+});
+export const proceedingResultSchema = z.enum(['maintained', 'corrected', 'other'], {
+  error: '审理结果只能是 maintained、corrected 或 other',
+});
+
+export const uuidSchema = (label = '编号') => z.uuid(`${label}格式有误`);

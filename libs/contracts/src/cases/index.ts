@@ -1,0 +1,5 @@
+export * from './common.schema';
+export * from './register-application.schema';
+export * from './case-event.schema';
+export * from './case-query.schema';
+export * from './case-view.schema';

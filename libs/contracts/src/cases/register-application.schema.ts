@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { validatePhoneNumber, validateResidentId } from '@gongkai/domain';
+import {
+  applicantCategorySchema,
+  channelSchema,
+  localDate,
+  requiredText,
+  text,
+  uuidSchema,
+} from './common.schema';
+
+const phone = text(40, '联系电话').superRefine((value, ctx) => {
+  if (!value) return;
+  const checked = validatePhoneNumber(value);
+  if (!checked.valid) ctx.addIssue({ code: 'custom', message: checked.message });
+});
+
+// GB 11643: the check digit is verified here (400) and again by the service.
+const identityNumber = text(18, '身份证号码').superRefine((value, ctx) => {
+  if (!value) return;
+  const checked = validateResidentId(value);
+  if (!checked.valid) ctx.addIssue({ code: 'custom', message: checked.message });
+});
+
+export const applicantSchema = z.object({
+  category: applicantCategorySchema,
+  name: requiredText(100, '申请人姓名或名称'),
+  phone: phone.optional(),
+  email: text(200, '电子邮箱')
+    .refine((s) => s === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s), '电子邮箱格式不正确')
+    .optional(),
+  address: text(300, '通讯地址').optional(),
+  identityNumber: identityNumber.optional(),
+});
+
+/** POST /api/cases: an application as the clerk registers it (Art. 29 contents, Art. 31 date). */
+export const registerApplicationSchema = z.object({
+  /** The agency's register number; generated (`YYYY-NNNN`) when absent. */
+  ref: text(40, '登记编号').optional(),
+  /** Art. 31 receipt date; not in the future (checked against today by the service). */
+  receivedOn: localDate('收到申请日期'),
+  channel: channelSchema,
+  applicant: applicantSchema,
+  request: requiredText(4000, '申请内容'),
+  requestedForm: text(200, '获取信息的方式').optional(),
+  assignedClerkId: uuidSchema('经办人编号').optional(),
+  /** For a user whose own agency is not the one to register in (defaults to the user's). */
+  agencyId: uuidSchema('机关编号').optional(),
+});
+export type RegisterApplicationRequest = z.infer<typeof registerApplicationSchema>;
