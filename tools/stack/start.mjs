@@ -2,7 +2,8 @@
 // services.mjs), applies migrations, loads demo data into an empty database, builds the two web
 // apps, starts API, worker, admin and publisher, prints every URL and the demo accounts, and stops
 // everything cleanly on Ctrl-C.
-import { run, runToEnd, serverArgs, serverEnv, stopAll, waitForHttp } from './processes.mjs';
+import { launchStack } from './launch.mjs';
+import { stopAll } from './processes.mjs';
 import { resolveDatabaseUrl, resolveRedisUrl, stopStartedServices } from './services.mjs';
 
 const log = (m) => process.stderr.write(`[start] ${m}\n`);
@@ -24,69 +25,21 @@ async function shutdown(code) {
 process.on('SIGINT', () => shutdown(0));
 process.on('SIGTERM', () => shutdown(0));
 
-async function step(name, command, args, env) {
-  log(name);
-  const code = await runToEnd(command, args, { env });
-  if (code !== 0) throw new Error(`${name} failed (exit ${code})`);
-}
-
 async function main() {
   const started = Date.now();
   const env = {
     DATABASE_URL: await resolveDatabaseUrl({ log }),
     REDIS_URL: await resolveRedisUrl({ log }),
-    API_PORT: String(ports.api),
-    ADMIN_PORT: String(ports.admin),
-    PUBLISHER_PORT: String(ports.publisher),
-    NX_DAEMON: 'false',
   };
-  await step('applying migrations', 'node', ['tools/bin/gongkai.cjs', 'migrate'], env);
-  await step(
-    'loading demo data (only into an empty database)',
-    'node',
-    ['tools/bin/gongkai.cjs', 'demo'],
-    env,
-  );
-  if (!process.env.SKIP_WEB_BUILD) {
-    await step(
-      'building admin and publisher',
-      'npx',
-      ['nx', 'run-many', '-t', 'build', '-p', 'admin', 'publisher', '--outputStyle=static'],
-      env,
-    );
-  }
-  run('api', 'node', serverArgs('api'), { env: { ...env, ...serverEnv('api') } });
-  run('worker', 'node', serverArgs('worker'), { env: { ...env, ...serverEnv('worker') } });
-  for (const app of ['admin', 'publisher']) {
-    run(
-      app,
-      'npx',
-      [
-        'vite',
-        'preview',
-        '--config',
-        `apps/${app}/vite.config.ts`,
-        '--port',
-        String(ports[app]),
-        '--strictPort',
-        '--host',
-        '127.0.0.1',
-      ],
-      {
-        env,
-      },
-    );
-  }
-  await waitForHttp(`http://127.0.0.1:${ports.api}/api/health`);
-  await waitForHttp(`http://127.0.0.1:${ports.admin}/`);
-  await waitForHttp(`http://127.0.0.1:${ports.publisher}/`);
+  await launchStack({ env, ports, log, skipWebBuild: !!process.env.SKIP_WEB_BUILD });
   const seconds = Math.round((Date.now() - started) / 1000);
+  const db = new URL(env.DATABASE_URL);
   process.stdout.write(`
 Gongkai 公开 is running (started in ${seconds}s). Ctrl-C stops everything.
 
   管理端 Admin desk        http://127.0.0.1:${ports.admin}/
   公开站 Publisher / site  http://127.0.0.1:${ports.publisher}/
-  API                      http://127.0.0.1:${ports.api}/api   (health: /api/health, OpenAPI: /api/docs)
+  API                      http://127.0.0.1:${ports.api}/api   (health /api/health, OpenAPI /api/docs)
 
   Demo accounts (password gongkai-demo):
     clerk    经办人   registers and works cases
@@ -94,7 +47,7 @@ Gongkai 公开 is running (started in ${seconds}s). Ctrl-C stops everything.
     auditor  审计     reads cases and the journal
     admin    管理员   users, agencies, calendar, settings
 
-  Database ${new URL(env.DATABASE_URL).host}${new URL(env.DATABASE_URL).pathname}   Redis ${env.REDIS_URL}
+  Database ${db.host}${db.pathname}   Redis ${env.REDIS_URL}
 `);
 }
 

@@ -1,0 +1,38 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/** Flags for Debian's Chromium as root on a machine with no network but loopback (style.md). */
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export const urls = {
+  api: process.env['E2E_API_URL'] ?? 'http://127.0.0.1:3000',
+  admin: process.env['E2E_ADMIN_URL'] ?? 'http://127.0.0.1:4200',
+  publisher: process.env['E2E_PUBLISHER_URL'] ?? 'http://127.0.0.1:4300',
+};
+
+export const DEMO_PASSWORD = 'gongkai-demo';
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+}
+
+const screenshots = path.join(__dirname, '..', 'screenshots');
+
+/** Saves a full-page screenshot under e2e/screenshots/ (the README shows some of them). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(screenshots, { recursive: true });
+  await page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true });
+}
