@@ -11,6 +11,9 @@ import { AuthModule } from './auth/auth.module';
 import { CLOCK, type Clock, systemClock } from './common/clock';
 import { HealthModule } from './health/health.module';
 import { CasesModule } from './cases/cases.module';
+import { ProceedingsModule } from './proceedings/proceedings.module';
+import { Section2Module } from './section2/section2.module';
+import { CalendarModule } from './calendar/calendar.module';
 
 @Module({})
 export class AppModule {
@@ -39,6 +42,9 @@ export class AppModule {
         HealthModule,
         AuthModule,
         CasesModule,
+        ProceedingsModule,
+        Section2Module,
+        CalendarModule,
       ],
       providers: [
         { provide: CLOCK, useValue: clock },

@@ -34,7 +34,7 @@ import { CaseEventEntity } from '../entities/case-event.entity';
 import { IdentityCipher, identityCipherFromEnv } from '../crypto/identity-cipher';
 import { CalendarSource } from './calendar-source';
 import { CaseError, caseNotFound } from './case-errors';
-import { GENESIS_HASH, journalHash } from './journal-hash';
+import { canonicalJson, GENESIS_HASH, journalHash } from './journal-hash';
 
 /** Who acts: a user id (or `system`) and the role the act is done in. */
 export interface JournalActor {
@@ -319,7 +319,8 @@ export class CaseTransitionService {
       const calendar = await this.calendars.get(m);
       const snapshot = this.restore(row, calendar);
       const deadlines = deriveDeadlines(snapshot.context, calendar);
-      if (JSON.stringify(deadlines) === JSON.stringify(row.deadlines)) return false;
+      // jsonb does not keep key order: compare canonical forms.
+      if (canonicalJson(deadlines) === canonicalJson(row.deadlines)) return false;
       const before = row.answerDueOn;
       const updated = await this.saveSnapshot(m, row, snapshot, calendar);
       await this.appendJournal(m, updated, {

@@ -1,0 +1,30 @@
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { type SessionUser } from '../auth/session-user';
+import { YearParam } from '../common/year-param.pipe';
+import { PutCalendarYearDto } from './calendar.dto';
+import { CalendarService } from './calendar.service';
+
+@ApiTags('calendar')
+@Controller('calendar')
+export class CalendarController {
+  constructor(private readonly calendar: CalendarService) {}
+
+  @Get(':year')
+  @ApiOperation({ summary: '某年节假日安排（已载入、内置或缺失）' })
+  get(@Param('year', YearParam) year: number) {
+    return this.calendar.get(year);
+  }
+
+  @Roles('admin')
+  @Put(':year')
+  @ApiOperation({ summary: '载入或更正某年节假日安排，并重新计算未办结案件的期限' })
+  load(
+    @CurrentUser() user: SessionUser,
+    @Param('year', YearParam) year: number,
+    @Body() body: PutCalendarYearDto,
+  ) {
+    return this.calendar.load(user, year, body);
+  }
+}
