@@ -1,0 +1,3 @@
+export * from './ledger-line';
+export * from './ledger-read';
+export * from './ledger-import';
