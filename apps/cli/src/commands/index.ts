@@ -2,10 +2,12 @@ import type { Command } from 'commander';
 import { registerMigrateCommand } from './migrate.command';
 import { registerLintCommand } from './lint.command';
 import { registerDeadlinesCommand } from './deadlines.command';
+import { registerImportCommand } from './import.command';
 
 /** Every command registers itself here; each lives in its own `*.command.ts`. */
 export function registerCommands(program: Command): void {
   registerMigrateCommand(program);
   registerLintCommand(program);
   registerDeadlinesCommand(program);
+  registerImportCommand(program);
 }
