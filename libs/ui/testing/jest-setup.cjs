@@ -24,3 +24,10 @@ if (typeof globalThis.MessageChannel === 'undefined') {
     this.port2.other = this.port1;
   };
 }
+
+// React Router 7 encodes with TextEncoder, which jsdom does not provide either.
+if (typeof globalThis.TextEncoder === 'undefined') {
+  const { TextEncoder, TextDecoder } = require('node:util');
+  globalThis.TextEncoder = TextEncoder;
+  globalThis.TextDecoder = TextDecoder;
+}

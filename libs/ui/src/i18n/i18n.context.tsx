@@ -16,9 +16,9 @@ import { DEFAULT_LOCALE, isLocale, type Locale, type MessageCatalog } from './me
 
 const STORAGE_KEY = 'gongkai.locale';
 
-/** Gongkai's colours: the seal red of the brand, otherwise Ant Design's defaults. */
+/** Ant Design's blue for actions: the brand's seal red would read as an error on a form. */
 export const gongkaiTheme: ThemeConfig = {
-  token: { colorPrimary: '#b4232a', borderRadius: 6 },
+  token: { borderRadius: 6 },
 };
 
 interface I18nValue {
