@@ -9,3 +9,4 @@ export * from './statistics';
 export * from './reports';
 export * from './deadlines';
 export * from './import';
+export * from './deadlines';

@@ -3,6 +3,8 @@ import { registerMigrateCommand } from './migrate.command';
 import { registerLintCommand } from './lint.command';
 import { registerDeadlinesCommand } from './deadlines.command';
 import { registerImportCommand } from './import.command';
+import { registerSweepCommand } from './sweep.command';
+import { registerYearCloseCommand } from './year-close.command';
 
 /** Every command registers itself here; each lives in its own `*.command.ts`. */
 export function registerCommands(program: Command): void {
@@ -10,4 +12,6 @@ export function registerCommands(program: Command): void {
   registerLintCommand(program);
   registerDeadlinesCommand(program);
   registerImportCommand(program);
+  registerSweepCommand(program);
+  registerYearCloseCommand(program);
 }

@@ -1,0 +1,2 @@
+export * from './deadline-sweep';
+export * from './year-close';
