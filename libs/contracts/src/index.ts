@@ -5,3 +5,4 @@ export * from './proceedings';
 export * from './section2';
 export * from './calendar';
 export * from './imports';
+export * from './reports';

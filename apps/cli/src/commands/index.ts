@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { registerMigrateCommand } from './migrate.command';
 import { registerLintCommand } from './lint.command';
 import { registerDeadlinesCommand } from './deadlines.command';
+import { registerReportCommand } from './report.command';
 import { registerImportCommand } from './import.command';
 import { registerSweepCommand } from './sweep.command';
 import { registerYearCloseCommand } from './year-close.command';
@@ -11,6 +12,7 @@ export function registerCommands(program: Command): void {
   registerMigrateCommand(program);
   registerLintCommand(program);
   registerDeadlinesCommand(program);
+  registerReportCommand(program);
   registerImportCommand(program);
   registerSweepCommand(program);
   registerYearCloseCommand(program);

@@ -8,6 +8,8 @@ import { CaseEntity } from './case.entity';
 import { IdentityRevealEntity } from './identity-reveal.entity';
 import { ProceedingEntity } from './proceeding.entity';
 import { Section2FiguresEntity } from './section2-figures.entity';
+import { ReportEntity } from '../reports/report.entity';
+import { ReportVersionEntity } from '../reports/report-version.entity';
 
 export { AgencyEntity, SessionEntity, UserEntity };
 export type { UserRole } from './user.entity';
@@ -33,4 +35,6 @@ export const ENTITIES = [
   Section2FiguresEntity,
   CalendarYearEntity,
   ApprovalPolicyEntity,
+  ReportEntity,
+  ReportVersionEntity,
 ];

@@ -2,6 +2,7 @@ import { CreatedAgenciesAndUsers1764115200000 } from './1764115200000-created-ag
 import { CreatedSessions1764115300000 } from './1764115300000-created-sessions';
 import { CreatedCasesAndJournal1764115400000 } from './1764115400000-created-cases-and-journal';
 import { CreatedProceedingsFiguresCalendarAndPolicies1764115500000 } from './1764115500000-created-proceedings-figures-calendar-and-policies';
+import { CreatedReportsAndVersions1764116000000 } from './1764116000000-created-reports-and-versions';
 
 /** In order of application; a migration is never edited once it has landed. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   CreatedSessions1764115300000,
   CreatedCasesAndJournal1764115400000,
   CreatedProceedingsFiguresCalendarAndPolicies1764115500000,
+  CreatedReportsAndVersions1764116000000,
 ];

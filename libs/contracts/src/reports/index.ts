@@ -1,0 +1,2 @@
+export * from './report-texts.schema';
+export * from './reports.schema';

@@ -1,0 +1,4 @@
+export * from './report.entity';
+export * from './report-version.entity';
+export * from './report-versions.repository';
+export * from './report-sources.repository';

@@ -1,0 +1,2 @@
+export * from './statistics.types';
+export * from './statistics.repository';
