@@ -11,6 +11,7 @@ import { AuthModule } from './auth/auth.module';
 import { CLOCK, type Clock, systemClock } from './common/clock';
 import { HealthModule } from './health/health.module';
 import { CasesModule } from './cases/cases.module';
+import { ReportsModule } from './reports/reports.module';
 import { ProceedingsModule } from './proceedings/proceedings.module';
 import { Section2Module } from './section2/section2.module';
 import { CalendarModule } from './calendar/calendar.module';
@@ -42,6 +43,7 @@ export class AppModule {
         HealthModule,
         AuthModule,
         CasesModule,
+        ReportsModule,
         ProceedingsModule,
         Section2Module,
         CalendarModule,

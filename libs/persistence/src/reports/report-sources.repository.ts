@@ -30,14 +30,22 @@ export class ReportSourcesRepository {
 
   async load(agency: AgencyEntity, year: number): Promise<ReportSources> {
     const format = statisticsFormatForYear(year);
-    const [statistics, figures, report, previous] = await Promise.all([
-      new StatisticsRepository(this.manager).yearStatistics({ agencyId: agency.id }, year, format),
-      this.manager
-        .getRepository(Section2FiguresEntity)
-        .findOne({ where: { agencyId: agency.id, year } }),
-      this.manager.getRepository(ReportEntity).findOne({ where: { agencyId: agency.id, year } }),
-      new ReportVersionsRepository(this.manager).find(agency.id, year - 1),
-    ]);
+    // In turn: inside a transaction the manager has a single connection.
+    const statistics = await new StatisticsRepository(this.manager).yearStatistics(
+      { agencyId: agency.id },
+      year,
+      format,
+    );
+    const figures = await this.manager
+      .getRepository(Section2FiguresEntity)
+      .findOne({ where: { agencyId: agency.id, year } });
+    const report = await this.manager
+      .getRepository(ReportEntity)
+      .findOne({ where: { agencyId: agency.id, year } });
+    const previousJson = await new ReportVersionsRepository(this.manager).latestJson(
+      agency.id,
+      year - 1,
+    );
     return {
       agency: { id: agency.id, code: agency.code, name: agency.name },
       year,
@@ -46,7 +54,7 @@ export class ReportSourcesRepository {
       // Figures entered in another format than the year's are not this report's section 二.
       section2: figures && figures.format === format ? figures.figures : null,
       report,
-      previousPublishedJson: previous?.json ?? null,
+      previousPublishedJson: previousJson,
     };
   }
 

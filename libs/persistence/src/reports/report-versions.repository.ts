@@ -29,6 +29,16 @@ export class ReportVersionsRepository {
     });
   }
 
+  /** The JSON of the latest version, without the renderings (cross-year checks). */
+  async latestJson(agencyId: string, year: number): Promise<string | null> {
+    const found = await this.manager.getRepository(ReportVersionEntity).findOne({
+      select: { json: true, version: true },
+      where: { agencyId, year },
+      order: { version: 'DESC' },
+    });
+    return found?.json ?? null;
+  }
+
   /** The versions of one report, oldest first, without their renderings. */
   async list(agencyId: string, year: number): Promise<ReportVersionSummary[]> {
     return this.manager.getRepository(ReportVersionEntity).find({

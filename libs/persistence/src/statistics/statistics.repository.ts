@@ -252,11 +252,10 @@ export class StatisticsRepository {
     format: StatisticsFormat = statisticsFormatForYear(year),
   ): Promise<YearStatistics> {
     const ids = await this.agencyIds(scope);
-    const [section3, section4, fees] = await Promise.all([
-      this.section3ForIds(ids, year, format),
-      this.section4ForIds(ids, year),
-      this.feesForIds(ids, year),
-    ]);
+    // In turn, not in parallel: inside a transaction the manager has a single connection.
+    const section3 = await this.section3ForIds(ids, year, format);
+    const section4 = await this.section4ForIds(ids, year);
+    const fees = await this.feesForIds(ids, year);
     return { year, format, section3, section4, fees };
   }
 
