@@ -6,10 +6,11 @@ import { workerConfigFromEnv } from './worker-config';
 async function main(): Promise<void> {
   const config = workerConfigFromEnv();
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config));
-  // Workers close on SIGTERM; a bounded wait so a stuck job cannot hold the process forever.
+  // On SIGTERM the worker stops taking jobs and lets running ones finish within
+  // WORKER_SHUTDOWN_TIMEOUT_MS (GracefulShutdown); this backstop covers a hang after that.
   app.enableShutdownHooks();
   const stop = () => {
-    setTimeout(() => process.exit(1), config.shutdownTimeoutMs).unref();
+    setTimeout(() => process.exit(1), config.shutdownTimeoutMs + 10_000).unref();
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);

@@ -5,6 +5,10 @@ export interface WorkerConfig {
   concurrency: number;
   /** How long a shutdown waits for running jobs before giving up (ms). */
   shutdownTimeoutMs: number;
+  /** smtp(s):// URL for alert e-mails; null: alerts are only shown in the desk. */
+  smtpUrl: string | null;
+  /** The From address of alert e-mails. */
+  mailFrom: string;
 }
 
 export function workerConfigFromEnv(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
@@ -14,6 +18,8 @@ export function workerConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Worke
     queuePrefix: env['QUEUE_PREFIX'] || 'gongkai',
     concurrency: Number(env['WORKER_CONCURRENCY'] ?? 4),
     shutdownTimeoutMs: Number(env['WORKER_SHUTDOWN_TIMEOUT_MS'] ?? 20_000),
+    smtpUrl: env['SMTP_URL'] || null,
+    mailFrom: env['SMTP_FROM'] || 'Gongkai <gongkai@localhost>',
   };
 }
 

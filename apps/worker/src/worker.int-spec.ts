@@ -2,41 +2,192 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { QueueEvents, type Queue } from 'bullmq';
-import { QUEUE_NAME } from '@gongkai/contracts';
+import type { DataSource } from 'typeorm';
+import { JOB_SCHEDULE_TIMEZONE, QUEUE_NAME } from '@gongkai/contracts';
+import {
+  CaseEntity,
+  CaseTransitionService,
+  createDataSource,
+  ensureAgency,
+  SYSTEM_ACTOR,
+  UserEntity,
+  type AlertMailer,
+} from '@gongkai/persistence';
 import type { Redis } from 'ioredis';
 import { HEARTBEAT_KEY } from './jobs/heartbeat.handler';
 import { WORKER_REDIS } from './redis.provider';
+import { createWorkerTestDatabase } from './testing/worker-test-database';
+import { ManualClock, todayOf } from './worker-clock';
 import { WorkerModule } from './worker.module';
-import { redisConnection, workerConfigFromEnv } from './worker-config';
+import { redisConnection, workerConfigFromEnv, type WorkerConfig } from './worker-config';
 
-describe('worker on real Redis', () => {
-  const config = { ...workerConfigFromEnv(), queuePrefix: `gongkai-test-worker-${process.pid}` };
-  let app: INestApplicationContext;
+/** 00:00:30 on `date` in Shanghai. */
+const shanghai = (date: string) => new Date(`${date}T00:00:30+08:00`);
+
+describe('worker on real Redis and PostgreSQL', () => {
+  let database: { url: string; drop: () => Promise<void> };
+  let config: WorkerConfig;
+  let db: DataSource;
+  let app: INestApplicationContext | null = null;
+  let events: QueueEvents;
+  const clock = new ManualClock(shanghai('2025-03-05'));
+  const mail: string[] = [];
+  const mailer: AlertMailer = { send: async (m) => void mail.push(`${m.to} ${m.subject}`) };
+  let transitions: CaseTransitionService;
+  let agencyId: string;
 
   beforeAll(async () => {
-    app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
-      logger: false,
-    });
-    await app.init();
-  });
-
-  afterAll(async () => {
-    const queue = app.get<Queue>(getQueueToken(QUEUE_NAME));
-    await queue.obliterate({ force: true });
-    await app.close();
-  });
-
-  it('runs a job through its registered handler', async () => {
-    const queue = app.get<Queue>(getQueueToken(QUEUE_NAME));
-    const events = new QueueEvents(QUEUE_NAME, {
+    database = await createWorkerTestDatabase();
+    config = {
+      ...workerConfigFromEnv(),
+      databaseUrl: database.url,
+      queuePrefix: `gongkai-test-worker-${process.pid}`,
+    };
+    db = await createDataSource(database.url).initialize();
+    transitions = new CaseTransitionService(db, { today: () => todayOf(clock) });
+    agencyId = (await ensureAgency(db.manager, { code: 'worker-test', name: '测试机关' })).agency
+      .id;
+    events = new QueueEvents(QUEUE_NAME, {
       connection: redisConnection(config.redisUrl),
       prefix: config.queuePrefix,
     });
     await events.waitUntilReady();
-    const job = await queue.add('worker.heartbeat', {});
-    const result = (await job.waitUntilFinished(events, 10_000)) as { at: string };
+  });
+
+  afterAll(async () => {
+    if (app) {
+      await app.get<Queue>(getQueueToken(QUEUE_NAME)).obliterate({ force: true });
+      await app.close();
+    }
     await events.close();
-    const redis = app.get<Redis>(WORKER_REDIS);
-    expect(await redis.get(HEARTBEAT_KEY)).toBe(result.at);
+    await db.destroy();
+    await database.drop();
+  });
+
+  const startWorker = async () => {
+    app = await NestFactory.createApplicationContext(
+      WorkerModule.forRoot(config, { clock, mailer }),
+      { logger: false },
+    );
+    await app.init();
+    return app;
+  };
+  const queue = () => {
+    if (!app) throw new Error('worker not started');
+    return app.get<Queue>(getQueueToken(QUEUE_NAME));
+  };
+  const run = async (name: string, data: object = {}) => {
+    const job = await queue().add(name, data);
+    return job.waitUntilFinished(events, 20_000);
+  };
+  const load = (id: string) => db.getRepository(CaseEntity).findOneByOrFail({ id });
+
+  it('catches up on a deadline that lapsed while no worker (and no Redis) was running', async () => {
+    const { case: c } = await transitions.register(
+      {
+        agencyId,
+        receivedOn: '2025-03-03',
+        channel: 'online',
+        applicant: { category: 'natural_person', name: '孙八' },
+      },
+      SYSTEM_ACTOR,
+    );
+    await transitions.apply(
+      c.id,
+      { type: 'REQUEST_SUPPLEMENT', on: '2025-03-05', items: ['身份证明'], dueOn: '2025-03-20' },
+      { id: 'clerk-1', role: 'clerk' },
+    );
+    // Weeks pass with nothing consuming the queue; the deadline lives only in PostgreSQL.
+    clock.set(shanghai('2025-04-10'));
+    await startWorker();
+
+    const result = (await run('deadlines.sweep')) as { applied: number; cases: unknown[] };
+    expect(result.applied).toBe(1);
+    expect(result.cases).toEqual([{ caseId: c.id, type: 'SUPPLEMENT_OVERDUE', on: '2025-03-21' }]);
+    expect(await load(c.id)).toMatchObject({
+      closed: true,
+      outcome: 'other.supplement_overdue',
+      decidedOn: '2025-03-21',
+    });
+    // Delivered again (at least once): nothing more happens.
+    expect(((await run('deadlines.sweep')) as { applied: number }).applied).toBe(0);
+    expect(
+      (
+        (await db.query(
+          `SELECT count(*)::int AS n FROM case_events WHERE case_id = $1 AND type = 'SUPPLEMENT_OVERDUE'`,
+          [c.id],
+        )) as { n: number }[]
+      )[0].n,
+    ).toBe(1);
+  });
+
+  it('upserts the recurring jobs as cron schedules in Asia/Shanghai', async () => {
+    const schedulers = await queue().getJobSchedulers();
+    const byName = Object.fromEntries(schedulers.map((s) => [s.name, s]));
+    expect(byName['deadlines.sweep']).toMatchObject({
+      pattern: '* * * * *',
+      tz: JOB_SCHEDULE_TIMEZONE,
+    });
+    expect(byName['alerts.daily']).toMatchObject({
+      pattern: '5 0 * * *',
+      tz: JOB_SCHEDULE_TIMEZONE,
+    });
+    expect(byName['year.close']).toMatchObject({
+      pattern: '10 0 1 1 *',
+      tz: JOB_SCHEDULE_TIMEZONE,
+    });
+  });
+
+  it('raises the daily alerts once, e-mailing them through the mailer', async () => {
+    const users = db.getRepository(UserEntity);
+    const leader = await users.save(
+      users.create({
+        username: 'worker-test-leader',
+        displayName: '负责人',
+        passwordHash: 'x',
+        roles: ['leader'],
+        agencyId,
+        subtreeScope: false,
+      }),
+    );
+    await db.query('UPDATE users SET email = $2 WHERE id = $1', [
+      leader.id,
+      'leader@example.gov.cn',
+    ]);
+    const { case: c } = await transitions.register(
+      {
+        agencyId,
+        receivedOn: '2025-04-01',
+        channel: 'online',
+        applicant: { category: 'natural_person', name: '周九' },
+      },
+      SYSTEM_ACTOR,
+    );
+    clock.set(new Date(`${c.answerDueOn}T00:05:00+08:00`));
+    const first = (await run('alerts.daily')) as { created: number; emailed: number };
+    expect(first).toMatchObject({ created: 1, emailed: 1 });
+    expect(mail).toEqual([expect.stringContaining('leader@example.gov.cn')]);
+    const again = (await run('alerts.daily')) as { created: number; emailed: number };
+    expect(again).toMatchObject({ created: 0, emailed: 0 });
+  });
+
+  it('closes the year that just ended on 1 January, once', async () => {
+    const open = await db.query(`SELECT id FROM cases WHERE NOT closed`);
+    expect(open.length).toBeGreaterThan(0);
+    clock.set(new Date('2026-01-01T00:10:00+08:00'));
+    const first = (await run('year.close')) as { year: number; marked: number };
+    expect(first).toMatchObject({ year: 2025, marked: open.length });
+    const second = (await run('year.close', { year: 2025 })) as { marked: number };
+    expect(second.marked).toBe(0);
+    const [{ n }] = (await db.query(
+      `SELECT count(*)::int AS n FROM case_events WHERE type = 'YEAR_CLOSED'`,
+    )) as { n: number }[];
+    expect(n).toBe(open.length);
+  });
+
+  it('runs the heartbeat through its registered handler', async () => {
+    const result = (await run('worker.heartbeat')) as { at: string };
+    const redis = app?.get<Redis>(WORKER_REDIS);
+    expect(await redis?.get(HEARTBEAT_KEY)).toBe(result.at);
   });
 });

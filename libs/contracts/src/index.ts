@@ -6,3 +6,4 @@ export * from './section2';
 export * from './calendar';
 export * from './imports';
 export * from './reports';
+export * from './notifications';

@@ -4,10 +4,62 @@
  */
 export const QUEUE_NAME = 'gongkai';
 
-export const JOB_NAMES = ['worker.heartbeat'] as const;
+export const JOB_NAMES = [
+  'worker.heartbeat',
+  // Every minute: SUPPLEMENT_OVERDUE, FEE_OVERDUE, CONSULTATION_EXPIRED for lapsed deadlines.
+  'deadlines.sweep',
+  // 00:05 Asia/Shanghai: answer due soon / overdue, 补正 notice on its last day (预警/督办).
+  'alerts.daily',
+  // 00:10 on 1 January Asia/Shanghai: YEAR_CLOSED on every case still open (结转下年度).
+  'year.close',
+] as const;
 export type JobName = (typeof JOB_NAMES)[number];
+
+/** Cron schedules of the recurring jobs; the worker upserts them at start-up. */
+export const JOB_SCHEDULE_TIMEZONE = 'Asia/Shanghai';
+export const JOB_SCHEDULES: readonly { name: JobName; pattern: string }[] = [
+  { name: 'deadlines.sweep', pattern: '* * * * *' },
+  { name: 'alerts.daily', pattern: '5 0 * * *' },
+  { name: 'year.close', pattern: '10 0 1 1 *' },
+];
+
+/** `year.close` data: the year to close (default: the year before the worker's today). */
+export interface YearCloseJobData {
+  year?: number;
+}
 
 /** BullMQ job ids must not contain ':' (style.md); stable ids make enqueueing idempotent. */
 export function jobId(name: JobName, ...parts: (string | number)[]): string {
   return [name, ...parts].join('__').replace(/:/g, '_');
+}
+
+export type JobState =
+  | 'waiting'
+  | 'active'
+  | 'delayed'
+  | 'prioritized'
+  | 'waiting-children'
+  | 'completed'
+  | 'failed'
+  | 'unknown';
+
+/** GET /api/jobs/:id and the items of GET /api/jobs/failed. */
+export interface JobView {
+  id: string;
+  name: string;
+  state: JobState;
+  /** What the handler reported with `job.updateProgress` (a percentage or an object). */
+  progress: number | object;
+  attemptsMade: number;
+  attempts: number;
+  result: unknown;
+  failedReason: string | null;
+  agencyId: string | null;
+  createdAt: string | null;
+  processedAt: string | null;
+  finishedAt: string | null;
+}
+
+export interface FailedJobsResponse {
+  items: JobView[];
 }

@@ -10,3 +10,4 @@ export * from './reports';
 export * from './deadlines';
 export * from './import';
 export * from './deadlines';
+export * from './notifications';

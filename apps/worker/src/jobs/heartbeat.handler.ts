@@ -1,5 +1,9 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import {
+  Injectable,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { QUEUE_NAME } from '@gongkai/contracts';
@@ -10,7 +14,7 @@ export const HEARTBEAT_KEY = 'worker:heartbeat';
 
 /** Records that a worker is alive and consuming jobs, so operators (and /api/health) can see it. */
 @Injectable()
-export class HeartbeatHandler implements OnApplicationBootstrap, OnModuleDestroy {
+export class HeartbeatHandler implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
     @InjectQueue(QUEUE_NAME) private readonly queue: Queue,
     @InjectRedis() private readonly redis: Redis,
@@ -31,7 +35,8 @@ export class HeartbeatHandler implements OnApplicationBootstrap, OnModuleDestroy
     return { at };
   }
 
-  onModuleDestroy(): void {
+  // After the running jobs have been drained (GracefulShutdown), not before.
+  onApplicationShutdown(): void {
     this.redis.disconnect();
   }
 }

@@ -10,6 +10,7 @@ import { ProceedingEntity } from './proceeding.entity';
 import { Section2FiguresEntity } from './section2-figures.entity';
 import { ReportEntity } from '../reports/report.entity';
 import { ReportVersionEntity } from '../reports/report-version.entity';
+import { NotificationEntity } from './notification.entity';
 
 export { AgencyEntity, SessionEntity, UserEntity };
 export type { UserRole } from './user.entity';
@@ -23,6 +24,8 @@ export {
   Section2FiguresEntity,
 };
 export type { CaseOrigin } from './case.entity';
+export { NotificationEntity };
+export type { NotificationKind } from './notification.entity';
 
 export const ENTITIES = [
   AgencyEntity,
@@ -37,4 +40,5 @@ export const ENTITIES = [
   ApprovalPolicyEntity,
   ReportEntity,
   ReportVersionEntity,
+  NotificationEntity,
 ];

@@ -3,6 +3,7 @@ import { CreatedSessions1764115300000 } from './1764115300000-created-sessions';
 import { CreatedCasesAndJournal1764115400000 } from './1764115400000-created-cases-and-journal';
 import { CreatedProceedingsFiguresCalendarAndPolicies1764115500000 } from './1764115500000-created-proceedings-figures-calendar-and-policies';
 import { CreatedReportsAndVersions1764116000000 } from './1764116000000-created-reports-and-versions';
+import { CreatedNotifications1764116500000 } from './1764116500000-created-notifications';
 
 /** In order of application; a migration is never edited once it has landed. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   CreatedCasesAndJournal1764115400000,
   CreatedProceedingsFiguresCalendarAndPolicies1764115500000,
   CreatedReportsAndVersions1764116000000,
+  CreatedNotifications1764116500000,
 ];

@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { yearOf } from '@gongkai/domain';
+import type { YearCloseJobData } from '@gongkai/contracts';
+import {
+  CaseTransitionService,
+  closeYear,
+  sweepDeadlines,
+  type SweepResult,
+  type YearCloseResult,
+} from '@gongkai/persistence';
+import { InjectDataSource } from '../database.provider';
+import { JobHandler } from '../jobs/job-handler.decorator';
+import { InjectClock, todayOf, type Clock } from '../worker-clock';
+
+// A job's return value lives in Redis: keep it to a summary and a bounded list.
+const LISTED = 200;
+
+export function sweepSummary(result: SweepResult) {
+  return {
+    today: result.today,
+    candidates: result.candidates,
+    applied: result.applied.length,
+    skipped: result.skipped.length,
+    cases: result.applied
+      .slice(0, LISTED)
+      .map((a) => ({ caseId: a.caseId, type: a.type, on: a.on })),
+  };
+}
+
+export function yearCloseSummary(result: YearCloseResult) {
+  return {
+    year: result.year,
+    sweep: result.sweep ? sweepSummary(result.sweep) : null,
+    marked: result.marked.length,
+    alreadyClosed: result.alreadyClosed.length,
+    failed: result.failed.slice(0, LISTED),
+  };
+}
+
+/**
+ * Thin: the deadline jobs call the shared functions of libs/persistence (the CLI calls the same
+ * ones). BullMQ delivers at least once; the functions re-check every case under its row lock.
+ */
+@Injectable()
+export class DeadlinesHandler {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transitions: CaseTransitionService,
+    @InjectClock() private readonly clock: Clock,
+  ) {}
+
+  @JobHandler('deadlines.sweep')
+  async sweep(): Promise<ReturnType<typeof sweepSummary>> {
+    const result = await sweepDeadlines(this.dataSource, this.transitions, {
+      today: todayOf(this.clock),
+    });
+    return sweepSummary(result);
+  }
+
+  @JobHandler('year.close')
+  async closeYear(job: Job<YearCloseJobData>): Promise<ReturnType<typeof yearCloseSummary>> {
+    const today = todayOf(this.clock);
+    // Run late (the worker was down over New Year) it still closes the year that has ended.
+    const year = job.data?.year ?? yearOf(today) - 1;
+    const result = await closeYear(this.dataSource, this.transitions, { year, today });
+    if (result.failed.length > 0) {
+      // Retried with backoff; the cases already marked are skipped next time.
+      throw new Error(
+        `${year}年度结转未完成：${result.failed.length} 件未能结转（${result.failed[0].message}）`,
+      );
+    }
+    return yearCloseSummary(result);
+  }
+}

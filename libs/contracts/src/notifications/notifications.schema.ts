@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+/** Alerts (预警/督办) the daily job raises; see libs/persistence notifications/alert-rules.ts. */
+export const NOTIFICATION_KINDS = [
+  'answer_due_soon',
+  'answer_overdue',
+  'supplement_notice_due',
+] as const;
+export type NotificationKindCode = (typeof NOTIFICATION_KINDS)[number];
+
+/** GET /api/notifications query string: the signed-in user's own, unread first. */
+export const notificationListQuerySchema = z.object({
+  unreadOnly: z
+    .enum(['true', 'false'], { error: 'unreadOnly 只能是 true 或 false' })
+    .transform((v) => v === 'true')
+    .optional(),
+  page: z.coerce.number().int().min(1, '页码从1开始').max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100, '每页最多100条').default(20),
+});
+export type NotificationListQuery = z.infer<typeof notificationListQuerySchema>;
+
+export interface NotificationView {
+  id: string;
+  kind: NotificationKindCode;
+  caseId: string;
+  caseRef: string;
+  dueOn: string;
+  title: string;
+  body: string;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface NotificationPage {
+  items: NotificationView[];
+  total: number;
+  /** All unread notifications of the user, whatever the page. */
+  unread: number;
+  page: number;
+  pageSize: number;
+}
