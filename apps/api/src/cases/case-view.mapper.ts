@@ -1,5 +1,11 @@
 import type { CaseListItem, CaseView, TimelineEntry } from '@gongkai/contracts';
-import { EVENT_LABELS, STATE_LABELS, type CaseEventType, type LocalDate } from '@gongkai/domain';
+import {
+  EVENT_LABELS,
+  STATE_LABELS,
+  type CaseEventType,
+  type LocalDate,
+  type WorkingDayCalendar,
+} from '@gongkai/domain';
 import type { CaseEntity } from '@gongkai/persistence';
 
 const NOTE_LABELS: Record<string, string> = {
@@ -15,7 +21,21 @@ export function eventLabelOf(type: string): string {
   return EVENT_LABELS[type as CaseEventType]?.zh ?? NOTE_LABELS[type] ?? type;
 }
 
-export function toCaseView(c: CaseEntity): CaseView {
+/** Where "today" stands against the answer deadline, in working days (the desk's badges). */
+export interface DueClock {
+  today: LocalDate;
+  calendar: WorkingDayCalendar;
+}
+
+/** Signed working days to the answer deadline; the desk shows 剩余N / 已超期N个工作日. */
+export function answerDueWorkingDays(c: CaseEntity, clock: DueClock): number | null {
+  if (c.closed || !c.answerDueOn) return null;
+  const { today, calendar } = clock;
+  if (c.answerDueOn >= today) return calendar.workingDaysBetween(today, c.answerDueOn).count;
+  return -calendar.workingDaysBetween(c.answerDueOn, today).count;
+}
+
+export function toCaseView(c: CaseEntity, clock: DueClock): CaseView {
   const context = c.snapshot.context;
   return {
     id: c.id,
@@ -43,6 +63,7 @@ export function toCaseView(c: CaseEntity): CaseView {
     servedOn: c.servedOn,
     flags: c.flags,
     answerDueOn: c.answerDueOn,
+    answerDueWorkingDays: answerDueWorkingDays(c, clock),
     nextDueOn: c.nextDueOn,
     deadlines: c.deadlines,
     assignedClerkId: c.assignedClerkId,
@@ -55,7 +76,8 @@ export function toCaseView(c: CaseEntity): CaseView {
   };
 }
 
-export function toListItem(c: CaseEntity, today: LocalDate): CaseListItem {
+export function toListItem(c: CaseEntity, clock: DueClock): CaseListItem {
+  const { today } = clock;
   return {
     id: c.id,
     ref: c.ref,
@@ -72,6 +94,7 @@ export function toListItem(c: CaseEntity, today: LocalDate): CaseListItem {
     outcome: c.outcome,
     decidedOn: c.decidedOn,
     answerDueOn: c.answerDueOn,
+    answerDueWorkingDays: answerDueWorkingDays(c, clock),
     nextDueOn: c.nextDueOn,
     overdue: !c.closed && c.answerDueOn !== null && c.answerDueOn < today,
     version: c.version,

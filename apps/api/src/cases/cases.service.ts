@@ -97,7 +97,11 @@ export class CasesService {
   }
 
   private async detailOf(user: SessionUser, c: CaseEntity): Promise<CaseDetailResponse> {
-    return { case: toCaseView(c), allowedEvents: await this.allowedFor(user, c) };
+    const clock = {
+      today: this.transitions.currentDate(),
+      calendar: await this.transitions.calendar(),
+    };
+    return { case: toCaseView(c, clock), allowedEvents: await this.allowedFor(user, c) };
   }
 
   async register(user: SessionUser, body: RegisterApplicationRequest): Promise<CaseDetailResponse> {
@@ -203,8 +207,9 @@ export class CasesService {
       .skip((query.page - 1) * query.pageSize)
       .take(query.pageSize);
     const [rows, total] = await qb.getManyAndCount();
+    const clock = { today, calendar: await this.transitions.calendar() };
     return {
-      items: rows.map((r) => toListItem(r, today)),
+      items: rows.map((r) => toListItem(r, clock)),
       total,
       page: query.page,
       pageSize: query.pageSize,

@@ -28,6 +28,11 @@ export interface CaseView {
   servedOn: string | null;
   flags: CaseFlags;
   answerDueOn: string | null;
+  /**
+   * Working days from today to the answer deadline: positive = still to go (剩余N个工作日), 0 = due
+   * today, negative = overdue by that many (已超期N个工作日); null when closed or not running.
+   */
+  answerDueWorkingDays: number | null;
   nextDueOn: string | null;
   deadlines: CaseDeadlines;
   assignedClerkId: string | null;
@@ -64,6 +69,8 @@ export interface CaseListItem {
   outcome: string | null;
   decidedOn: string | null;
   answerDueOn: string | null;
+  /** As on CaseView: signed working days to the answer deadline, null when not running. */
+  answerDueWorkingDays: number | null;
   nextDueOn: string | null;
   overdue: boolean;
   version: number;
