@@ -45,6 +45,8 @@ function webProject(dir, extra = {}) {
     rootDir: dir,
     testEnvironment: 'jsdom',
     maxWorkers: '50%',
+    // Whole-app renders with antd take seconds each on two shared cores.
+    testTimeout: 30_000,
     testMatch: ['<rootDir>/**/*.spec.ts', '<rootDir>/**/*.spec.tsx'],
     transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', swcWeb] },
     transformIgnorePatterns: ['/node_modules/(?!(@ant-design/colors|lodash-es)/)'],

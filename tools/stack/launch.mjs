@@ -57,7 +57,7 @@ export async function launchStack({
         'vite',
         'preview',
         '--config',
-        `apps/${app}/vite.config.ts`,
+        `apps/${app}/vite.config.mts`,
         '--port',
         String(ports[app]),
         '--strictPort',
