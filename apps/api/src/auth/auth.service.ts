@@ -20,6 +20,19 @@ export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MINUTES = 15;
 /** Refresh last_seen_at at most this often, so reads do not each write. */
 const TOUCH_EVERY_MS = 60_000;
+/**
+ * A resolved session is reused for this long within one process, so a request costs no session
+ * queries. Logout clears it at once here; another process sees a logout, a deactivation or a role
+ * change within this time.
+ */
+const SESSION_CACHE_MS = 5_000;
+const SESSION_CACHE_MAX = 10_000;
+
+interface CachedSession {
+  user: SessionUser;
+  lastSeenAt: number;
+  cachedAt: number;
+}
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -29,6 +42,8 @@ const INVALID_LOGIN = '用户名或密码错误';
 
 @Injectable()
 export class AuthService {
+  private readonly cache = new Map<string, CachedSession>();
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
@@ -90,6 +105,7 @@ export class AuthService {
   }
 
   async logout(token: string): Promise<void> {
+    this.cache.delete(hashToken(token));
     await this.db
       .getRepository(SessionEntity)
       .update({ tokenHash: hashToken(token) }, { endedAt: this.clock.now() });
@@ -97,8 +113,32 @@ export class AuthService {
 
   /** The session's user, or null when the token is unknown, ended or idle too long. */
   async resolve(token: string): Promise<SessionUser | null> {
+    const tokenHash = hashToken(token);
+    const now = this.clock.now().getTime();
+    const cached = this.cache.get(tokenHash);
+    if (
+      cached &&
+      now - cached.cachedAt < SESSION_CACHE_MS &&
+      now - cached.lastSeenAt < TOUCH_EVERY_MS &&
+      now >= cached.cachedAt
+    ) {
+      return cached.user;
+    }
+    this.cache.delete(tokenHash);
+    const user = await this.resolveFromDatabase(tokenHash);
+    if (user) {
+      if (this.cache.size >= SESSION_CACHE_MAX) this.cache.clear();
+      this.cache.set(tokenHash, { ...user, cachedAt: now });
+      return user.user;
+    }
+    return null;
+  }
+
+  private async resolveFromDatabase(
+    tokenHash: string,
+  ): Promise<{ user: SessionUser; lastSeenAt: number } | null> {
     const sessions = this.db.getRepository(SessionEntity);
-    const session = await sessions.findOne({ where: { tokenHash: hashToken(token) } });
+    const session = await sessions.findOne({ where: { tokenHash } });
     if (!session || session.endedAt) return null;
     const now = this.clock.now();
     const idleLimit = session.lastSeenAt.getTime() + this.config.sessionIdleMinutes * 60_000;
@@ -108,10 +148,12 @@ export class AuthService {
     }
     const user = await this.db.getRepository(UserEntity).findOne({ where: { id: session.userId } });
     if (!user || !user.active) return null;
-    if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    let lastSeenAt = session.lastSeenAt.getTime();
+    if (now.getTime() - lastSeenAt > TOUCH_EVERY_MS) {
       await sessions.update({ tokenHash: session.tokenHash }, { lastSeenAt: now });
+      lastSeenAt = now.getTime();
     }
-    return this.sessionUser(user);
+    return { user: await this.sessionUser(user), lastSeenAt };
   }
 
   async sessionUser(user: UserEntity): Promise<SessionUser> {
