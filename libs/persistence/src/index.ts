@@ -9,5 +9,5 @@ export * from './statistics';
 export * from './reports';
 export * from './deadlines';
 export * from './import';
-export * from './deadlines';
+export * from './demo';
 export * from './notifications';

@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { BadRequestException, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type {
@@ -15,6 +15,8 @@ const BUILTIN = WorkingDayCalendar.withDefaults();
 /** Holiday arrangements as data, one per year (Project rule 16). */
 @Injectable()
 export class CalendarService {
+  private readonly logger = new Logger('CalendarService');
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly transitions: CaseTransitionService,
@@ -83,14 +85,26 @@ export class CalendarService {
       id: string;
     }[];
     let casesRecomputed = 0;
+    let casesFailed = 0;
     for (const { id } of open) {
-      const changed = await this.transitions.recomputeDeadlines(
-        id,
-        { id: user.id, role: 'admin' },
-        `${year}年节假日安排已载入（${body.source}）`,
-      );
-      if (changed) casesRecomputed++;
+      try {
+        const changed = await this.transitions.recomputeDeadlines(
+          id,
+          { id: user.id, role: 'admin' },
+          `${year}年节假日安排已载入（${body.source}）`,
+        );
+        if (changed) casesRecomputed++;
+      } catch (error) {
+        casesFailed++;
+        // One unreadable case must not undo the calendar for all the others; it is reported.
+        this.logger.error(`deadlines of case ${id} not recomputed: ${(error as Error).message}`);
+      }
     }
-    return { ...(await this.get(year)), openCasesChecked: open.length, casesRecomputed };
+    return {
+      ...(await this.get(year)),
+      openCasesChecked: open.length,
+      casesRecomputed,
+      casesFailed,
+    };
   }
 }

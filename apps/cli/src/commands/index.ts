@@ -4,6 +4,7 @@ import { registerLintCommand } from './lint.command';
 import { registerDeadlinesCommand } from './deadlines.command';
 import { registerReportCommand } from './report.command';
 import { registerImportCommand } from './import.command';
+import { registerDemoCommand } from './demo.command';
 import { registerSweepCommand } from './sweep.command';
 import { registerYearCloseCommand } from './year-close.command';
 
@@ -14,6 +15,7 @@ export function registerCommands(program: Command): void {
   registerDeadlinesCommand(program);
   registerReportCommand(program);
   registerImportCommand(program);
+  registerDemoCommand(program);
   registerSweepCommand(program);
   registerYearCloseCommand(program);
 }

@@ -27,4 +27,6 @@ export interface CalendarYearView {
 export interface CalendarLoadResult extends CalendarYearView {
   openCasesChecked: number;
   casesRecomputed: number;
+  /** Open cases whose snapshot could not be read (logged; the load stands). */
+  casesFailed: number;
 }

@@ -18,12 +18,14 @@ const code = (codes: readonly string[], label: string) =>
   z.string({ error: `缺少${label}` }).superRefine((v, ctx) => {
     if (!codes.includes(v)) ctx.addIssue({ code: 'custom', message: `未知的${label}代码：${v}` });
   });
+// PostgreSQL refuses NUL and unpaired surrogates in text and jsonb.
 // eslint-disable-next-line no-control-regex
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const storable = (label: string, max: number) =>
   z
     .string()
     .max(max, `${label}过长`)
-    .refine((s) => !/\u0000|[\uD800-\uDFFF]/.test(s), `${label}含有无法保存的字符`);
+    .refine((s) => !UNSTORABLE.test(s), `${label}含有无法保存的字符`);
 
 export const ledgerLineSchema = z.object({
   ref: storable('登记编号', 40).refine((s) => s.trim().length > 0, '缺少登记编号（ref）'),

@@ -1,0 +1,467 @@
+import type { DataSource } from 'typeorm';
+import {
+  addDays,
+  APPLICANT_CATEGORY_CODES,
+  AUTOMATIC_OUTCOMES,
+  CHANNEL_CODES,
+  FEE_PAYMENT_WORKING_DAYS,
+  isWeekend,
+  OUTCOME_CODES,
+  yearOf,
+  type LocalDate,
+  type Outcome,
+} from '@gongkai/domain';
+import { ensureAgency } from '../agencies/agency-tree';
+import { CaseError } from '../cases/case-errors';
+import {
+  CaseTransitionService,
+  SYSTEM_ACTOR,
+  type CaseEventInput,
+  type JournalActor,
+} from '../cases/case-transition';
+import { AgencyEntity } from '../entities/agency.entity';
+import { ApprovalPolicyEntity } from '../entities/approval-policy.entity';
+import { ProceedingEntity } from '../entities/proceeding.entity';
+import { Section2FiguresEntity } from '../entities/section2-figures.entity';
+import { UserEntity, type UserRole } from '../entities/user.entity';
+
+export const DEMO_AGENCY_CODE = 'pingtan';
+export const DEMO_PASSWORD = 'gongkai-demo';
+
+export interface DemoSummary {
+  created: boolean;
+  agencies: number;
+  users: string[];
+  cases: number;
+  events: number;
+  proceedings: number;
+}
+
+/** Deterministic pseudo-random numbers (mulberry32), so the demo is the same on every machine. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SURNAMES = ['陈', '林', '黄', '张', '李', '王', '吴', '刘', '蔡', '杨', '郑', '许'];
+const GIVEN = ['建华', '秀英', '志强', '丽娟', '海峰', '晓燕', '国庆', '明辉', '雪梅', '文杰'];
+const ORGS = [
+  '平潭某建设工程有限公司',
+  '福建某律师事务所',
+  '某海洋研究所',
+  '平潭某公益协会',
+  '某旅游开发有限公司',
+];
+const REQUESTS = [
+  '申请公开2024年某路段改造工程的立项批复及资金来源',
+  '申请公开本人房屋所在地块的征收补偿方案',
+  '申请公开某海域使用权出让的审批文件',
+  '申请公开某小区规划许可证及总平面图',
+  '申请公开某企业环境影响评价批复',
+  '申请公开某项目的招投标文件及中标结果',
+  '申请公开2023年财政预算执行情况中的某项支出明细',
+  '申请公开对本人作出的行政处罚决定的案卷材料',
+];
+
+/** Outcomes a clerk drafts (the automatic ones come from expiry events or withdrawal). */
+const DRAFTABLE = OUTCOME_CODES.filter(
+  (o) =>
+    !(AUTOMATIC_OUTCOMES as readonly string[]).includes(o) &&
+    o !== 'unavailable.unclear_after_supplement',
+) as Outcome[];
+
+function workingDayOnOrAfter(d: LocalDate): LocalDate {
+  let day = d;
+  while (isWeekend(day)) day = addDays(day, 1);
+  return day;
+}
+
+/**
+ * Creates, if absent, the demo agency tree, its users and about a year of cases in every state
+ * and outcome, all through the one transition path. Does nothing when the demo agency exists.
+ */
+export async function seedDemoData(
+  ds: DataSource,
+  options: {
+    hashPassword: (password: string) => Promise<string>;
+    today: LocalDate;
+    seed?: number;
+    cases?: number;
+  },
+): Promise<DemoSummary> {
+  const existing = await ds
+    .getRepository(AgencyEntity)
+    .findOne({ where: { code: DEMO_AGENCY_CODE } });
+  if (existing)
+    return { created: false, agencies: 0, users: [], cases: 0, events: 0, proceedings: 0 };
+
+  const rand = random(options.seed ?? 20250101);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)];
+  const { today } = options;
+  const transitions = new CaseTransitionService(ds, { today: () => today });
+  const calendar = await transitions.calendar();
+
+  const district = (
+    await ensureAgency(ds.manager, { code: DEMO_AGENCY_CODE, name: '平潭综合实验区' })
+  ).agency;
+  const departments = [
+    (
+      await ensureAgency(ds.manager, {
+        code: 'pingtan-jiaotong',
+        name: '平潭综合实验区交通与建设局',
+        parentId: district.id,
+      })
+    ).agency,
+    (
+      await ensureAgency(ds.manager, {
+        code: 'pingtan-ziranziyuan',
+        name: '平潭综合实验区自然资源与生态环境局',
+        parentId: district.id,
+      })
+    ).agency,
+  ];
+  await ds
+    .getRepository(ApprovalPolicyEntity)
+    .save({ agencyId: district.id, decisionSteps: 1, updatedBy: null });
+
+  const hash = await options.hashPassword(DEMO_PASSWORD);
+  const users = ds.getRepository(UserEntity);
+  const made: Record<string, UserEntity> = {};
+  const accounts: [string, string, UserRole[], string, boolean][] = [
+    ['clerk', '林经办', ['clerk'], district.id, false],
+    ['leader', '陈负责', ['leader'], district.id, false],
+    ['auditor', '黄审计', ['auditor'], district.id, true],
+    ['admin', '系统管理员', ['admin'], district.id, false],
+    ['clerk-jiaotong', '交通局经办人', ['clerk'], departments[0].id, false],
+    ['leader-jiaotong', '交通局负责人', ['leader'], departments[0].id, false],
+  ];
+  for (const [username, displayName, roles, agencyId, subtreeScope] of accounts) {
+    const found = await users.findOne({ where: { username } });
+    made[username] =
+      found ??
+      (await users.save(
+        users.create({ username, displayName, passwordHash: hash, roles, agencyId, subtreeScope }),
+      ));
+  }
+
+  const desks = [
+    { agency: district, clerk: made['clerk'], leader: made['leader'], share: 0.8 },
+    {
+      agency: departments[0],
+      clerk: made['clerk-jiaotong'],
+      leader: made['leader-jiaotong'],
+      share: 0.2,
+    },
+  ];
+  const total = options.cases ?? 320;
+  let events = 0;
+  const closedCases: { id: string; agencyId: string; decidedOn: LocalDate }[] = [];
+  let draftIndex = 0;
+
+  for (let i = 0; i < total; i++) {
+    const desk = rand() < desks[0].share ? desks[0] : desks[1];
+    const deskClerk: JournalActor = { id: desk.clerk.id, role: 'clerk' };
+    const deskLeader: JournalActor = { id: desk.leader.id, role: 'leader' };
+    const clerk = deskClerk;
+    const leader = deskLeader;
+    // Spread over the year before today, denser in recent months.
+    const back = Math.floor(Math.pow(rand(), 0.8) * 365);
+    const receivedOn = workingDayOnOrAfter(addDays(today, -back));
+    if (receivedOn > today) continue;
+    const category = rand() < 0.8 ? 'natural_person' : pick(APPLICANT_CATEGORY_CODES.slice(1));
+    const person = category === 'natural_person';
+    const { case: c } = await transitions.register(
+      {
+        agencyId: desk.agency.id,
+        receivedOn,
+        channel: pick(CHANNEL_CODES),
+        applicant: {
+          category,
+          name: person ? `${pick(SURNAMES)}${pick(GIVEN)}` : pick(ORGS),
+          phone: `13${Math.floor(rand() * 9) + 1}${String(Math.floor(rand() * 1e8)).padStart(8, '0')}`,
+          identityNumber: person && rand() < 0.5 ? '35012819800101' + residentTail(rand) : null,
+        },
+        request: pick(REQUESTS),
+        requestedForm: pick(['纸质', '电子邮件', '光盘', '当场阅览']),
+        assignedClerkId: desk.clerk.id,
+        origin: 'demo',
+      },
+      clerk,
+    );
+    events++;
+    let day = receivedOn;
+    let version = 1;
+    const step = (min: number, max: number) => {
+      day = workingDayOnOrAfter(addDays(day, min + Math.floor(rand() * (max - min + 1))));
+      return day;
+    };
+    const send = async (actor: JournalActor, input: CaseEventInput): Promise<boolean> => {
+      if (input.on > today) return false;
+      try {
+        const result = await transitions.apply(c.id, input, actor, version);
+        version = result.case.version;
+        events++;
+        if (result.case.closed && result.case.decidedOn) {
+          closedCases.push({ id: c.id, agencyId: c.agencyId, decidedOn: result.case.decidedOn });
+        }
+        return true;
+      } catch (error) {
+        if (error instanceof CaseError && error.kind === 'refused') return false;
+        throw error;
+      }
+    };
+    const ev = (
+      type: CaseEventInput['type'],
+      on: LocalDate,
+      fields: Record<string, unknown> = {},
+    ) => ({ type, on, ...fields }) as CaseEventInput;
+
+    const decide = async (outcome: Outcome) => {
+      if (rand() < 0.15) {
+        // Art. 33: one extension, at most 20 WD, granted by a leader.
+        if (
+          !(await send(
+            clerk,
+            ev('REQUEST_EXTENSION', step(8, 14), {
+              workingDays: 15,
+              reason: '涉及多个部门，需进一步核查',
+            }),
+          ))
+        )
+          return;
+        const granted = rand() < 0.85;
+        if (
+          !(await send(leader, ev(granted ? 'APPROVE_EXTENSION' : 'REFUSE_EXTENSION', step(0, 2))))
+        )
+          return;
+      }
+      if (!(await send(clerk, ev('DRAFT_DECISION', step(2, 8), { outcome })))) return;
+      if (rand() < 0.08) {
+        if (!(await send(leader, ev('RETURN_DECISION', step(1, 2), { comment: '请补充法律依据' }))))
+          return;
+        if (!(await send(clerk, ev('DRAFT_DECISION', step(1, 3), { outcome })))) return;
+      }
+      if (!(await send(leader, ev('APPROVE_DECISION', step(0, 3))))) return;
+      await send(
+        clerk,
+        ev('RECORD_SERVICE', step(0, 3), {
+          method: pick(['post', 'in_person', 'electronic']),
+          servedOn: day,
+        }),
+      );
+    };
+
+    const scenario = rand();
+    const nextOutcome = () => DRAFTABLE[draftIndex++ % DRAFTABLE.length];
+    if (scenario < 0.1) {
+      // 补正 (Art. 30): answered, or deemed abandoned after its deadline.
+      const dueOn = addDays(step(1, 4), 15);
+      if (
+        !(await send(
+          clerk,
+          ev('REQUEST_SUPPLEMENT', day, { dueOn, items: ['请明确所需信息的名称或文号'] }),
+        ))
+      )
+        continue;
+      if (rand() < 0.6) {
+        if (!(await send(clerk, ev('SUPPLEMENT_RECEIVED', step(3, 12))))) continue;
+        await decide(rand() < 0.4 ? 'unavailable.unclear_after_supplement' : nextOutcome());
+      } else {
+        await send(SYSTEM_ACTOR, ev('SUPPLEMENT_OVERDUE', addDays(dueOn, 1)));
+      }
+    } else if (scenario < 0.16) {
+      // Fee notice (国办函〔2020〕109号): paid, or unpaid after 20 WD.
+      if (!(await send(clerk, ev('ACCEPT', day)))) continue;
+      if (
+        !(await send(
+          clerk,
+          ev('SERVE_FEE_NOTICE', step(3, 6), { standard: 'per_page', amountYuan: 100 }),
+        ))
+      )
+        continue;
+      if (rand() < 0.5) {
+        if (!(await send(clerk, ev('FEE_PAID', step(2, 8))))) continue;
+        await decide(nextOutcome());
+      } else {
+        const due = calendar.addWorkingDays(day, FEE_PAYMENT_WORKING_DAYS).dueOn;
+        await send(SYSTEM_ACTOR, ev('FEE_OVERDUE', addDays(due, 1)));
+      }
+    } else if (scenario < 0.28) {
+      // Third party or other agency consulted (Arts 32, 34).
+      if (!(await send(clerk, ev('ACCEPT', day)))) continue;
+      if (
+        !(await send(
+          clerk,
+          ev('START_CONSULTATION', step(2, 5), { party: pick(['third_party', 'other_agency']) }),
+        ))
+      )
+        continue;
+      if (!(await send(clerk, ev('CONSULTATION_REPLIED', step(4, 12))))) continue;
+      await decide(rand() < 0.4 ? 'withheld.third_party_rights' : nextOutcome());
+    } else if (scenario < 0.32) {
+      // Art. 35: reasons requested and judged unreasonable.
+      if (!(await send(clerk, ev('ACCEPT', day)))) continue;
+      if (!(await send(clerk, ev('REQUEST_REASONS', step(2, 5))))) continue;
+      if (!(await send(clerk, ev('REASONS_JUDGED', step(5, 10), { reasonable: false })))) continue;
+      await send(leader, ev('APPROVE_DECISION', step(1, 2)));
+    } else if (scenario < 0.36) {
+      if (!(await send(clerk, ev('ACCEPT', day)))) continue;
+      await send(clerk, ev('WITHDRAW', step(2, 10), { reason: '申请人书面申请撤回' }));
+    } else if (scenario < 0.4) {
+      // Left untouched after acceptance: overdue once the answer deadline passes.
+      await send(clerk, ev('ACCEPT', day));
+    } else {
+      if (!(await send(clerk, ev('ACCEPT', step(0, 1))))) continue;
+      await decide(nextOutcome());
+    }
+  }
+
+  // Recent cases waiting in every open state, so each state is on the desk today.
+  const clerk: JournalActor = { id: made['clerk'].id, role: 'clerk' };
+  const leader: JournalActor = { id: made['leader'].id, role: 'leader' };
+  const waiting: [string, [JournalActor, string, Record<string, unknown>][]][] = [
+    ['intake', []],
+    [
+      'awaitingSupplement',
+      [[clerk, 'REQUEST_SUPPLEMENT', { dueOn: addDays(today, 10), items: ['请提供身份证明'] }]],
+    ],
+    [
+      'consulting',
+      [
+        [clerk, 'ACCEPT', {}],
+        [clerk, 'START_CONSULTATION', { party: 'third_party' }],
+      ],
+    ],
+    [
+      'awaitingFee',
+      [
+        [clerk, 'ACCEPT', {}],
+        [clerk, 'SERVE_FEE_NOTICE', { standard: 'per_page', amountYuan: 50 }],
+      ],
+    ],
+    [
+      'awaitingReasons',
+      [
+        [clerk, 'ACCEPT', {}],
+        [clerk, 'REQUEST_REASONS', {}],
+      ],
+    ],
+    [
+      'awaitingApproval',
+      [
+        [clerk, 'ACCEPT', {}],
+        [clerk, 'DRAFT_DECISION', { outcome: 'disclosed' }],
+      ],
+    ],
+    [
+      'extensionRequested',
+      [
+        [clerk, 'ACCEPT', {}],
+        [clerk, 'REQUEST_EXTENSION', { workingDays: 10, reason: '需调取档案' }],
+      ],
+    ],
+    [
+      'awaitingService',
+      [
+        [clerk, 'ACCEPT', {}],
+        [clerk, 'DRAFT_DECISION', { outcome: 'partially_disclosed' }],
+        [leader, 'APPROVE_DECISION', {}],
+      ],
+    ],
+  ];
+  for (const [k, [label, script]] of waiting.entries()) {
+    let on = workingDayOnOrAfter(addDays(today, -6 - k));
+    if (on > today) on = addDays(today, -7 - k);
+    const { case: c } = await transitions.register(
+      {
+        agencyId: district.id,
+        ref: `DEMO-${label}`,
+        receivedOn: on,
+        channel: 'online',
+        applicant: { category: 'natural_person', name: `${pick(SURNAMES)}${pick(GIVEN)}` },
+        request: pick(REQUESTS),
+        assignedClerkId: made['clerk'].id,
+        origin: 'demo',
+      },
+      clerk,
+    );
+    events++;
+    let version = 1;
+    for (const [actor, type, fields] of script) {
+      const result = await transitions.apply(
+        c.id,
+        { type, on: on < today ? on : today, ...fields } as CaseEventInput,
+        actor,
+        version,
+      );
+      version = result.case.version;
+      events++;
+    }
+  }
+
+  // Section 四: proceedings about some decided cases, some still pending.
+  const proceedings = ds.getRepository(ProceedingEntity);
+  let proceedingCount = 0;
+  for (const c of closedCases.filter((_, k) => k % 25 === 3)) {
+    const filedOn = addDays(c.decidedOn, 20 + Math.floor(rand() * 30));
+    if (filedOn > today) continue;
+    const concluded = addDays(filedOn, 60);
+    const done = concluded <= today && rand() < 0.7;
+    await proceedings.save({
+      agencyId: c.agencyId,
+      caseId: c.id,
+      kind: pick([
+        'reconsideration',
+        'reconsideration',
+        'litigation_direct',
+        'litigation_after_reconsideration',
+      ]),
+      filedOn,
+      result: done ? pick(['maintained', 'maintained', 'corrected', 'other']) : null,
+      concludedOn: done ? concluded : null,
+      note: null,
+    });
+    proceedingCount++;
+  }
+
+  // Section 二 for last year and this year (2021 format).
+  for (const year of [yearOf(today) - 1, yearOf(today)]) {
+    await ds.getRepository(Section2FiguresEntity).save({
+      agencyId: district.id,
+      year,
+      format: '2021',
+      figures: {
+        rules: { issued: null, repealed: null, inForce: null },
+        normativeDocuments: { issued: 12 + (year % 5), repealed: 3, inForce: 86 },
+        licensing: { decisions: 1520 + (year % 7) * 13 },
+        penalties: { decisions: 214 },
+        enforcement: { decisions: 9 },
+        fees: { amountWan: 36.5 },
+      },
+      updatedBy: made['clerk'].id,
+    });
+  }
+
+  return {
+    created: true,
+    agencies: 1 + departments.length,
+    users: accounts.map(([u]) => u),
+    cases: total,
+    events,
+    proceedings: proceedingCount,
+  };
+}
+
+/** The last four characters of a valid 身份证 number after a fixed 14-digit body. */
+function residentTail(rand: () => number): string {
+  const body = '35012819800101' + String(100 + Math.floor(rand() * 900));
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = weights.reduce((acc, w, i) => acc + w * Number(body[i]), 0);
+  return body.slice(14) + '10X98765432'[sum % 11];
+}
