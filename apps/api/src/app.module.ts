@@ -15,6 +15,9 @@ import { ReportsModule } from './reports/reports.module';
 import { ProceedingsModule } from './proceedings/proceedings.module';
 import { Section2Module } from './section2/section2.module';
 import { CalendarModule } from './calendar/calendar.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { JobsModule } from './jobs/jobs.module';
+import { MetricsModule } from './metrics/metrics.module';
 
 @Module({})
 export class AppModule {
@@ -47,6 +50,9 @@ export class AppModule {
         ProceedingsModule,
         Section2Module,
         CalendarModule,
+        NotificationsModule,
+        JobsModule,
+        MetricsModule,
       ],
       providers: [
         { provide: CLOCK, useValue: clock },

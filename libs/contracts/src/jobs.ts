@@ -49,7 +49,7 @@ export interface JobView {
   name: string;
   state: JobState;
   /** What the handler reported with `job.updateProgress` (a percentage or an object). */
-  progress: number | object;
+  progress: number | string | boolean | object;
   attemptsMade: number;
   attempts: number;
   result: unknown;
