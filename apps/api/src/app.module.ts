@@ -18,6 +18,7 @@ import { CalendarModule } from './calendar/calendar.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { OnlineModule } from './online/online.module';
 
 @Module({})
 export class AppModule {
@@ -53,6 +54,7 @@ export class AppModule {
         NotificationsModule,
         JobsModule,
         MetricsModule,
+        OnlineModule,
       ],
       providers: [
         { provide: CLOCK, useValue: clock },

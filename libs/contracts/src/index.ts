@@ -7,3 +7,4 @@ export * from './calendar';
 export * from './imports';
 export * from './reports';
 export * from './notifications';
+export * from './online';
