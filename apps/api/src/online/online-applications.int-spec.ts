@@ -30,7 +30,7 @@ async function withEnv<T>(env: Record<string, string>, work: () => Promise<T>): 
     return await work();
   } finally {
     for (const [k, v] of Object.entries(before)) {
-      if (v === undefined) delete process.env[k];
+      if (v === undefined) Reflect.deleteProperty(process.env, k);
       else process.env[k] = v;
     }
   }
