@@ -15,6 +15,7 @@ import { ReportsModule } from './reports/reports.module';
 import { ProceedingsModule } from './proceedings/proceedings.module';
 import { Section2Module } from './section2/section2.module';
 import { CalendarModule } from './calendar/calendar.module';
+import { LettersModule } from './letters/letters.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -51,6 +52,7 @@ export class AppModule {
         ProceedingsModule,
         Section2Module,
         CalendarModule,
+        LettersModule,
         NotificationsModule,
         JobsModule,
         MetricsModule,

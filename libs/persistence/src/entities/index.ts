@@ -11,8 +11,10 @@ import { Section2FiguresEntity } from './section2-figures.entity';
 import { ReportEntity } from '../reports/report.entity';
 import { ReportVersionEntity } from '../reports/report-version.entity';
 import { NotificationEntity } from './notification.entity';
+import { LetterTemplateEntity } from './letter-template.entity';
 
 export { AgencyEntity, SessionEntity, UserEntity };
+export { LetterTemplateEntity };
 export type { UserRole } from './user.entity';
 export {
   ApprovalPolicyEntity,
@@ -41,4 +43,5 @@ export const ENTITIES = [
   ReportEntity,
   ReportVersionEntity,
   NotificationEntity,
+  LetterTemplateEntity,
 ];

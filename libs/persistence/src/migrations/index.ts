@@ -4,6 +4,7 @@ import { CreatedCasesAndJournal1764115400000 } from './1764115400000-created-cas
 import { CreatedProceedingsFiguresCalendarAndPolicies1764115500000 } from './1764115500000-created-proceedings-figures-calendar-and-policies';
 import { CreatedReportsAndVersions1764116000000 } from './1764116000000-created-reports-and-versions';
 import { CreatedNotifications1764116500000 } from './1764116500000-created-notifications';
+import { CreatedLetterTemplates1764117000000 } from './1764117000000-created-letter-templates';
 
 /** In order of application; a migration is never edited once it has landed. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   CreatedProceedingsFiguresCalendarAndPolicies1764115500000,
   CreatedReportsAndVersions1764116000000,
   CreatedNotifications1764116500000,
+  CreatedLetterTemplates1764117000000,
 ];
