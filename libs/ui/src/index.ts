@@ -1,6 +1,7 @@
 export {
   ApiClient,
   type ApiClientOptions,
+  type ApiErrorListener,
   type HttpMethod,
   type RequestOptions,
 } from './api/api-client';
@@ -46,3 +47,4 @@ export {
   type FakeHandler,
   type FakeRequest,
 } from './testing/fake-fetch';
+export { DeadlineBadge, type DeadlineBadgeProps } from './deadline/deadline-badge';

@@ -1,30 +1,88 @@
-import { useApiClient, type SignedInUser } from '@gongkai/ui';
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import { Navigate } from 'react-router-dom';
+import { ApiError, useApiClient } from '@gongkai/ui';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
+import { Navigate, useLocation } from 'react-router-dom';
+import type { DeskUser } from './desk-user';
+
+type SessionStatus = 'restoring' | 'signedIn' | 'signedOut';
 
 interface SessionValue {
-  user: SignedInUser | undefined;
-  signedIn: (user: SignedInUser) => void;
+  user: DeskUser | undefined;
+  status: SessionStatus;
+  /** Why the user was sent back to sign-in (session expired), shown on the sign-in page. */
+  notice: string | undefined;
+  /** After the login route: loads the full user (agency, scope) from /api/auth/me. */
+  signedIn: () => Promise<void>;
   signOut: () => Promise<void>;
 }
 
 const SessionContext = createContext<SessionValue | undefined>(undefined);
 
-/** Who is signed in. The session itself is the API's cookie; this only mirrors it for the UI. */
+const EXPIRED = '登录已失效，请重新登录';
+
+/**
+ * Who is signed in. The session itself is the API's cookie: on load the desk asks /api/auth/me
+ * (401 = signed out), and any later 401 from any route means the session expired or was ended
+ * elsewhere, so the user goes back to sign-in with a message instead of a broken page.
+ */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const client = useApiClient();
-  const [user, setUser] = useState<SignedInUser | undefined>();
+  const [user, setUser] = useState<DeskUser | undefined>();
+  const [status, setStatus] = useState<SessionStatus>('restoring');
+  const [notice, setNotice] = useState<string | undefined>();
+
+  const loadMe = useCallback(async () => {
+    try {
+      const body = await client.get<{ user: DeskUser }>('/auth/me');
+      setUser(body.user);
+      setStatus('signedIn');
+      setNotice(undefined);
+    } catch {
+      setUser(undefined);
+      setStatus('signedOut');
+    }
+  }, [client]);
+
+  useEffect(() => {
+    void loadMe();
+  }, [loadMe]);
+
+  useEffect(
+    () =>
+      client.onError((error: ApiError, request) => {
+        if (error.status !== 401 || request.path.startsWith('/auth/')) return;
+        setUser((current) => {
+          if (current) setNotice(error.message || EXPIRED);
+          return undefined;
+        });
+        setStatus('signedOut');
+      }),
+    [client],
+  );
 
   const signOut = useCallback(async () => {
     try {
       await client.post('/auth/logout');
-    } finally {
+    } catch {
       // Signed out locally even when the API is unreachable: the cookie expires on its own.
+    } finally {
       setUser(undefined);
+      setStatus('signedOut');
+      setNotice(undefined);
     }
   }, [client]);
 
-  const value = useMemo(() => ({ user, signedIn: setUser, signOut }), [user, signOut]);
+  const value = useMemo(
+    () => ({ user, status, notice, signedIn: loadMe, signOut }),
+    [user, status, notice, loadMe, signOut],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 
@@ -34,7 +92,21 @@ export function useSession(): SessionValue {
   return value;
 }
 
-/** Sends a signed-out visitor to the sign-in page before any page chunk is fetched. */
+/** The signed-in user, for pages rendered only inside RequireSession. */
+export function useDeskUser(): DeskUser {
+  const { user } = useSession();
+  if (!user) throw new Error('useDeskUser outside RequireSession');
+  return user;
+}
+
+/** Sends a signed-out visitor to sign-in (and back here afterwards) before any page chunk loads. */
 export function RequireSession({ children }: { children: ReactNode }) {
-  return useSession().user ? children : <Navigate to="/login" replace />;
+  const { user, status } = useSession();
+  const location = useLocation();
+  if (status === 'restoring') return null;
+  if (!user) {
+    const from = location.pathname + location.search;
+    return <Navigate to="/login" replace state={from === '/' ? undefined : { from }} />;
+  }
+  return children;
 }

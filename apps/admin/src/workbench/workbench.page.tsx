@@ -1,22 +1,319 @@
-import { formatMessage, useMessages } from '@gongkai/ui';
-import { Button, Card, Typography } from 'antd';
-import { adminMessages } from '../admin.messages';
-import { useSession } from '../auth/session.context';
+import { PlusOutlined } from '@ant-design/icons';
+import { PageContainer, StatisticCard } from '@ant-design/pro-components';
+import type { ApprovalItem, CaseListItem, Page } from '@gongkai/contracts';
+import { CHANNELS } from '@gongkai/domain';
+import { DeadlineBadge, formatMessage, useApiClient, useLocale, useMessages } from '@gongkai/ui';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Col, Empty, List, Row, Space, Tag, Typography } from 'antd';
+import { useMemo } from 'react';
+import { Link } from 'react-router-dom';
+import { hasRole } from '../auth/desk-user';
+import { useDeskUser } from '../auth/session.context';
+import { channelLabel, outcomeLabel, stateLabel } from '../common/catalogue-labels';
+import { EChart } from '../common/echart';
+import { currentYear } from '../common/today';
+import { workbenchMessages } from './workbench.messages';
 
-/** Placeholder until the case service lands (issue “Admin desk”). */
+/** GET /api/notifications (the worker's alerts); kept local while that route settles. */
+interface NotificationPage {
+  items: {
+    id: string;
+    kind: string;
+    caseId: string;
+    caseRef: string;
+    title: string;
+    body: string;
+  }[];
+  unread: number;
+}
+
+/** GET /api/dashboard (apps/api/src/cases/desk-lookups.service.ts). */
+interface DashboardFigures {
+  year: number;
+  intake: { month: number; channel: string; count: number }[];
+  outcomes: { outcome: string; count: number }[];
+  timeliness: { served: number; late: number };
+  open: { total: number; overdue: number };
+}
+
+/** 工作台: what is urgent now, alerts, approvals waiting, and the year at a glance. */
 export function WorkbenchPage() {
-  const t = useMessages(adminMessages);
-  const { user, signOut } = useSession();
-  if (!user) return null;
-  const name = [user.displayName ?? user.username, user.agencyName].filter(Boolean).join(' · ');
+  const t = useMessages(workbenchMessages);
+  const { locale } = useLocale();
+  const client = useApiClient();
+  const queries = useQueryClient();
+  const user = useDeskUser();
+  const year = currentYear();
+  const readsCases = hasRole(user, 'clerk', 'leader', 'auditor');
+  const leader = hasRole(user, 'leader');
+
+  const urgent = useQuery({
+    queryKey: ['dashboard', 'urgent'],
+    enabled: readsCases,
+    queryFn: () =>
+      client.get<Page<CaseListItem>>('/cases', {
+        query: { state: 'open', sort: 'answerDueOn', order: 'asc', pageSize: 10 },
+      }),
+  });
+  const dueSoon = useQuery({
+    queryKey: ['dashboard', 'dueSoon'],
+    enabled: readsCases,
+    queryFn: () =>
+      client.get<Page<CaseListItem>>('/cases', { query: { due: 'dueSoon', pageSize: 1 } }),
+  });
+  const figures = useQuery({
+    queryKey: ['dashboard', 'figures', year],
+    queryFn: () => client.get<DashboardFigures>('/dashboard', { query: { year } }),
+  });
+  const approvals = useQuery({
+    queryKey: ['approvals'],
+    enabled: leader,
+    queryFn: () => client.get<ApprovalItem[]>('/approvals'),
+  });
+  // Alerts come from the worker's daily sweep; a desk without that route still works.
+  const alerts = useQuery({
+    queryKey: ['dashboard', 'notifications'],
+    retry: false,
+    queryFn: () =>
+      client.get<NotificationPage>('/notifications', {
+        query: { unreadOnly: 'true', pageSize: 10 },
+      }),
+  });
+
+  const charts = useMemo(() => {
+    const f = figures.data;
+    if (!f) return undefined;
+    const channels = CHANNELS.filter((c) => f.intake.some((i) => i.channel === c.code));
+    const months = Array.from({ length: 12 }, (_, i) => i + 1);
+    const intake = {
+      tooltip: { trigger: 'axis' },
+      legend: { bottom: 0 },
+      grid: { left: 32, right: 16, top: 16, bottom: 48 },
+      xAxis: { type: 'category', data: months.map((m) => formatMessage(t.month, { m })) },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: channels.map((c) => ({
+        name: channelLabel(c.code, locale),
+        type: 'bar',
+        stack: 'intake',
+        data: months.map(
+          (m) => f.intake.find((i) => i.month === m && i.channel === c.code)?.count ?? 0,
+        ),
+      })),
+    };
+    const outcomes = {
+      tooltip: { trigger: 'item' },
+      series: [
+        {
+          type: 'pie',
+          radius: ['35%', '65%'],
+          data: f.outcomes.map((o) => ({
+            name: outcomeLabel(o.outcome, locale).replace(/（区分处理.*）/, ''),
+            value: o.count,
+          })),
+        },
+      ],
+    };
+    const rate = f.timeliness.served
+      ? Math.round(((f.timeliness.served - f.timeliness.late) / f.timeliness.served) * 1000) / 10
+      : 0;
+    const onTime = {
+      series: [
+        {
+          type: 'gauge',
+          progress: { show: true },
+          detail: { formatter: '{value}%', fontSize: 24 },
+          data: [{ value: rate }],
+        },
+      ],
+    };
+    return { intake, outcomes, onTime };
+  }, [figures.data, locale, t]);
+
+  const markRead = async (id: string) => {
+    await client.post(`/notifications/${id}/read`);
+    void queries.invalidateQueries({ queryKey: ['dashboard', 'notifications'] });
+  };
+
   return (
-    <Card style={{ maxWidth: 720, margin: '48px auto' }}>
-      <Typography.Title level={3} style={{ marginTop: 0 }}>
-        {t.workbenchTitle}
-      </Typography.Title>
-      <Typography.Paragraph>{formatMessage(t.signedInAs, { name })}</Typography.Paragraph>
-      <Typography.Paragraph type="secondary">{t.workbenchComing}</Typography.Paragraph>
-      <Button onClick={() => void signOut()}>{t.signOut}</Button>
-    </Card>
+    <PageContainer
+      title={t.title}
+      content={formatMessage(t.greeting, { name: user.displayName })}
+      extra={
+        hasRole(user, 'clerk') ? (
+          <Link to="/cases/new">
+            <Button type="primary" icon={<PlusOutlined />}>
+              {t.register}
+            </Button>
+          </Link>
+        ) : null
+      }
+    >
+      <Space direction="vertical" size={16} style={{ width: '100%' }}>
+        {readsCases ? (
+          <StatisticCard.Group direction="row">
+            <StatisticCard
+              statistic={{
+                title: <Link to="/cases?state=open">{t.open}</Link>,
+                value: figures.data?.open.total ?? '—',
+              }}
+            />
+            <StatisticCard
+              statistic={{
+                title: <Link to="/cases?due=overdue">{t.overdue}</Link>,
+                value: figures.data?.open.overdue ?? '—',
+                valueStyle: figures.data?.open.overdue ? { color: '#cf1322' } : undefined,
+              }}
+            />
+            <StatisticCard
+              statistic={{
+                title: <Link to="/cases?due=dueSoon">{t.dueSoon}</Link>,
+                value: dueSoon.data?.total ?? '—',
+              }}
+            />
+            {leader ? (
+              <StatisticCard
+                statistic={{
+                  title: <Link to="/approvals">{t.approvals}</Link>,
+                  value: approvals.data?.length ?? '—',
+                }}
+              />
+            ) : null}
+          </StatisticCard.Group>
+        ) : null}
+        <Row gutter={[16, 16]}>
+          {readsCases ? (
+            <Col xs={24} xl={14}>
+              <Card
+                title={t.urgent}
+                extra={<Link to="/cases?state=open">{t.viewAll}</Link>}
+                data-testid="urgent-cases"
+              >
+                <List
+                  loading={urgent.isPending}
+                  dataSource={urgent.data?.items ?? []}
+                  locale={{ emptyText: t.empty }}
+                  renderItem={(c) => (
+                    <List.Item
+                      extra={
+                        <DeadlineBadge workingDays={c.answerDueWorkingDays} dueOn={c.answerDueOn} />
+                      }
+                    >
+                      <List.Item.Meta
+                        title={
+                          <Space>
+                            <Link to={`/cases/${c.id}`}>{c.ref}</Link>
+                            <span>{c.applicantName}</span>
+                            <Tag>{stateLabel(c.state, locale)}</Tag>
+                          </Space>
+                        }
+                        description={
+                          <Typography.Text type="secondary" ellipsis style={{ maxWidth: 480 }}>
+                            {c.request}
+                          </Typography.Text>
+                        }
+                      />
+                    </List.Item>
+                  )}
+                />
+              </Card>
+            </Col>
+          ) : null}
+          <Col xs={24} xl={readsCases ? 10 : 24}>
+            {alerts.isSuccess ? (
+              <Card title={t.alerts} style={{ marginBottom: 16 }} data-testid="alerts">
+                {alerts.data.items.length ? (
+                  <List
+                    size="small"
+                    dataSource={alerts.data.items}
+                    renderItem={(n) => (
+                      <List.Item
+                        actions={[
+                          <Button
+                            key="read"
+                            size="small"
+                            type="link"
+                            onClick={() => void markRead(n.id)}
+                          >
+                            {t.markRead}
+                          </Button>,
+                        ]}
+                      >
+                        <List.Item.Meta
+                          title={
+                            <Link to={`/cases/${n.caseId}`}>
+                              <Tag color={n.kind === 'answer_overdue' ? 'error' : 'warning'}>
+                                {n.caseRef}
+                              </Tag>
+                              {n.title}
+                            </Link>
+                          }
+                          description={n.body}
+                        />
+                      </List.Item>
+                    )}
+                  />
+                ) : (
+                  <Empty description={t.noAlerts} image={Empty.PRESENTED_IMAGE_SIMPLE} />
+                )}
+              </Card>
+            ) : null}
+            {leader ? (
+              <Card title={t.approvalsWaiting} extra={<Link to="/approvals">{t.viewAll}</Link>}>
+                <List
+                  size="small"
+                  loading={approvals.isPending}
+                  dataSource={approvals.data ?? []}
+                  locale={{ emptyText: t.noApprovals }}
+                  renderItem={(a) => (
+                    <List.Item>
+                      <Link to={`/cases/${a.caseId}`}>{a.ref}</Link>
+                      <span>{a.applicantName}</span>
+                      <span>
+                        {a.kind === 'decision'
+                          ? outcomeLabel(a.outcome, locale)
+                          : `+${a.workingDays}`}
+                      </span>
+                    </List.Item>
+                  )}
+                />
+              </Card>
+            ) : null}
+          </Col>
+        </Row>
+        {charts ? (
+          <Row gutter={[16, 16]}>
+            <Col xs={24} xl={12}>
+              <Card title={formatMessage(t.intake, { year })}>
+                <EChart option={charts.intake} label={formatMessage(t.intake, { year })} />
+              </Card>
+            </Col>
+            <Col xs={24} md={12} xl={6}>
+              <Card title={formatMessage(t.outcomes, { year })}>
+                {figures.data?.outcomes.length ? (
+                  <EChart option={charts.outcomes} label={formatMessage(t.outcomes, { year })} />
+                ) : (
+                  <Empty description={t.noData} />
+                )}
+              </Card>
+            </Col>
+            <Col xs={24} md={12} xl={6}>
+              <Card title={formatMessage(t.onTime, { year })}>
+                <EChart
+                  option={charts.onTime}
+                  height={220}
+                  label={formatMessage(t.onTime, { year })}
+                />
+                <Typography.Text type="secondary">
+                  {formatMessage(t.onTimeDetail, {
+                    served: figures.data?.timeliness.served ?? 0,
+                    late: figures.data?.timeliness.late ?? 0,
+                  })}
+                </Typography.Text>
+              </Card>
+            </Col>
+          </Row>
+        ) : null}
+      </Space>
+    </PageContainer>
   );
 }

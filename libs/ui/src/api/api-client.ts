@@ -19,9 +19,15 @@ export interface RequestOptions {
  * The one way the web apps talk to the API: JSON in and out, the session cookie always sent,
  * and every failure turned into an `ApiError` carrying the API's Chinese message and field errors.
  */
+export type ApiErrorListener = (
+  error: ApiError,
+  request: { method: HttpMethod; path: string },
+) => void;
+
 export class ApiClient {
   readonly baseUrl: string;
   private readonly fetchImpl: typeof fetch | undefined;
+  private readonly errorListeners = new Set<ApiErrorListener>();
 
   constructor(options: ApiClientOptions = {}) {
     this.baseUrl = (options.baseUrl ?? '/api').replace(/\/+$/, '');
@@ -46,6 +52,46 @@ export class ApiClient {
 
   delete<T>(path: string, options?: RequestOptions): Promise<T> {
     return this.request<T>('DELETE', path, undefined, options);
+  }
+
+  /**
+   * Called with every failed answer before it is thrown: the shell listens for 401 to send an
+   * expired session back to sign-in from wherever the call was made. Returns the unsubscribe.
+   */
+  onError(listener: ApiErrorListener): () => void {
+    this.errorListeners.add(listener);
+    return () => {
+      this.errorListeners.delete(listener);
+    };
+  }
+
+  /** GETs a binary answer (a generated DOCX) as a Blob, with the API's errors as for JSON. */
+  async blob(path: string, options: RequestOptions = {}): Promise<Blob> {
+    const fetchImpl = this.fetchImpl ?? globalThis.fetch.bind(globalThis);
+    let response: Response;
+    try {
+      response = await fetchImpl(this.url(path, options.query), {
+        method: 'GET',
+        headers: { ...options.headers },
+        credentials: 'include',
+        signal: options.signal,
+      });
+    } catch {
+      throw new ApiError('无法连接服务器，请检查网络或稍后重试', {
+        status: NETWORK_ERROR_STATUS,
+        code: 'NetworkError',
+      });
+    }
+    if (!response.ok) {
+      const error = toApiError(response.status, await readBody(response));
+      this.notify(error, 'GET', path);
+      throw error;
+    }
+    return response.blob();
+  }
+
+  private notify(error: ApiError, method: HttpMethod, path: string): void {
+    for (const listener of this.errorListeners) listener(error, { method, path });
   }
 
   url(path: string, query?: RequestOptions['query']): string {
@@ -85,7 +131,11 @@ export class ApiClient {
       });
     }
     const payload = await readBody(response);
-    if (!response.ok) throw toApiError(response.status, payload);
+    if (!response.ok) {
+      const error = toApiError(response.status, payload);
+      this.notify(error, method, path);
+      throw error;
+    }
     return payload as T;
   }
 }

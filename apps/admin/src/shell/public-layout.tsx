@@ -4,7 +4,8 @@ import { Suspense } from 'react';
 import { Outlet } from 'react-router-dom';
 import { adminMessages } from '../admin.messages';
 
-export function AdminLayout() {
+/** Around the sign-in page: light, so a first visit does not download the desk. */
+export function PublicLayout() {
   const t = useMessages(adminMessages);
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -18,11 +19,7 @@ export function AdminLayout() {
         }
       />
       <Layout.Content style={{ padding: '0 24px' }}>
-        <Suspense
-          fallback={
-            <Spin description={t.loading} style={{ display: 'block', margin: '96px auto' }} />
-          }
-        >
+        <Suspense fallback={<PageSpinner />}>
           <Outlet />
         </Suspense>
       </Layout.Content>
@@ -31,4 +28,9 @@ export function AdminLayout() {
       </Layout.Footer>
     </Layout>
   );
+}
+
+export function PageSpinner() {
+  const t = useMessages(adminMessages);
+  return <Spin description={t.loading} style={{ display: 'block', margin: '96px auto' }} />;
 }

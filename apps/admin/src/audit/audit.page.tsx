@@ -1,0 +1,242 @@
+import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { PageContainer } from '@ant-design/pro-components';
+import type { CaseListItem, Page } from '@gongkai/contracts';
+import { defineMessages, formatMessage, useApiClient, useMessages } from '@gongkai/ui';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Result, Select, Space, Table, Tabs, Typography } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { CaseFileButtons } from './case-file-buttons';
+import type { JournalVerification } from './case-file';
+
+const messages = defineMessages(
+  {
+    title: '审计',
+    intro: '办理记录（日志）逐条哈希链接，任何改动或删除都会在校验中显现。',
+    journal: '日志校验',
+    verifyAgency: '校验本机关全部案件',
+    verifyCase: '校验所选案件',
+    pickCase: '输入编号或申请人查找案件',
+    ok: '日志完整：已校验 {cases} 件、{events} 条记录，未发现篡改',
+    broken: '发现 {n} 件日志断链',
+    reveals: '身份证号码查看记录',
+    revealedAt: '查看时间',
+    caseRef: '案件',
+    applicant: '申请人',
+    user: '查看人',
+    reason: '理由',
+    caseFile: '案卷导出',
+    caseFileIntro: '导出一件申请的完整案卷：登记事实、期限推算、全部办理记录及日志校验结果。',
+    seq: '序号',
+  },
+  {
+    title: 'Audit',
+    intro:
+      'The history of every case is a hash chain: any change or removal shows in verification.',
+    journal: 'Journal verification',
+    verifyAgency: 'Verify every case of the agency',
+    verifyCase: 'Verify the chosen case',
+    pickCase: 'Type a ref. or applicant to find a case',
+    ok: 'Journal intact: {cases} cases, {events} entries checked, no tampering found',
+    broken: '{n} cases with a broken chain',
+    reveals: 'Identity number views',
+    revealedAt: 'When',
+    caseRef: 'Case',
+    applicant: 'Applicant',
+    user: 'Viewed by',
+    reason: 'Reason',
+    caseFile: 'Case file export',
+    caseFileIntro:
+      'Export the full file of one application: facts, deadline derivations, the whole history and its verification.',
+    seq: 'Entry',
+  },
+);
+
+interface RevealRow {
+  id: string;
+  caseId: string;
+  caseRef: string;
+  applicantName: string | null;
+  userName: string | null;
+  userId: string;
+  reason: string | null;
+  revealedAt: string;
+}
+
+function CasePicker({ value, onChange }: { value?: string; onChange: (id: string) => void }) {
+  const t = useMessages(messages);
+  const client = useApiClient();
+  const [q, setQ] = useState('');
+  const found = useQuery({
+    queryKey: ['audit', 'pick', q],
+    queryFn: () =>
+      client.get<Page<CaseListItem>>('/cases', { query: { q: q || undefined, pageSize: 20 } }),
+  });
+  return (
+    <Select
+      showSearch
+      style={{ minWidth: 360 }}
+      placeholder={t.pickCase}
+      aria-label={t.pickCase}
+      value={value}
+      filterOption={false}
+      onSearch={setQ}
+      onChange={onChange}
+      loading={found.isFetching}
+      options={(found.data?.items ?? []).map((c) => ({
+        value: c.id,
+        label: `${c.ref} · ${c.applicantName ?? ''} · ${c.receivedOn}`,
+      }))}
+    />
+  );
+}
+
+function VerificationResult({ result }: { result: JournalVerification }) {
+  const t = useMessages(messages);
+  return result.ok ? (
+    <Result
+      status="success"
+      data-testid="journal-ok"
+      title={formatMessage(t.ok, { cases: result.casesChecked, events: result.eventsChecked })}
+    />
+  ) : (
+    <Result
+      status="error"
+      data-testid="journal-broken"
+      title={formatMessage(t.broken, { n: result.broken.length })}
+    >
+      <Table
+        size="small"
+        rowKey={(b) => `${b.caseId}-${b.seq}`}
+        pagination={false}
+        dataSource={result.broken}
+        columns={[
+          {
+            title: t.caseRef,
+            dataIndex: 'ref',
+            render: (ref: string, b) => <Link to={`/cases/${b.caseId}`}>{ref}</Link>,
+          },
+          { title: t.seq, dataIndex: 'seq' },
+          { title: t.reason, dataIndex: 'reason' },
+        ]}
+      />
+    </Result>
+  );
+}
+
+/** 审计: journal verification, who revealed which identity number, case file export. */
+export function AuditPage() {
+  const t = useMessages(messages);
+  const client = useApiClient();
+  const [caseId, setCaseId] = useState<string>();
+  const [result, setResult] = useState<JournalVerification>();
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const reveals = useQuery({
+    queryKey: ['audit', 'reveals'],
+    queryFn: () => client.get<RevealRow[]>('/identity-reveals'),
+  });
+
+  const verify = async (path: string) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      setResult(await client.get<JournalVerification>(path));
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <PageContainer title={t.title} content={t.intro}>
+      <Tabs
+        items={[
+          {
+            key: 'journal',
+            label: t.journal,
+            children: (
+              <Card>
+                <Space wrap style={{ marginBottom: 16 }}>
+                  <Button
+                    type="primary"
+                    icon={<SafetyCertificateOutlined />}
+                    loading={busy}
+                    onClick={() => void verify('/journal/verify')}
+                  >
+                    {t.verifyAgency}
+                  </Button>
+                  <CasePicker value={caseId} onChange={setCaseId} />
+                  <Button
+                    disabled={!caseId}
+                    loading={busy}
+                    onClick={() => void verify(`/cases/${caseId}/journal/verify`)}
+                  >
+                    {t.verifyCase}
+                  </Button>
+                </Space>
+                {error ? <Alert type="error" showIcon title={error} /> : null}
+                {result ? <VerificationResult result={result} /> : null}
+              </Card>
+            ),
+          },
+          {
+            key: 'reveals',
+            label: t.reveals,
+            children: (
+              <Card>
+                {reveals.isError ? (
+                  <Alert type="error" showIcon title={reveals.error.message} />
+                ) : null}
+                <Table
+                  size="small"
+                  rowKey="id"
+                  loading={reveals.isPending}
+                  dataSource={reveals.data ?? []}
+                  columns={[
+                    {
+                      title: t.revealedAt,
+                      dataIndex: 'revealedAt',
+                      render: (v: string) =>
+                        new Date(v).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }),
+                    },
+                    {
+                      title: t.caseRef,
+                      dataIndex: 'caseRef',
+                      render: (ref: string, r) => <Link to={`/cases/${r.caseId}`}>{ref}</Link>,
+                    },
+                    { title: t.applicant, dataIndex: 'applicantName' },
+                    {
+                      title: t.user,
+                      dataIndex: 'userName',
+                      render: (v: string | null, r) => v ?? r.userId,
+                    },
+                    {
+                      title: t.reason,
+                      dataIndex: 'reason',
+                      render: (v: string | null) => v ?? '—',
+                    },
+                  ]}
+                />
+              </Card>
+            ),
+          },
+          {
+            key: 'file',
+            label: t.caseFile,
+            children: (
+              <Card>
+                <Typography.Paragraph type="secondary">{t.caseFileIntro}</Typography.Paragraph>
+                <Space wrap>
+                  <CasePicker value={caseId} onChange={setCaseId} />
+                  {caseId ? <CaseFileButtons caseId={caseId} /> : null}
+                </Space>
+              </Card>
+            ),
+          },
+        ]}
+      />
+    </PageContainer>
+  );
+}

@@ -1,0 +1,303 @@
+import { DownloadOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
+import {
+  PageContainer,
+  ProTable,
+  type ActionType,
+  type ProColumns,
+  type ProFormInstance,
+} from '@ant-design/pro-components';
+import type { CaseListItem } from '@gongkai/contracts';
+import { APPLICANT_CATEGORIES, CLOSED_STATES, OUTCOMES, PROCEDURE_STATES } from '@gongkai/domain';
+import { DeadlineBadge, formatMessage, useApiClient, useLocale, useMessages } from '@gongkai/ui';
+import { App, Button, Input, Popconfirm, Select, Space, Tag, Typography } from 'antd';
+import { useMemo, useRef, useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { hasRole } from '../auth/desk-user';
+import { useDeskUser } from '../auth/session.context';
+import { categoryLabel, channelLabel, outcomeLabel, stateLabel } from '../common/catalogue-labels';
+import { saveBlob } from '../common/download';
+import { todayInShanghai } from '../common/today';
+import { casesToXlsx } from './case-excel';
+import {
+  cleanFilters,
+  fetchAllCases,
+  fetchCases,
+  type CaseFilters,
+  type CaseListParams,
+} from './case-list.query';
+import { caseMessages } from './cases.messages';
+import { deleteFilter, loadSavedFilters, saveFilter, type SavedFilter } from './saved-filters';
+
+type Row = CaseListItem;
+const SORTABLE: Record<string, CaseListParams['sort']> = {
+  ref: 'ref',
+  receivedOn: 'receivedOn',
+  answerDueOn: 'answerDueOn',
+  decidedOn: 'decidedOn',
+};
+
+/** 申请列表: the API filters, sorts and pages; the table only shows and asks. */
+export function CaseListPage() {
+  const t = useMessages(caseMessages);
+  const { locale } = useLocale();
+  const client = useApiClient();
+  const user = useDeskUser();
+  const { message } = App.useApp();
+  const [searchParams] = useSearchParams();
+  const formRef = useRef<ProFormInstance>(undefined);
+  const actionRef = useRef<ActionType>(undefined);
+  const lastParams = useRef<CaseListParams>({});
+  const [saved, setSaved] = useState<SavedFilter[]>(loadSavedFilters);
+  const [filterName, setFilterName] = useState('');
+  const [exporting, setExporting] = useState(false);
+
+  const initial = useMemo(
+    () => cleanFilters(Object.fromEntries(searchParams.entries())),
+    [searchParams],
+  );
+
+  const stateEnum = useMemo(() => {
+    const entries: [string, { text: string }][] = [
+      ['open', { text: t.stateOpen }],
+      ['closed', { text: t.stateClosed }],
+      ...[...PROCEDURE_STATES, ...CLOSED_STATES].map(
+        (s) => [s, { text: stateLabel(s, locale) }] as [string, { text: string }],
+      ),
+    ];
+    return Object.fromEntries(entries);
+  }, [t, locale]);
+
+  const columns: ProColumns<Row>[] = [
+    {
+      title: t.keyword,
+      dataIndex: 'q',
+      hideInTable: true,
+      fieldProps: { placeholder: t.keywordHint },
+    },
+    {
+      title: t.ref,
+      dataIndex: 'ref',
+      sorter: true,
+      search: false,
+      width: 120,
+      render: (_, row) => <Link to={`/cases/${row.id}`}>{row.ref}</Link>,
+    },
+    {
+      title: t.receivedOn,
+      dataIndex: 'receivedOn',
+      sorter: true,
+      search: false,
+      width: 120,
+      defaultSortOrder: 'descend',
+    },
+    {
+      title: t.applicant,
+      dataIndex: 'applicantName',
+      search: false,
+      width: 140,
+      render: (_, row) => (
+        <Space direction="vertical" size={0}>
+          <span>{row.applicantName}</span>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {categoryLabel(row.applicantCategory, locale)} · {channelLabel(row.channel, locale)}
+          </Typography.Text>
+        </Space>
+      ),
+    },
+    {
+      title: t.request,
+      dataIndex: 'request',
+      search: false,
+      ellipsis: true,
+    },
+    {
+      title: t.state,
+      dataIndex: 'state',
+      valueType: 'select',
+      valueEnum: stateEnum,
+      width: 110,
+      render: (_, row) => (
+        <Tag color={row.closed ? 'default' : 'processing'}>{stateLabel(row.state, locale)}</Tag>
+      ),
+    },
+    {
+      title: t.due,
+      dataIndex: 'answerDueOn',
+      sorter: true,
+      search: false,
+      width: 170,
+      render: (_, row) =>
+        row.closed ? (
+          '—'
+        ) : (
+          <Space size={4} wrap>
+            <span>{row.answerDueOn ?? '—'}</span>
+            <DeadlineBadge workingDays={row.answerDueWorkingDays} dueOn={row.answerDueOn} />
+          </Space>
+        ),
+    },
+    {
+      title: t.dueFilter,
+      dataIndex: 'due',
+      hideInTable: true,
+      valueType: 'select',
+      valueEnum: { overdue: { text: t.overdue }, dueSoon: { text: t.dueSoon } },
+    },
+    {
+      title: t.year,
+      dataIndex: 'year',
+      hideInTable: true,
+      valueType: 'digit',
+      fieldProps: { min: 2000, max: 2999, precision: 0 },
+    },
+    {
+      title: t.category,
+      dataIndex: 'category',
+      hideInTable: true,
+      valueType: 'select',
+      valueEnum: Object.fromEntries(
+        APPLICANT_CATEGORIES.map((c) => [c.code, { text: categoryLabel(c.code, locale) }]),
+      ),
+    },
+    {
+      title: t.outcome,
+      dataIndex: 'outcome',
+      valueType: 'select',
+      valueEnum: Object.fromEntries(
+        OUTCOMES.map((o) => [o.code, { text: outcomeLabel(o.code, locale) }]),
+      ),
+      ellipsis: true,
+      width: 160,
+      render: (_, row) => outcomeLabel(row.outcome, locale) || '—',
+    },
+    {
+      title: t.decidedOn,
+      dataIndex: 'decidedOn',
+      sorter: true,
+      search: false,
+      width: 110,
+      render: (_, row) => row.decidedOn ?? '—',
+    },
+  ];
+
+  const applySaved = (name: string) => {
+    const found = saved.find((f) => f.name === name);
+    if (!found || !formRef.current) return;
+    formRef.current.resetFields();
+    formRef.current.setFieldsValue(found.filters);
+    formRef.current.submit();
+  };
+
+  const saveCurrent = () => {
+    const name = filterName.trim();
+    if (!name) return;
+    const filters = cleanFilters(formRef.current?.getFieldsValue() ?? {});
+    setSaved(saveFilter(name, filters));
+    setFilterName('');
+    void message.success(formatMessage(t.filterSaved, { name }));
+  };
+
+  const exportExcel = async () => {
+    setExporting(true);
+    try {
+      const { page: _page, pageSize: _size, ...params } = lastParams.current;
+      const items = await fetchAllCases(client, params);
+      saveBlob(await casesToXlsx(items, locale), `申请列表-${todayInShanghai()}.xlsx`);
+      void message.success(formatMessage(t.exported, { n: items.length }));
+    } catch (error) {
+      void message.error(error instanceof Error ? error.message : String(error));
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  return (
+    <PageContainer title={t.listTitle}>
+      <ProTable<Row, CaseFilters>
+        rowKey="id"
+        columns={columns}
+        actionRef={actionRef}
+        formRef={formRef}
+        form={{ initialValues: initial, syncToUrl: false }}
+        search={{ labelWidth: 'auto', defaultCollapsed: false }}
+        pagination={{ defaultPageSize: 20, showSizeChanger: true }}
+        options={{ density: true, reload: true, setting: true }}
+        request={async (params, sort) => {
+          const [sortKey, direction] = Object.entries(sort ?? {}).find(([, v]) => v) ?? [
+            'receivedOn',
+            'descend',
+          ];
+          const query: CaseListParams = {
+            ...cleanFilters(params as Record<string, unknown>),
+            sort: SORTABLE[sortKey] ?? 'receivedOn',
+            order: direction === 'ascend' ? 'asc' : 'desc',
+            page: params.current ?? 1,
+            pageSize: params.pageSize ?? 20,
+          };
+          lastParams.current = query;
+          const answer = await fetchCases(client, query);
+          return { data: answer.items, total: answer.total, success: true };
+        }}
+        headerTitle={
+          <Space wrap>
+            <Select
+              style={{ minWidth: 180 }}
+              placeholder={t.savedFilters}
+              aria-label={t.savedFilters}
+              value={null}
+              notFoundContent={t.noSavedFilters}
+              options={saved.map((f) => ({ value: f.name, label: f.name }))}
+              onChange={(v: string) => applySaved(v)}
+              optionRender={(option) => (
+                <Space style={{ width: '100%', justifyContent: 'space-between' }}>
+                  <span>{option.label}</span>
+                  <Popconfirm
+                    title={t.deleteFilter}
+                    onConfirm={(e) => {
+                      e?.stopPropagation();
+                      setSaved(deleteFilter(String(option.value)));
+                    }}
+                  >
+                    <Button size="small" type="link" onClick={(e) => e.stopPropagation()}>
+                      {t.deleteFilter}
+                    </Button>
+                  </Popconfirm>
+                </Space>
+              )}
+            />
+            <Space.Compact>
+              <Input
+                placeholder={t.filterName}
+                aria-label={t.filterName}
+                value={filterName}
+                onChange={(e) => setFilterName(e.target.value)}
+                onPressEnter={saveCurrent}
+                style={{ width: 140 }}
+              />
+              <Button icon={<SaveOutlined />} onClick={saveCurrent} disabled={!filterName.trim()}>
+                {t.saveFilter}
+              </Button>
+            </Space.Compact>
+          </Space>
+        }
+        toolBarRender={() => [
+          <Button
+            key="export"
+            icon={<DownloadOutlined />}
+            loading={exporting}
+            onClick={() => void exportExcel()}
+          >
+            {exporting ? t.exporting : t.exportExcel}
+          </Button>,
+          hasRole(user, 'clerk') ? (
+            <Link key="register" to="/cases/new">
+              <Button type="primary" icon={<PlusOutlined />}>
+                {t.register}
+              </Button>
+            </Link>
+          ) : null,
+        ]}
+      />
+    </PageContainer>
+  );
+}

@@ -1,0 +1,66 @@
+import type { TimelineEntry } from '@gongkai/contracts';
+import { EVENT_LABELS } from '@gongkai/domain';
+import { useLocale, useMessages } from '@gongkai/ui';
+import { Empty, Spin, Timeline, Typography } from 'antd';
+import { outcomeLabel, serviceMethodLabel, stateLabel } from '../common/catalogue-labels';
+import { useTimeline } from './case.queries';
+import { detailMessages } from './detail.messages';
+
+const HIDDEN_KEYS = new Set(['on', 'actor']);
+
+/** The journal of the case, as auditors read it: who, when, on what legal basis, with what. */
+export function CaseTimeline({ caseId }: { caseId: string }) {
+  const t = useMessages(detailMessages);
+  const { locale } = useLocale();
+  const timeline = useTimeline(caseId);
+  if (timeline.isPending) return <Spin />;
+  if (timeline.isError)
+    return <Typography.Text type="danger">{timeline.error.message}</Typography.Text>;
+  if (!timeline.data.length) return <Empty />;
+  const label = (e: TimelineEntry) =>
+    locale === 'en'
+      ? ((EVENT_LABELS as Record<string, { en: string } | undefined>)[e.type]?.en ?? e.label)
+      : e.label;
+  const detail = (key: string, value: unknown): string => {
+    if (key === 'outcome') return outcomeLabel(String(value), locale);
+    if (key === 'method') return serviceMethodLabel(String(value), locale);
+    if (Array.isArray(value)) return value.join('；');
+    return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  };
+  return (
+    <Timeline
+      data-testid="case-timeline"
+      items={timeline.data.map((e) => ({
+        key: e.seq,
+        color: e.machineEvent ? 'blue' : 'gray',
+        content: (
+          <div data-testid="timeline-entry">
+            <Typography.Text strong>{label(e)}</Typography.Text>{' '}
+            <Typography.Text type="secondary">→ {stateLabel(e.stateAfter, locale)}</Typography.Text>
+            <div>
+              {t.occurredOn}：{e.occurredOn} · {t.actor}：{e.actor.displayName ?? e.actor.id}（
+              {e.actor.role}） · {t.recordedAt}：
+              {new Date(e.recordedAt).toLocaleString(locale === 'en' ? 'en-GB' : 'zh-CN', {
+                timeZone: 'Asia/Shanghai',
+              })}
+            </div>
+            {e.basis ? (
+              <div>
+                {t.basis}：{e.basis}
+              </div>
+            ) : null}
+            {Object.entries(e.payload)
+              .filter(([k]) => !HIDDEN_KEYS.has(k))
+              .map(([k, v]) => (
+                <div key={k}>
+                  <Typography.Text type="secondary">
+                    {k}：{detail(k, v)}
+                  </Typography.Text>
+                </div>
+              ))}
+          </div>
+        ),
+      }))}
+    />
+  );
+}

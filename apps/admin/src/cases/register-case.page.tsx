@@ -1,0 +1,321 @@
+import { PageContainer } from '@ant-design/pro-components';
+import type { CaseDetailResponse, RegisterApplicationRequest } from '@gongkai/contracts';
+import { APPLICANT_CATEGORIES, CHANNELS, validateResidentId } from '@gongkai/domain';
+import { formatMessage, useApiClient, useLocale, useMessages } from '@gongkai/ui';
+import {
+  Alert,
+  App,
+  AutoComplete,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Form,
+  Input,
+  List,
+  Modal,
+  Radio,
+  Row,
+  Select,
+  Typography,
+} from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { applyApiError } from '../common/api-form-errors';
+import { categoryLabel, stateLabel } from '../common/catalogue-labels';
+import { todayInShanghai } from '../common/today';
+import { registerMessages } from './register.messages';
+
+interface RegisterForm {
+  ref?: string;
+  receivedOn: Dayjs;
+  channel: string;
+  applicant: {
+    category: string;
+    name: string;
+    identityNumber?: string;
+    phone?: string;
+    email?: string;
+    address?: string;
+  };
+  request: string;
+  requestedForm?: string;
+}
+
+export interface SimilarCase {
+  id: string;
+  ref: string;
+  receivedOn: string;
+  state: string;
+  outcome: string | null;
+  request: string | null;
+}
+
+const CATEGORY_HELP: Record<string, keyof (typeof registerMessages)['zh-CN']> = {
+  natural_person: 'catNatural',
+  commercial_enterprise: 'catCommercial',
+  research_institution: 'catResearch',
+  social_welfare_org: 'catWelfare',
+  legal_service_agency: 'catLegal',
+  other_org: 'catOther',
+};
+
+/** 登记: Art. 29 contents, the Art. 31 receipt rule of the chosen channel, GB 11643 check. */
+export function RegisterCasePage() {
+  const t = useMessages(registerMessages);
+  const { locale } = useLocale();
+  const client = useApiClient();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<RegisterForm>();
+  const [error, setError] = useState<string>();
+  const [saving, setSaving] = useState(false);
+  const [similar, setSimilar] = useState<{
+    items: SimilarCase[];
+    body: RegisterApplicationRequest;
+  }>();
+  const channel = Form.useWatch('channel', form) ?? 'in_person';
+  const category = Form.useWatch(['applicant', 'category'], form) ?? 'natural_person';
+  const today = todayInShanghai();
+  const rule = CHANNELS.find((c) => c.code === channel)?.receiptRule;
+
+  const toBody = (v: RegisterForm): RegisterApplicationRequest => ({
+    ref: v.ref?.trim() || undefined,
+    receivedOn: v.receivedOn.format('YYYY-MM-DD'),
+    channel: v.channel,
+    applicant: {
+      category: v.applicant.category,
+      name: v.applicant.name.trim(),
+      identityNumber: v.applicant.identityNumber?.trim().toUpperCase() || undefined,
+      phone: v.applicant.phone?.trim() || undefined,
+      email: v.applicant.email?.trim() || undefined,
+      address: v.applicant.address?.trim() || undefined,
+    },
+    request: v.request.trim(),
+    requestedForm: v.requestedForm?.trim() || undefined,
+  });
+
+  const register = async (body: RegisterApplicationRequest) => {
+    setSaving(true);
+    setError(undefined);
+    try {
+      const answer = await client.post<CaseDetailResponse>('/cases', body);
+      void message.success(formatMessage(t.registered, { ref: answer.case.ref }));
+      navigate(`/cases/${answer.case.id}`);
+    } catch (caught) {
+      setError(applyApiError(form, caught));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const submit = async (values: RegisterForm) => {
+    const body = toBody(values);
+    setSaving(true);
+    setError(undefined);
+    let items: SimilarCase[] = [];
+    try {
+      items = await client.get<SimilarCase[]>('/cases/similar', {
+        query: { name: body.applicant.name, request: body.request },
+      });
+    } catch {
+      // The look-up is advice: if it fails, registering must still be possible.
+    }
+    setSaving(false);
+    if (items.length) setSimilar({ items, body });
+    else await register(body);
+  };
+
+  const required = (field: string) => ({
+    required: true,
+    whitespace: true,
+    message: formatMessage(t.required, { field }),
+  });
+
+  return (
+    <PageContainer title={t.title} content={t.intro}>
+      <Form<RegisterForm>
+        form={form}
+        layout="vertical"
+        onFinish={(v) => void submit(v)}
+        initialValues={{
+          receivedOn: dayjs(today),
+          channel: 'in_person',
+          applicant: { category: 'natural_person' },
+        }}
+        scrollToFirstError
+      >
+        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
+        <Card title={t.receipt} style={{ marginBottom: 16 }}>
+          <Row gutter={16}>
+            <Col xs={24} md={8}>
+              <Form.Item
+                label={t.channel}
+                name="channel"
+                rules={[
+                  { required: true, message: formatMessage(t.required, { field: t.channel }) },
+                ]}
+              >
+                <Select
+                  options={CHANNELS.map((c) => ({
+                    value: c.code,
+                    label: locale === 'en' ? c.labelEn : c.label,
+                  }))}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item
+                label={t.receivedOn}
+                name="receivedOn"
+                rules={[
+                  { required: true, message: formatMessage(t.required, { field: t.receivedOn }) },
+                  {
+                    validator: (_, v: Dayjs | undefined) =>
+                      v && v.format('YYYY-MM-DD') > today
+                        ? Promise.reject(new Error(t.futureDate))
+                        : Promise.resolve(),
+                  },
+                ]}
+              >
+                <DatePicker
+                  style={{ width: '100%' }}
+                  disabledDate={(d) => d.format('YYYY-MM-DD') > today}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item label={t.ref} name="ref" extra={t.refHint}>
+                <Input maxLength={40} />
+              </Form.Item>
+            </Col>
+          </Row>
+          {rule ? (
+            <Alert
+              type="info"
+              showIcon
+              title={t.receiptRule}
+              description={rule}
+              data-testid="receipt-rule"
+            />
+          ) : null}
+        </Card>
+
+        <Card title={t.applicant} style={{ marginBottom: 16 }}>
+          <Row gutter={16}>
+            <Col xs={24} md={8}>
+              <Form.Item
+                label={t.category}
+                name={['applicant', 'category']}
+                extra={t.categoryHelp}
+                rules={[{ required: true }]}
+              >
+                <Radio.Group>
+                  {APPLICANT_CATEGORIES.map((c) => (
+                    <Radio key={c.code} value={c.code} style={{ display: 'block' }}>
+                      {categoryLabel(c.code, locale)}
+                    </Radio>
+                  ))}
+                </Radio.Group>
+              </Form.Item>
+              <Typography.Paragraph type="secondary" data-testid="category-explanation">
+                {t[CATEGORY_HELP[category] ?? 'catOther']}
+              </Typography.Paragraph>
+            </Col>
+            <Col xs={24} md={16}>
+              <Form.Item label={t.name} name={['applicant', 'name']} rules={[required(t.name)]}>
+                <Input maxLength={100} autoFocus />
+              </Form.Item>
+              <Form.Item
+                label={t.identityNumber}
+                name={['applicant', 'identityNumber']}
+                extra={t.identityHint}
+                validateTrigger="onBlur"
+                rules={[
+                  {
+                    validator: (_, v: string | undefined) => {
+                      if (!v || !v.trim()) return Promise.resolve();
+                      const checked = validateResidentId(v.trim().toUpperCase());
+                      return checked.valid
+                        ? Promise.resolve()
+                        : Promise.reject(new Error(checked.message));
+                    },
+                  },
+                ]}
+              >
+                <Input maxLength={18} style={{ fontFamily: 'monospace' }} />
+              </Form.Item>
+              <Row gutter={16}>
+                <Col xs={24} md={12}>
+                  <Form.Item label={t.phone} name={['applicant', 'phone']}>
+                    <Input maxLength={40} />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} md={12}>
+                  <Form.Item
+                    label={t.email}
+                    name={['applicant', 'email']}
+                    rules={[{ type: 'email' }]}
+                  >
+                    <Input maxLength={200} />
+                  </Form.Item>
+                </Col>
+              </Row>
+              <Form.Item label={t.address} name={['applicant', 'address']}>
+                <Input maxLength={300} />
+              </Form.Item>
+            </Col>
+          </Row>
+        </Card>
+
+        <Card title={t.requestSection} style={{ marginBottom: 16 }}>
+          <Form.Item label={t.request} name="request" rules={[required(t.request)]}>
+            <Input.TextArea rows={4} maxLength={4000} showCount />
+          </Form.Item>
+          <Form.Item label={t.requestedForm} name="requestedForm" extra={t.requestedFormHint}>
+            <AutoComplete
+              options={['纸质文本', '电子邮件', '光盘', '当场查阅'].map((v) => ({ value: v }))}
+            />
+          </Form.Item>
+          <Typography.Text type="secondary">{t.attachmentsLater}</Typography.Text>
+        </Card>
+        <Button type="primary" htmlType="submit" size="large" loading={saving}>
+          {saving ? t.saving : t.save}
+        </Button>
+      </Form>
+
+      <Modal
+        open={!!similar}
+        title={t.similarTitle}
+        okText={t.similarContinue}
+        cancelText={t.similarBack}
+        onCancel={() => setSimilar(undefined)}
+        onOk={() => {
+          const body = similar?.body;
+          setSimilar(undefined);
+          if (body) void register(body);
+        }}
+      >
+        <Typography.Paragraph>{t.similarIntro}</Typography.Paragraph>
+        <List
+          size="small"
+          data-testid="similar-cases"
+          dataSource={similar?.items ?? []}
+          renderItem={(c) => (
+            <List.Item>
+              <List.Item.Meta
+                title={
+                  <Link to={`/cases/${c.id}`} target="_blank">
+                    {c.ref} · {c.receivedOn} · {stateLabel(c.state, locale)}
+                  </Link>
+                }
+                description={c.request}
+              />
+            </List.Item>
+          )}
+        />
+      </Modal>
+    </PageContainer>
+  );
+}

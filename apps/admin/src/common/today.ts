@@ -1,0 +1,16 @@
+/**
+ * Today in Asia/Shanghai as YYYY-MM-DD: the agency's legal day, whatever the browser's zone.
+ * Only a default for date fields; the API decides whether a date is acceptable.
+ */
+export function todayInShanghai(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+}
+
+export function currentYear(): number {
+  return Number(todayInShanghai().slice(0, 4));
+}

@@ -1,0 +1,357 @@
+import { DownloadOutlined, EditOutlined } from '@ant-design/icons';
+import { PageContainer } from '@ant-design/pro-components';
+import {
+  createReport,
+  emptySection2,
+  renderXlsx,
+  formatForYear,
+  reportTables,
+  type AnnualReport,
+  type LayoutCell,
+  type Section2,
+  type Section3,
+  type Section4,
+} from '@gongkai/report';
+import { formatMessage, useApiClient, useLocale, useMessages } from '@gongkai/ui';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Drawer,
+  InputNumber,
+  Select,
+  Space,
+  Spin,
+  Switch,
+  Table,
+  Typography,
+} from 'antd';
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { hasRole } from '../auth/desk-user';
+import { useDeskUser } from '../auth/session.context';
+import { applyApiError } from '../common/api-form-errors';
+import {
+  outcomeLabel,
+  proceedingKindLabel,
+  proceedingResultLabel,
+  stateLabel,
+} from '../common/catalogue-labels';
+import { saveBlob } from '../common/download';
+import { currentYear } from '../common/today';
+import { statisticsMessages } from './statistics.messages';
+import { ReportTable } from './report-table';
+
+interface StatisticsView {
+  agency: { id: string; code: string; name: string };
+  year: number;
+  format: '2019' | '2021';
+  section3: Section3;
+  section4: Section4;
+  fees: { amountYuan: number; noticeCount: number; unpaidCount: number };
+}
+
+interface Section2View {
+  year: number;
+  format: '2019' | '2021';
+  figures: Section2 | null;
+}
+
+type CellAnswer =
+  | {
+      section: '3';
+      count: number;
+      cases: {
+        id: string;
+        ref: string;
+        receivedOn: string;
+        decidedOn: string | null;
+        outcome: string | null;
+        state: string;
+      }[];
+    }
+  | {
+      section: '4';
+      count: number;
+      proceedings: {
+        id: string;
+        caseId: string | null;
+        caseRef: string | null;
+        kind: string;
+        filedOn: string;
+        result: string | null;
+      }[];
+    };
+
+/** 统计: sections 三 and 四 live, in the official layout of libs/report; 二 entered by hand. */
+export function StatisticsPage() {
+  const t = useMessages(statisticsMessages);
+  const { locale } = useLocale();
+  const client = useApiClient();
+  const queries = useQueryClient();
+  const user = useDeskUser();
+  const { message } = App.useApp();
+  const [year, setYear] = useState(currentYear());
+  const [subtree, setSubtree] = useState(false);
+  const [cell, setCell] = useState<{ row: string; column: string; text: string }>();
+  const [draft2, setDraft2] = useState<Section2>();
+  const [saving, setSaving] = useState(false);
+  const supervising = user.scopeAgencyIds.length > 1;
+
+  const stats = useQuery({
+    queryKey: ['statistics', year, subtree],
+    queryFn: () =>
+      client.get<StatisticsView>(`/statistics/${year}`, {
+        query: { subtree: subtree ? 'true' : undefined },
+      }),
+  });
+  const section2 = useQuery({
+    queryKey: ['section2', year],
+    queryFn: () => client.get<Section2View>(`/section2/${year}`),
+  });
+  const drill = useQuery({
+    queryKey: ['statistics', year, subtree, 'cell', cell?.row, cell?.column],
+    enabled: !!cell,
+    queryFn: () =>
+      client.get<CellAnswer>(`/statistics/${year}/cells`, {
+        query: { row: cell?.row, column: cell?.column, subtree: subtree ? 'true' : undefined },
+      }),
+  });
+
+  const report: AnnualReport | undefined = useMemo(() => {
+    if (!stats.data) return undefined;
+    const format = stats.data.format ?? formatForYear(year);
+    return createReport({
+      agency: { code: stats.data.agency.code, name: stats.data.agency.name },
+      year,
+      format,
+      section2: draft2 ?? section2.data?.figures ?? emptySection2(format, 0),
+      section3: stats.data.section3,
+      section4: stats.data.section4,
+    });
+  }, [stats.data, section2.data, draft2, year]);
+  const tables = useMemo(() => (report ? reportTables(report) : undefined), [report]);
+
+  const clickable = (c: LayoutCell) =>
+    c.ref ? (
+      <Button
+        type="link"
+        size="small"
+        style={{ padding: 0, height: 'auto' }}
+        onClick={() =>
+          setCell({ row: c.ref?.row ?? '', column: c.ref?.column ?? '', text: c.text })
+        }
+        aria-label={`${c.ref.row} ${c.ref.column}`}
+      >
+        {c.text || '0'}
+      </Button>
+    ) : (
+      c.text
+    );
+
+  const editable = (c: LayoutCell) => {
+    if (!draft2 || !c.ref) return c.text;
+    const { row, column } = c.ref;
+    const figures = draft2 as unknown as Record<string, Record<string, number | null>>;
+    return (
+      <InputNumber
+        size="small"
+        aria-label={`${row}.${column}`}
+        value={figures[row]?.[column] ?? null}
+        precision={c.decimal ? 4 : 0}
+        min={c.text.startsWith('+') || c.text.startsWith('-') ? undefined : 0}
+        style={{ width: 90 }}
+        onChange={(v) =>
+          setDraft2({
+            ...(draft2 as object),
+            [row]: { ...(figures[row] ?? {}), [column]: v },
+          } as unknown as Section2)
+        }
+      />
+    );
+  };
+
+  const save2 = async () => {
+    if (!draft2 || !report) return;
+    setSaving(true);
+    try {
+      await client.put(`/section2/${year}`, { format: report.format, figures: draft2 });
+      void message.success(t.saved);
+      setDraft2(undefined);
+      void queries.invalidateQueries({ queryKey: ['section2', year] });
+    } catch (error) {
+      void message.error(applyApiError(undefined, error));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const exportExcel = async () => {
+    if (!report) return;
+    const buffer = await renderXlsx(report);
+    saveBlob(
+      new Blob([new Uint8Array(buffer)], {
+        type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      }),
+      `${report.agency.name}-${year}年政府信息公开统计.xlsx`,
+    );
+  };
+
+  const years = Array.from({ length: 8 }, (_, i) => currentYear() - i);
+  return (
+    <PageContainer
+      title={t.title}
+      content={t.intro}
+      extra={
+        <Space wrap>
+          <Select
+            aria-label={t.year}
+            value={year}
+            onChange={(v) => {
+              setYear(v);
+              setDraft2(undefined);
+            }}
+            options={years.map((y) => ({ value: y, label: `${y}` }))}
+          />
+          {supervising ? (
+            <Space>
+              <Switch checked={subtree} onChange={setSubtree} aria-label={t.subtree} />
+              {t.subtree}
+            </Space>
+          ) : null}
+          <Button icon={<DownloadOutlined />} disabled={!report} onClick={() => void exportExcel()}>
+            {t.exportExcel}
+          </Button>
+        </Space>
+      }
+    >
+      {stats.isError ? <Alert type="error" showIcon title={stats.error.message} /> : null}
+      {!tables ? (
+        stats.isPending ? (
+          <Spin style={{ display: 'block', margin: '64px auto' }} />
+        ) : null
+      ) : (
+        <Space direction="vertical" size={16} style={{ width: '100%' }}>
+          <Card title={t.section3}>
+            <ReportTable table={tables.section3} renderValue={clickable} testId="section3-table" />
+            {stats.data ? (
+              <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
+                {formatMessage(t.fees, {
+                  amount: stats.data.fees.amountYuan,
+                  notices: stats.data.fees.noticeCount,
+                  unpaid: stats.data.fees.unpaidCount,
+                })}
+              </Typography.Paragraph>
+            ) : null}
+          </Card>
+          <Card title={t.section4}>
+            <ReportTable table={tables.section4} renderValue={clickable} testId="section4-table" />
+          </Card>
+          <Card
+            title={t.section2}
+            extra={
+              hasRole(user, 'clerk') ? (
+                draft2 ? (
+                  <Space>
+                    <Button onClick={() => setDraft2(undefined)}>{t.cancel}</Button>
+                    <Button type="primary" loading={saving} onClick={() => void save2()}>
+                      {t.save}
+                    </Button>
+                  </Space>
+                ) : (
+                  <Button
+                    icon={<EditOutlined />}
+                    onClick={() =>
+                      setDraft2(
+                        structuredClone(
+                          section2.data?.figures ?? emptySection2(report?.format ?? '2021', 0),
+                        ) as Section2,
+                      )
+                    }
+                  >
+                    {t.edit}
+                  </Button>
+                )
+              ) : null
+            }
+          >
+            {section2.data && !section2.data.figures ? (
+              <Alert type="info" showIcon title={t.notEntered} style={{ marginBottom: 12 }} />
+            ) : null}
+            <Space direction="vertical" style={{ width: '100%' }}>
+              {tables.section2.map((table, i) => (
+                <ReportTable key={i} table={table} renderValue={draft2 ? editable : undefined} />
+              ))}
+            </Space>
+          </Card>
+        </Space>
+      )}
+      <Drawer
+        open={!!cell}
+        width={720}
+        onClose={() => setCell(undefined)}
+        title={drill.data ? formatMessage(t.cellTitle, { n: drill.data.count }) : cell?.text}
+      >
+        {drill.isError ? <Alert type="error" showIcon title={drill.error.message} /> : null}
+        {drill.data?.section === '3' ? (
+          <Table
+            size="small"
+            rowKey="id"
+            data-testid="cell-cases"
+            dataSource={drill.data.cases}
+            pagination={{ pageSize: 50 }}
+            columns={[
+              {
+                title: t.ref,
+                dataIndex: 'ref',
+                render: (ref: string, c) => <Link to={`/cases/${c.id}`}>{ref}</Link>,
+              },
+              { title: t.receivedOn, dataIndex: 'receivedOn' },
+              {
+                title: t.decidedOn,
+                dataIndex: 'decidedOn',
+                render: (v: string | null) => v ?? '—',
+              },
+              {
+                title: t.outcome,
+                dataIndex: 'outcome',
+                render: (v: string | null) => outcomeLabel(v, locale) || '—',
+              },
+              { title: t.state, dataIndex: 'state', render: (v: string) => stateLabel(v, locale) },
+            ]}
+          />
+        ) : drill.data?.section === '4' ? (
+          <Table
+            size="small"
+            rowKey="id"
+            dataSource={drill.data.proceedings}
+            pagination={false}
+            columns={[
+              {
+                title: t.ref,
+                dataIndex: 'caseRef',
+                render: (ref: string | null, p) =>
+                  p.caseId ? <Link to={`/cases/${p.caseId}`}>{ref}</Link> : '—',
+              },
+              {
+                title: t.kind,
+                dataIndex: 'kind',
+                render: (v: string) => proceedingKindLabel(v, locale),
+              },
+              { title: t.filedOn, dataIndex: 'filedOn' },
+              {
+                title: t.result,
+                dataIndex: 'result',
+                render: (v: string | null) => proceedingResultLabel(v ?? 'pending', locale),
+              },
+            ]}
+          />
+        ) : (
+          <Spin />
+        )}
+      </Drawer>
+    </PageContainer>
+  );
+}
