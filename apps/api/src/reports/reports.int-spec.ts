@@ -23,10 +23,13 @@ const TEXTS = {
 const buffer = (res: { body: unknown; text?: string }): Buffer =>
   Buffer.isBuffer(res.body) ? res.body : Buffer.from(res.text ?? '');
 
-const binary = (res: NodeJS.ReadableStream, done: (err: Error | null, body: Buffer) => void) => {
+type Parser = Parameters<ReturnType<ReturnType<TestApp['http']>['get']>['parse']>[0];
+/** Collects a binary body (DOCX) as a Buffer. */
+const binary: Parser = (res, done) => {
+  const stream = res as unknown as NodeJS.ReadableStream;
   const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
 };
 
 describe('annual report lifecycle over HTTP', () => {

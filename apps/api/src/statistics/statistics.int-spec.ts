@@ -188,6 +188,13 @@ describe('statistics from the database', () => {
       2023,
     );
     expect(cut.section3).toEqual(own.section3);
+    // Every agency of the year in one query gives each agency its own table.
+    const byAgency = await repo.section3ByAgency(2023, [parent.id, child.id]);
+    expect(byAgency.get(parent.id)).toEqual(own.section3);
+    expect(byAgency.get(child.id)).toEqual(
+      (await repo.yearStatistics({ agencyId: child.id }, 2023)).section3,
+    );
+    expect((await repo.section3ByAgency(2023)).get(child.id)).toEqual(byAgency.get(child.id));
   });
 
   describe('over HTTP', () => {
