@@ -21,12 +21,10 @@ export class PublicReportsService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async agencies(): Promise<PublicAgencyNode[]> {
-    const rows = await this.db
-      .getRepository(AgencyEntity)
-      .find({
-        select: { id: true, code: true, name: true, parentId: true },
-        order: { name: 'ASC' },
-      });
+    const rows = await this.db.getRepository(AgencyEntity).find({
+      select: { id: true, code: true, name: true, parentId: true },
+      order: { name: 'ASC' },
+    });
     const nodes = new Map(
       rows.map((a) => [a.id, { code: a.code, name: a.name, children: [] as PublicAgencyNode[] }]),
     );
