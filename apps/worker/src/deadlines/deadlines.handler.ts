@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Job } from 'bullmq';
+import { UnrecoverableError, type Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { yearOf } from '@gongkai/domain';
 import type { YearCloseJobData } from '@gongkai/contracts';
@@ -7,6 +7,7 @@ import {
   CaseTransitionService,
   closeYear,
   sweepDeadlines,
+  YearCloseError,
   type SweepResult,
   type YearCloseResult,
 } from '@gongkai/persistence';
@@ -64,7 +65,12 @@ export class DeadlinesHandler {
     const today = todayOf(this.clock);
     // Run late (the worker was down over New Year) it still closes the year that has ended.
     const year = job.data?.year ?? yearOf(today) - 1;
-    const result = await closeYear(this.dataSource, this.transitions, { year, today });
+    const result = await closeYear(this.dataSource, this.transitions, { year, today }).catch(
+      (error: unknown) => {
+        // A year that has not ended will not end by retrying.
+        throw error instanceof YearCloseError ? new UnrecoverableError(error.message) : error;
+      },
+    );
     if (result.failed.length > 0) {
       // Retried with backoff; the cases already marked are skipped next time.
       throw new Error(
