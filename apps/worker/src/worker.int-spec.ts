@@ -15,6 +15,7 @@ import {
 } from '@gongkai/persistence';
 import type { Redis } from 'ioredis';
 import { HEARTBEAT_KEY } from './jobs/heartbeat.handler';
+import { QueueProcessor } from './jobs/queue.processor';
 import { WORKER_REDIS } from './redis.provider';
 import { createWorkerTestDatabase } from './testing/worker-test-database';
 import { ManualClock, todayOf } from './worker-clock';
@@ -42,6 +43,7 @@ describe('worker on real Redis and PostgreSQL', () => {
       ...workerConfigFromEnv(),
       databaseUrl: database.url,
       queuePrefix: `gongkai-test-worker-${process.pid}`,
+      concurrency: 3,
     };
     db = await createDataSource(database.url).initialize();
     transitions = new CaseTransitionService(db, { today: () => todayOf(clock) });
@@ -183,6 +185,10 @@ describe('worker on real Redis and PostgreSQL', () => {
       `SELECT count(*)::int AS n FROM case_events WHERE type = 'YEAR_CLOSED'`,
     )) as { n: number }[];
     expect(n).toBe(open.length);
+  });
+
+  it('runs as many jobs at once as WORKER_CONCURRENCY says', () => {
+    expect(app?.get(QueueProcessor).worker.concurrency).toBe(3);
   });
 
   it('runs the heartbeat through its registered handler', async () => {

@@ -11,7 +11,7 @@ import { GracefulShutdown, SHUTDOWN_TIMEOUT_MS } from './jobs/graceful-shutdown'
 import { HeartbeatHandler } from './jobs/heartbeat.handler';
 import { JobRegistry } from './jobs/job-registry';
 import { JobSchedules } from './jobs/job-schedules';
-import { QueueProcessor } from './jobs/queue.processor';
+import { QueueProcessor, WORKER_CONCURRENCY } from './jobs/queue.processor';
 import { redisProvider } from './redis.provider';
 import { systemClock, WORKER_CLOCK, type Clock } from './worker-clock';
 import { redisConnection, type WorkerConfig } from './worker-config';
@@ -46,6 +46,7 @@ export class WorkerModule {
             options.mailer !== undefined ? options.mailer : mailerFromConfig(config),
         },
         { provide: SHUTDOWN_TIMEOUT_MS, useValue: config.shutdownTimeoutMs },
+        { provide: WORKER_CONCURRENCY, useValue: config.concurrency },
         caseTransitionProvider,
         DataSourceCloser,
         JobRegistry,
