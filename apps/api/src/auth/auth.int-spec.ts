@@ -146,6 +146,22 @@ describe('users and agencies', () => {
     };
     await t.http().post('/api/users').set('Cookie', desk.cookies.admin).send(body).expect(201);
     await login(t, username, 'a-long-pass-123');
+    const users = await t.http().get('/api/users').set('Cookie', desk.cookies.admin).expect(200);
+    const created = users.body.find((u: { username: string }) => u.username === username);
+    expect(created.email).toBeNull();
+    await t
+      .http()
+      .patch(`/api/users/${created.id}`)
+      .set('Cookie', desk.cookies.admin)
+      .send({ email: 'not-an-address' })
+      .expect(400);
+    const patched = await t
+      .http()
+      .patch(`/api/users/${created.id}`)
+      .set('Cookie', desk.cookies.admin)
+      .send({ email: 'clerk@example.gov.cn' })
+      .expect(200);
+    expect(patched.body.email).toBe('clerk@example.gov.cn');
     const dup = await t
       .http()
       .post('/api/users')

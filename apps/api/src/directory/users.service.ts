@@ -16,6 +16,7 @@ export interface UserView {
   username: string;
   displayName: string;
   roles: UserRole[];
+  email: string | null;
   agencyId: string;
   subtreeScope: boolean;
   active: boolean;
@@ -28,6 +29,7 @@ function view(u: UserEntity, now: Date): UserView {
     username: u.username,
     displayName: u.displayName,
     roles: u.roles,
+    email: u.email,
     agencyId: u.agencyId,
     subtreeScope: u.subtreeScope,
     active: u.active,
@@ -65,6 +67,7 @@ export class UsersService {
       displayName: body.displayName,
       passwordHash: await hashPassword(body.password),
       roles: [...new Set(body.roles)],
+      email: body.email ?? null,
       agencyId,
       subtreeScope: body.subtreeScope ?? false,
     });
@@ -95,6 +98,7 @@ export class UsersService {
     if (body.displayName !== undefined) user.displayName = body.displayName;
     if (body.roles !== undefined) user.roles = [...new Set(body.roles)];
     if (body.active !== undefined) user.active = body.active;
+    if (body.email !== undefined) user.email = body.email;
     if (body.subtreeScope !== undefined) user.subtreeScope = body.subtreeScope;
     if (body.unlock) {
       user.lockedUntil = null;

@@ -11,6 +11,8 @@ export const loginSchema = z.object({
 });
 export type LoginRequest = z.infer<typeof loginSchema>;
 
+const email = z.email('电子邮箱格式不正确').max(200);
+
 const username = z
   .string({ error: '请输入用户名' })
   .regex(/^[a-z0-9][a-z0-9._-]{1,31}$/, '用户名为2–32位小写字母、数字、点、下划线或连字符');
@@ -20,6 +22,7 @@ export const createUserSchema = z.object({
   displayName: z.string({ error: '请输入姓名' }).trim().min(1, '请输入姓名').max(64),
   password: z.string({ error: '请输入初始密码' }).min(1).max(256),
   roles: z.array(userRoleSchema).min(1, '至少选择一个角色'),
+  email: email.optional(),
   agencyId: z.uuid('机关编号格式有误').optional(),
   subtreeScope: z.boolean().optional(),
 });
@@ -31,6 +34,7 @@ export const updateUserSchema = z
     password: z.string().min(1).max(256).optional(),
     roles: z.array(userRoleSchema).min(1, '至少选择一个角色').optional(),
     active: z.boolean().optional(),
+    email: email.nullable().optional(),
     subtreeScope: z.boolean().optional(),
     unlock: z.boolean().optional(),
   })

@@ -21,6 +21,10 @@ export class UserEntity {
   @Column({ type: 'text', array: true })
   roles!: UserRole[];
 
+  /** Where alerts (预警/督办) are e-mailed when SMTP is configured. */
+  @Column({ type: 'text', nullable: true })
+  email!: string | null;
+
   @Column({ name: 'agency_id', type: 'uuid' })
   agencyId!: string;
 
