@@ -2,14 +2,60 @@ import { ApiClient, createFakeFetch, healthAnswer, type FakeHandler } from '@gon
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { App } from './app';
 
-function renderApp(login: FakeHandler = { status: 404 }) {
+const CLERK = {
+  id: 'u1',
+  username: 'clerk',
+  displayName: '张经办',
+  roles: ['clerk'],
+  agencyId: 'a1',
+  agencyCode: 'demo',
+  agencyName: '示例区人民政府办公室',
+  scopeAgencyIds: ['a1'],
+  writeAgencyIds: ['a1'],
+};
+
+const unauthorized = {
+  status: 401,
+  body: { statusCode: 401, error: 'Unauthorized', message: '请先登录' },
+};
+
+function renderApp(login: FakeHandler = { status: 404 }, signedIn = false) {
+  let session = signedIn;
   const fetch = createFakeFetch({
     'GET /api/health': healthAnswer('up', 'up'),
-    'POST /api/auth/login': login,
-    'POST /api/auth/logout': { status: 204 },
+    'GET /api/auth/me': () => (session ? { body: { user: CLERK } } : unauthorized),
+    'POST /api/auth/login': (req) => {
+      const answer = typeof login === 'function' ? login(req) : login;
+      if (!('status' in answer) || (answer as { status?: number }).status === undefined) {
+        session = true;
+      }
+      return answer as { status?: number; body?: unknown };
+    },
+    'POST /api/auth/logout': () => {
+      session = false;
+      return { status: 204 };
+    },
+    'GET /api/cases': () =>
+      session ? { body: { items: [], total: 0, page: 1, pageSize: 10 } } : unauthorized,
+    'GET /api/dashboard': {
+      body: {
+        year: 2025,
+        intake: [],
+        outcomes: [],
+        timeliness: { served: 0, late: 0 },
+        open: { total: 0, overdue: 0 },
+      },
+    },
   });
-  render(<App client={new ApiClient({ fetch })} />);
-  return fetch;
+  const client = new ApiClient({ fetch });
+  render(<App client={client} />);
+  return {
+    fetch,
+    client,
+    expire: () => {
+      session = false;
+    },
+  };
 }
 
 async function signIn(username: string, password: string) {
@@ -24,19 +70,15 @@ describe('admin shell', () => {
     window.history.replaceState({}, '', '/');
   });
 
-  it('shows the product name, the sign-in form when signed out, and the health of the stack', async () => {
-    const fetch = renderApp();
-
-    expect(screen.getByRole('link', { name: '公开 Gongkai' })).toBeInTheDocument();
-    expect(screen.getByText('依申请公开办理平台')).toBeInTheDocument();
+  it('shows the sign-in form when signed out, and the health of the stack', async () => {
+    const { fetch } = renderApp();
     expect(await screen.findByRole('heading', { name: '工作人员登录' })).toBeInTheDocument();
+    expect(screen.getByText('依申请公开办理平台')).toBeInTheDocument();
     expect(window.location.pathname).toBe('/login');
-
     await waitFor(() =>
       expect(screen.getByTestId('health-database')).toHaveTextContent('数据库 正常'),
     );
-    expect(screen.getByTestId('health-redis')).toHaveTextContent('Redis 正常');
-    expect(fetch.calls.some((c) => c.url === '/api/health')).toBe(true);
+    expect(fetch.calls.some((c) => c.url === '/api/auth/me')).toBe(true);
   });
 
   it("shows the API's message when sign-in is refused", async () => {
@@ -49,27 +91,37 @@ describe('admin shell', () => {
     expect(window.location.pathname).toBe('/login');
   });
 
-  it('signs in to the workbench and signs out again', async () => {
-    const fetch = renderApp({
-      body: {
-        username: 'clerk',
-        displayName: '张经办',
-        agencyName: '示例区人民政府办公室',
-        roles: ['clerk'],
-      },
-    });
+  it('signs in to the workbench with name, agency and role in the header, and signs out', async () => {
+    const { fetch } = renderApp({ body: { user: CLERK } });
     await signIn('clerk', 'demo-password');
 
-    expect(await screen.findByText('已登录：张经办 · 示例区人民政府办公室')).toBeInTheDocument();
+    const header = await screen.findByTestId('desk-user', {}, { timeout: 20_000 });
+    expect(header).toHaveTextContent('张经办');
+    expect(header).toHaveTextContent('示例区人民政府办公室');
+    expect(header).toHaveTextContent('经办人');
     expect(window.location.pathname).toBe('/');
     expect(fetch.calls.find((c) => c.url === '/api/auth/login')?.body).toEqual({
       username: 'clerk',
       password: 'demo-password',
     });
 
-    fireEvent.click(screen.getByRole('button', { name: '退出登录' }));
+    fireEvent.click(screen.getByRole('button', { name: /退出登录/ }));
     expect(await screen.findByRole('heading', { name: '工作人员登录' })).toBeInTheDocument();
     expect(fetch.calls.some((c) => c.url === '/api/auth/logout')).toBe(true);
+  });
+
+  it('restores the session on reload and sends an expired one back to sign-in with a message', async () => {
+    const { expire, client } = renderApp(undefined, true);
+    expect(await screen.findByTestId('desk-user', {}, { timeout: 20_000 })).toHaveTextContent(
+      '张经办',
+    );
+    expire();
+    // Any route answering 401, from any page, ends the session in the shell.
+    await client.get('/cases').catch(() => undefined);
+    expect(
+      await screen.findByRole('heading', { name: '工作人员登录' }, { timeout: 20_000 }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('请先登录')).toBeInTheDocument();
   });
 
   it('switches to English', async () => {
@@ -77,6 +129,5 @@ describe('admin shell', () => {
     await screen.findByRole('heading', { name: '工作人员登录' });
     fireEvent.click(screen.getByRole('button', { name: '切换语言' }));
     expect(await screen.findByRole('heading', { name: 'Staff sign-in' })).toBeInTheDocument();
-    expect(screen.getByText('Disclosure-on-request desk')).toBeInTheDocument();
   });
 });

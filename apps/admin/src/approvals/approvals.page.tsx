@@ -92,7 +92,7 @@ export function ApprovalsPage() {
       dataIndex: 'outcome',
       render: (_, r) =>
         r.kind === 'decision' ? (
-          <Space direction="vertical" size={0}>
+          <Space orientation="vertical" size={0}>
             <Typography.Text strong>{outcomeLabel(r.outcome, locale)}</Typography.Text>
             <Typography.Text type="secondary">
               {formatMessage(t.step, { step: r.step ?? 1, steps: r.steps ?? 1 })}

@@ -1,4 +1,4 @@
-import { ApiError, useApiClient } from '@gongkai/ui';
+import { type ApiError, useApiClient } from '@gongkai/ui';
 import {
   createContext,
   useCallback,

@@ -154,7 +154,7 @@ function CaseFacts({ view }: { view: CaseView }) {
       size="small"
       bordered
       items={[
-        { key: 'ref', label: t.ref, children: view.ref },
+        { key: 'ref', label: t.ref, children: <span data-testid="case-ref">{view.ref}</span> },
         { key: 'queryCode', label: t.queryCode, children: view.queryCode },
         { key: 'receivedOn', label: t.receivedOn, children: view.receivedOn },
         { key: 'channel', label: t.channel, children: channelLabel(view.channel, locale) },

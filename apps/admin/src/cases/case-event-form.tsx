@@ -223,7 +223,9 @@ function CaseEventModalOpen({ target, onClose }: { target: EventTarget; onClose:
   const today = dayjs(todayInShanghai());
 
   const submit = async () => {
-    const values = await form.validateFields();
+    // Failed checks are already shown under their fields.
+    const values = await form.validateFields().catch(() => undefined);
+    if (!values) return;
     setError(undefined);
     try {
       await send.mutateAsync({

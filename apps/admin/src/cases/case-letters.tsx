@@ -35,7 +35,7 @@ export function CaseLetters({ caseId, caseRef }: { caseId: string; caseRef: stri
   };
 
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
       <Typography.Text type="secondary">{t.lettersIntro}</Typography.Text>
       <Space wrap>
         {LETTER_KINDS.map(({ kind, key }) => (

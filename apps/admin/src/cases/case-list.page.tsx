@@ -96,7 +96,7 @@ export function CaseListPage() {
       search: false,
       width: 140,
       render: (_, row) => (
-        <Space direction="vertical" size={0}>
+        <Space orientation="vertical" size={0}>
           <span>{row.applicantName}</span>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {categoryLabel(row.applicantCategory, locale)} · {channelLabel(row.channel, locale)}

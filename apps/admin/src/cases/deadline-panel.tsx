@@ -21,7 +21,7 @@ export function DeadlinePanel({ view }: { view: CaseView }) {
     d.answer,
   ];
   return (
-    <Space direction="vertical" style={{ width: '100%' }} data-testid="deadline-panel">
+    <Space orientation="vertical" style={{ width: '100%' }} data-testid="deadline-panel">
       {d.warnings.map((w) => (
         <Alert key={w} type="warning" showIcon title={w} />
       ))}

@@ -133,7 +133,8 @@ function UsersTab() {
   ];
 
   const create = async () => {
-    const values = await form.validateFields();
+    const values = await form.validateFields().catch(() => undefined);
+    if (!values) return;
     const parsed = createUserSchema.safeParse(values);
     if (!parsed.success) {
       form.setFields(

@@ -233,7 +233,7 @@ export function StatisticsPage() {
           <Spin style={{ display: 'block', margin: '64px auto' }} />
         ) : null
       ) : (
-        <Space direction="vertical" size={16} style={{ width: '100%' }}>
+        <Space orientation="vertical" size={16} style={{ width: '100%' }}>
           <Card title={t.section3}>
             <ReportTable table={tables.section3} renderValue={clickable} testId="section3-table" />
             {stats.data ? (
@@ -280,7 +280,7 @@ export function StatisticsPage() {
             {section2.data && !section2.data.figures ? (
               <Alert type="info" showIcon title={t.notEntered} style={{ marginBottom: 12 }} />
             ) : null}
-            <Space direction="vertical" style={{ width: '100%' }}>
+            <Space orientation="vertical" style={{ width: '100%' }}>
               {tables.section2.map((table, i) => (
                 <ReportTable key={i} table={table} renderValue={draft2 ? editable : undefined} />
               ))}

@@ -148,7 +148,7 @@ export function WorkbenchPage() {
         ) : null
       }
     >
-      <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <Space orientation="vertical" size={16} style={{ width: '100%' }}>
         {readsCases ? (
           <StatisticCard.Group direction="row">
             <StatisticCard

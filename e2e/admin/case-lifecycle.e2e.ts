@@ -1,0 +1,208 @@
+import fs from 'node:fs';
+import JSZip from 'jszip';
+import { type Browser, type Page } from 'playwright-core';
+import { DEMO_PASSWORD, launchBrowser, screenshot, urls } from '../support/browser';
+
+/** The agency's legal day: the API rejects future dates, and the browser may not be in China. */
+function shanghaiDate(offsetDays = 0): string {
+  const now = new Date(Date.now() + offsetDays * 86_400_000);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+}
+
+const APPLICANT = `周测试${Date.now().toString(36).slice(-4)}`;
+const REQUEST = '申请公开本机关2024年度道路维修工程的招标文件及中标结果';
+
+async function signIn(page: Page, username: string): Promise<void> {
+  await page.goto(`${urls.admin}/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByTestId('desk-user').waitFor();
+}
+
+async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /退出登录/ }).click();
+  await page.getByRole('heading', { name: '工作人员登录' }).waitFor();
+}
+
+/** Opens an allowed action by its label, fills the dialog, and waits for the new state. */
+async function act(
+  page: Page,
+  action: string,
+  fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void>,
+  stateAfter: string,
+): Promise<void> {
+  await page.getByTestId('case-actions').getByRole('button', { name: action }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  await fill(dialog);
+  await dialog.getByRole('button', { name: /确\s*定/ }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await page.getByTestId('case-state').filter({ hasText: stateAfter }).waitFor();
+}
+
+async function pickDate(dialog: ReturnType<Page['getByRole']>, label: string, date: string) {
+  const input = dialog.getByLabel(label);
+  await input.click();
+  await input.fill(date);
+  await input.press('Enter');
+}
+
+describe('a case from registration to the statistics', () => {
+  let browser: Browser;
+  let page: Page;
+  let caseUrl = '';
+  let caseRef = '';
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    const context = await browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      acceptDownloads: true,
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
+    page = await context.newPage();
+  });
+  afterAll(() => browser.close());
+
+  it('a clerk registers an application, requests a 补正, records it and drafts a partial disclosure', async () => {
+    await signIn(page, 'clerk');
+    await page.getByTestId('urgent-cases').waitFor();
+    await screenshot(page, 'admin-workbench');
+
+    await page.goto(`${urls.admin}/cases/new`);
+    await page.getByTestId('receipt-rule').waitFor();
+    await page.getByLabel('姓名或名称').fill(APPLICANT);
+    await page.getByLabel('所需政府信息的名称、文号或描述').fill(REQUEST);
+    await screenshot(page, 'admin-register');
+    await page.getByRole('button', { name: /^登\s*记$/ }).click();
+    // A possible 重复申请 is only advice: register anyway if the desk asks.
+    const again = page.getByRole('button', { name: '仍然登记' });
+    await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/, { timeout: 15_000 }).catch(async () => {
+      await again.click();
+      await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+    });
+    caseUrl = page.url();
+    await page.getByTestId('applicant-name').filter({ hasText: APPLICANT }).waitFor();
+    caseRef = (await page.getByTestId('case-ref').innerText()).trim();
+
+    await act(
+      page,
+      '告知补正',
+      async (dialog) => {
+        await pickDate(dialog, '补正期限', shanghaiDate(15));
+        await dialog
+          .getByLabel('需要补正的事项（每行一项）')
+          .fill('请明确所需招标文件对应的工程名称');
+      },
+      '待补正',
+    );
+    await act(page, '收到补正材料', async () => undefined, '办理中');
+    await act(
+      page,
+      '拟定答复决定',
+      async (dialog) => {
+        await dialog.getByLabel('答复决定（办理结果）').click();
+        await page.keyboard.type('部分公开');
+        await page
+          .locator('.ant-select-item-option')
+          .filter({ hasText: '部分公开' })
+          .first()
+          .click();
+      },
+      '待审批',
+    );
+    await signOut(page);
+  });
+
+  it('a leader approves the decision from the approvals inbox', async () => {
+    await signIn(page, 'leader');
+    await page.goto(`${urls.admin}/approvals`);
+    const row = page.getByRole('row').filter({ hasText: APPLICANT });
+    await row.waitFor();
+    await screenshot(page, 'admin-approvals');
+    await row.getByRole('button', { name: '审批同意' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await row.waitFor({ state: 'detached' });
+    await signOut(page);
+  });
+
+  it('the clerk records service and downloads the 答复书 naming the applicant', async () => {
+    await signIn(page, 'clerk');
+    await page.goto(caseUrl);
+    await page.getByTestId('case-state').filter({ hasText: '待送达' }).waitFor();
+    await act(
+      page,
+      '登记送达',
+      async (dialog) => {
+        await dialog.getByLabel('送达方式').click();
+        await page.locator('.ant-select-item-option').filter({ hasText: '直接送达' }).click();
+      },
+      '已送达',
+    );
+    await page.getByTestId('case-outcome').filter({ hasText: '部分公开' }).waitFor();
+    await screenshot(page, 'admin-case-detail');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('letter-decision').click(),
+    ]);
+    const file = await download.path();
+    const zip = await JSZip.loadAsync(fs.readFileSync(file));
+    const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+    const text = xml.replace(/<[^>]+>/g, '');
+    expect(text).toContain('政府信息公开申请答复书');
+    expect(text).toContain(APPLICANT);
+
+    await page.goto(`${urls.admin}/cases`);
+    await page.getByRole('row').first().waitFor();
+    await screenshot(page, 'admin-case-list');
+    await signOut(page);
+  });
+
+  it('an auditor sees the whole timeline and a verified journal', async () => {
+    await signIn(page, 'auditor');
+    await page.goto(caseUrl);
+    const entries = page.getByTestId('timeline-entry');
+    await entries.filter({ hasText: '登记送达' }).waitFor();
+    const labels = await entries.allInnerTexts();
+    for (const step of [
+      '登记申请',
+      '告知补正',
+      '收到补正材料',
+      '拟定答复决定',
+      '审批同意',
+      '登记送达',
+    ]) {
+      expect(labels.some((l) => l.includes(step))).toBe(true);
+    }
+    expect(labels.some((l) => l.includes('陈负责'))).toBe(true);
+
+    await page.goto(`${urls.admin}/audit`);
+    await page.getByRole('combobox', { name: '输入编号或申请人查找案件' }).first().click();
+    await page.keyboard.type(APPLICANT);
+    await page.locator('.ant-select-item-option').filter({ hasText: APPLICANT }).click();
+    await page.getByRole('button', { name: '校验所选案件' }).click();
+    await page.getByTestId('journal-ok').waitFor();
+    await screenshot(page, 'admin-audit');
+  });
+
+  it('the statistics page counts the case in the 部分公开 cell', async () => {
+    await page.goto(`${urls.admin}/statistics`);
+    const cell = page
+      .getByTestId('section3-table')
+      .locator('td[data-row="partially_disclosed"][data-column="natural_person"]');
+    await cell.waitFor();
+    await screenshot(page, 'admin-statistics');
+    await cell.getByRole('button').click();
+    await page.getByTestId('cell-cases').getByRole('link', { name: caseRef }).waitFor();
+  });
+});
