@@ -99,12 +99,22 @@ export default [
               onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:report'],
             },
             {
+              sourceTag: 'type:service',
+              onlyDependOnLibsWithTags: [
+                'type:domain',
+                'type:report',
+                'type:data',
+                'type:contracts',
+              ],
+            },
+            {
               sourceTag: 'type:app',
               onlyDependOnLibsWithTags: [
                 'type:domain',
                 'type:report',
                 'type:data',
                 'type:contracts',
+                'type:service',
                 'type:ui',
               ],
             },

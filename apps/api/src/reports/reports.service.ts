@@ -41,7 +41,7 @@ import {
   renderOne,
   storedRendering,
   type ComposedDraft,
-} from './report-draft';
+} from '@gongkai/reporting';
 
 type Action = ReportDraftView['allowed'][number];
 

@@ -4,14 +4,8 @@ import { REPORT_FORMATS, type ReportDownloadFormat } from '@gongkai/contracts';
 import { ReportSourcesRepository, ReportVersionsRepository } from '@gongkai/persistence';
 import type { DataSource } from 'typeorm';
 import { log, UsageError } from '../cli-errors';
-import {
-  agencyByCode,
-  composeCliDraft,
-  parseYearOption,
-  renderCli,
-  storedCli,
-  withDatabase,
-} from './report-draft';
+import { composeDraft, renderOne, storedRendering } from '@gongkai/reporting';
+import { agencyByCode, parseYearOption, withDatabase } from './cli-database';
 import { registerStatsCommand } from './stats.command';
 
 interface ReportOptions {
@@ -52,11 +46,11 @@ export async function reportBytes(
         `${agency.name}${input.year}年度报告${input.version ? `没有第${input.version}版` : '尚未发布'}`,
       );
     }
-    return storedCli(stored, input.format, section);
+    return storedRendering(stored, input.format, section);
   }
   const sources = await new ReportSourcesRepository(db.manager).load(agency, input.year);
-  const { report, texts } = composeCliDraft(sources);
-  return renderCli(report, texts.preamble, input.format, section);
+  const { report, texts } = composeDraft(sources);
+  return renderOne(report, texts.preamble, input.format, section);
 }
 
 /**

@@ -10,7 +10,7 @@ import {
   type YearStatistics,
 } from '@gongkai/persistence';
 import { UsageError } from '../cli-errors';
-import { agencyByCode, parseYearOption, withDatabase } from './report-draft';
+import { agencyByCode, parseYearOption, withDatabase } from './cli-database';
 
 interface StatsOptions {
   agency: string;

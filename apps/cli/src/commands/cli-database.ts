@@ -1,0 +1,33 @@
+import {
+  createDataSource,
+  databaseUrlFromEnv,
+  ReportSourcesRepository,
+  type AgencyEntity,
+} from '@gongkai/persistence';
+import type { DataSource } from 'typeorm';
+import { UsageError } from '../cli-errors';
+
+export function parseYearOption(value: string): number {
+  const year = Number(value);
+  if (!Number.isInteger(year) || year < 2008 || year > 2999) {
+    throw new UsageError(`无效的年度：${value}`);
+  }
+  return year;
+}
+
+/** Opens the database of DATABASE_URL, runs `work`, and always closes it. */
+export async function withDatabase<T>(work: (db: DataSource) => Promise<T>): Promise<T> {
+  const db = createDataSource(databaseUrlFromEnv());
+  await db.initialize();
+  try {
+    return await work(db);
+  } finally {
+    await db.destroy();
+  }
+}
+
+export async function agencyByCode(db: DataSource, code: string): Promise<AgencyEntity> {
+  const agency = await new ReportSourcesRepository(db.manager).findAgencyByCode(code);
+  if (!agency) throw new UsageError(`没有代码为 ${code} 的机关`);
+  return agency;
+}
