@@ -1,34 +1,48 @@
 import { ApiClient, ApiClientProvider, I18nProvider } from '@gongkai/ui';
-import { lazy } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { lazy, useState, type ComponentType } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { newQueryClient } from './common/query-client';
 import { PublisherLayout } from './shell/publisher-layout';
 
 // Each page is its own chunk: a citizen reading the landing page never loads the studio.
-const PublicHomePage = lazy(() =>
-  import('./public-site/public-home.page').then((m) => ({ default: m.PublicHomePage })),
+const page = <T extends Record<string, ComponentType>>(load: () => Promise<T>, name: keyof T) =>
+  lazy(() => load().then((m) => ({ default: m[name] as ComponentType })));
+
+const PublicHomePage = page(() => import('./public-site/public-home.page'), 'PublicHomePage');
+const ApplyPage = page(() => import('./online/apply.page'), 'ApplyPage');
+const ApplicationReceiptPage = page(
+  () => import('./online/application-receipt.page'),
+  'ApplicationReceiptPage',
 );
-const StudioSignInPage = lazy(() =>
-  import('./studio/studio-sign-in.page').then((m) => ({ default: m.StudioSignInPage })),
+const ApplicationStatusPage = page(
+  () => import('./online/application-status.page'),
+  'ApplicationStatusPage',
 );
-const NotFoundPage = lazy(() =>
-  import('./shell/not-found.page').then((m) => ({ default: m.NotFoundPage })),
-);
+const StudioSignInPage = page(() => import('./studio/studio-sign-in.page'), 'StudioSignInPage');
+const NotFoundPage = page(() => import('./shell/not-found.page'), 'NotFoundPage');
 
 const defaultClient = new ApiClient();
 
 export function App({ client = defaultClient }: { client?: ApiClient }) {
+  const [queryClient] = useState(newQueryClient);
   return (
     <I18nProvider>
       <ApiClientProvider client={client}>
-        <BrowserRouter>
-          <Routes>
-            <Route element={<PublisherLayout />}>
-              <Route index element={<PublicHomePage />} />
-              <Route path="studio" element={<StudioSignInPage />} />
-              <Route path="*" element={<NotFoundPage />} />
-            </Route>
-          </Routes>
-        </BrowserRouter>
+        <QueryClientProvider client={queryClient}>
+          <BrowserRouter>
+            <Routes>
+              <Route element={<PublisherLayout />}>
+                <Route index element={<PublicHomePage />} />
+                <Route path="apply" element={<ApplyPage />} />
+                <Route path="apply/receipt" element={<ApplicationReceiptPage />} />
+                <Route path="track" element={<ApplicationStatusPage />} />
+                <Route path="studio" element={<StudioSignInPage />} />
+                <Route path="*" element={<NotFoundPage />} />
+              </Route>
+            </Routes>
+          </BrowserRouter>
+        </QueryClientProvider>
       </ApiClientProvider>
     </I18nProvider>
   );

@@ -8,7 +8,13 @@ export const publisherMessages = defineMessages(
     heroTitle: '政府信息公开',
     heroIntro:
       '本站公开本机关的政府信息公开工作年度报告，受理政府信息公开申请，并提供申请办理进度查询。',
-    comingSoon: '即将开放',
+    reportsAction: '查阅年度报告',
+    applyAction: '我要申请',
+    trackAction: '查询办理进度',
+    openData: '开放数据',
+    navReports: '年度报告',
+    navApply: '网上申请',
+    navTrack: '申请查询',
     reportsTitle: '年度报告',
     reportsBody:
       '按机关和年度查阅已发布的《政府信息公开工作年度报告》：按国办公开办函〔2021〕30号格式在线阅读和打印，可下载 DOCX、XLSX、JSON、CSV 文件，并查看各版本的更正记录。开放数据索引列出全部已发布报告。',
@@ -33,7 +39,13 @@ export const publisherMessages = defineMessages(
     heroTitle: 'Government information disclosure',
     heroIntro:
       'This site publishes the annual reports on government information disclosure of this agency, takes applications for disclosure, and lets applicants follow their application.',
-    comingSoon: 'Coming soon',
+    reportsAction: 'Read the reports',
+    applyAction: 'Apply',
+    trackAction: 'Follow an application',
+    openData: 'Open data',
+    navReports: 'Reports',
+    navApply: 'Apply',
+    navTrack: 'Track',
     reportsTitle: 'Annual reports',
     reportsBody:
       'Read the published annual reports by agency and year in the official layout, print them, download them as DOCX, XLSX, JSON or CSV, and see the history of corrections. An open-data index lists every published report.',

@@ -1,7 +1,8 @@
 import { FileSearchOutlined, FileTextOutlined, FormOutlined } from '@ant-design/icons';
 import { useMessages } from '@gongkai/ui';
-import { Card, Col, Row, Tag, Typography } from 'antd';
+import { Card, Col, Row, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import { Link } from 'react-router-dom';
 import { publisherMessages } from '../publisher.messages';
 
 function Section({
@@ -9,30 +10,37 @@ function Section({
   icon,
   title,
   body,
-  badge,
+  to,
+  action,
 }: {
   id: string;
   icon: ReactNode;
   title: string;
   body: string;
-  badge: string;
+  to: string;
+  action: string;
 }) {
   return (
     <Col xs={24} md={8}>
       <Card style={{ height: '100%' }}>
         <section aria-labelledby={id}>
           <Typography.Title level={2} id={id} style={{ fontSize: 20, marginTop: 0 }}>
-            <span style={{ marginRight: 8 }}>{icon}</span>
-            {title} <Tag style={{ verticalAlign: 'middle' }}>{badge}</Tag>
+            <span style={{ marginRight: 8 }} aria-hidden>
+              {icon}
+            </span>
+            {title}
           </Typography.Title>
-          <Typography.Paragraph style={{ marginBottom: 0 }}>{body}</Typography.Paragraph>
+          <Typography.Paragraph>{body}</Typography.Paragraph>
+          <Link to={to} className="ant-btn ant-btn-primary" style={{ fontWeight: 500 }}>
+            {action} →
+          </Link>
         </section>
       </Card>
     </Col>
   );
 }
 
-/** The public landing page; each section says what it will hold until issue “Publisher” fills it. */
+/** The public landing page: the three things a citizen comes for. */
 export function PublicHomePage() {
   const t = useMessages(publisherMessages);
   return (
@@ -49,23 +57,29 @@ export function PublicHomePage() {
           icon={<FileTextOutlined />}
           title={t.reportsTitle}
           body={t.reportsBody}
-          badge={t.comingSoon}
+          to="/reports"
+          action={t.reportsAction}
         />
         <Section
           id="apply"
           icon={<FormOutlined />}
           title={t.applyTitle}
           body={t.applyBody}
-          badge={t.comingSoon}
+          to="/apply"
+          action={t.applyAction}
         />
         <Section
           id="track"
           icon={<FileSearchOutlined />}
           title={t.trackTitle}
           body={t.trackBody}
-          badge={t.comingSoon}
+          to="/track"
+          action={t.trackAction}
         />
       </Row>
+      <Typography.Paragraph style={{ marginTop: 24 }}>
+        <Link to="/open-data">{t.openData}</Link>
+      </Typography.Paragraph>
     </div>
   );
 }

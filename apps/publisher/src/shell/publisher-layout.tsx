@@ -2,25 +2,57 @@ import { LoginOutlined } from '@ant-design/icons';
 import { BrandHeader, HealthBadge, LocaleSwitch, useMessages } from '@gongkai/ui';
 import { Layout, Space, Spin, Typography } from 'antd';
 import { Suspense } from 'react';
-import { Link, Outlet } from 'react-router-dom';
+import { Link, NavLink, Outlet } from 'react-router-dom';
 import { publisherMessages } from '../publisher.messages';
+import './publisher.css';
 
 export function PublisherLayout() {
   const t = useMessages(publisherMessages);
+  const navStyle = ({ isActive }: { isActive: boolean }) => ({
+    padding: '10px 4px',
+    fontWeight: isActive ? 600 : 400,
+    borderBottom: isActive ? '2px solid currentColor' : '2px solid transparent',
+  });
   return (
-    <Layout style={{ minHeight: '100vh' }}>
+    <Layout style={{ minHeight: '100vh' }} className="publisher-shell">
       <BrandHeader
         subtitle={t.subtitle}
         extra={
           <>
             <LocaleSwitch />
-            <Link to="/studio">
-              <LoginOutlined /> {t.staffSignIn}
+            <Link to="/studio" aria-label={t.staffSignIn}>
+              <LoginOutlined aria-hidden />{' '}
+              <span className="publisher-staff-label">{t.staffSignIn}</span>
             </Link>
           </>
         }
       />
-      <Layout.Content style={{ padding: '0 24px' }}>
+      <nav
+        aria-label={t.subtitle}
+        className="publisher-nav"
+        style={{
+          display: 'flex',
+          flexWrap: 'wrap',
+          gap: 20,
+          padding: '0 24px',
+          background: '#fff',
+          borderBottom: '1px solid #f0f0f0',
+        }}
+      >
+        <NavLink to="/reports" style={navStyle}>
+          {t.navReports}
+        </NavLink>
+        <NavLink to="/apply" style={navStyle}>
+          {t.navApply}
+        </NavLink>
+        <NavLink to="/track" style={navStyle}>
+          {t.navTrack}
+        </NavLink>
+        <NavLink to="/open-data" style={navStyle}>
+          {t.openData}
+        </NavLink>
+      </nav>
+      <Layout.Content style={{ padding: '0 24px' }} className="publisher-content">
         <main>
           <Suspense
             fallback={
@@ -31,7 +63,7 @@ export function PublisherLayout() {
           </Suspense>
         </main>
       </Layout.Content>
-      <Layout.Footer style={{ textAlign: 'center' }}>
+      <Layout.Footer style={{ textAlign: 'center' }} className="publisher-footer">
         <Space orientation="vertical" size="small">
           <Typography.Text type="secondary">{t.footer}</Typography.Text>
           <HealthBadge />

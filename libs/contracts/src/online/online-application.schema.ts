@@ -28,7 +28,11 @@ export const DELIVERY_METHOD_LABELS: Readonly<Record<DeliveryMethod, string>> = 
   pickup: '自行领取',
 };
 
-const phone = requiredText(40, '联系电话').superRefine((value, ctx) => {
+// A field left empty in the form arrives as undefined: say "please fill in", not "should be text".
+const required = (max: number, label: string) =>
+  z.preprocess((v) => v ?? '', requiredText(max, label));
+
+const phone = required(40, '联系电话').superRefine((value, ctx) => {
   if (!value) return;
   const checked = validatePhoneNumber(value);
   if (!checked.valid) ctx.addIssue({ code: 'custom', message: checked.message });
@@ -47,7 +51,7 @@ const organisationCode = text(18, '统一社会信用代码').refine(
 
 export const onlineApplicantSchema = z.object({
   category: applicantCategorySchema,
-  name: requiredText(100, '申请人姓名或名称'),
+  name: required(100, '申请人姓名或名称'),
   /** Natural persons: 公民身份号码 (GB 11643, check digit verified). */
   identityNumber: text(18, '身份证号码').optional(),
   /** Organisations: 统一社会信用代码 and the person the agency can talk to. */
@@ -71,14 +75,18 @@ export const onlineApplicationSchema = z
       /** Art. 29 (二): 名称、文号或者便于行政机关查询的其他特征性描述. */
       title: text(200, '所需信息名称').optional(),
       documentNumber: text(100, '文号').optional(),
-      description: requiredText(4000, '所需信息的特征描述'),
+      description: required(4000, '所需信息的特征描述'),
     }),
     provision: z.object({
       form: z.enum(PROVISION_FORMS, { error: '请选择信息的提供形式' }),
       delivery: z.enum(DELIVERY_METHODS, { error: '请选择获取信息的方式' }),
     }),
     /** The applicant confirms the statements; with the receipt this is Art. 31's mutual confirmation. */
-    confirmed: z.literal(true, { error: '请确认所填内容真实准确' }),
+    // A refinement, not a literal: a missing tick must not stop the other checks from running.
+    confirmed: z
+      .boolean({ error: '请确认所填内容真实准确' })
+      .optional()
+      .refine((v) => v === true, '请确认所填内容真实准确'),
   })
   .superRefine((value, ctx) => {
     const { applicant, provision } = value;
