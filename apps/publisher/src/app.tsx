@@ -19,6 +19,16 @@ const ApplicationStatusPage = page(
   () => import('./online/application-status.page'),
   'ApplicationStatusPage',
 );
+const ReportsIndexPage = page(() => import('./public-site/reports-index.page'), 'ReportsIndexPage');
+const AgencyReportsPage = page(
+  () => import('./public-site/agency-reports.page'),
+  'AgencyReportsPage',
+);
+const PublishedReportPage = page(
+  () => import('./public-site/published-report.page'),
+  'PublishedReportPage',
+);
+const OpenDataPage = page(() => import('./public-site/open-data.page'), 'OpenDataPage');
 const StudioSignInPage = page(() => import('./studio/studio-sign-in.page'), 'StudioSignInPage');
 const NotFoundPage = page(() => import('./shell/not-found.page'), 'NotFoundPage');
 
@@ -37,6 +47,10 @@ export function App({ client = defaultClient }: { client?: ApiClient }) {
                 <Route path="apply" element={<ApplyPage />} />
                 <Route path="apply/receipt" element={<ApplicationReceiptPage />} />
                 <Route path="track" element={<ApplicationStatusPage />} />
+                <Route path="reports" element={<ReportsIndexPage />} />
+                <Route path="reports/:agencyCode" element={<AgencyReportsPage />} />
+                <Route path="reports/:agencyCode/:year" element={<PublishedReportPage />} />
+                <Route path="open-data" element={<OpenDataPage />} />
                 <Route path="studio" element={<StudioSignInPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
