@@ -7,6 +7,7 @@ import { registerImportCommand } from './import.command';
 import { registerDemoCommand } from './demo.command';
 import { registerSweepCommand } from './sweep.command';
 import { registerYearCloseCommand } from './year-close.command';
+import { registerSiteCommand } from './site.command';
 
 /** Every command registers itself here; each lives in its own `*.command.ts`. */
 export function registerCommands(program: Command): void {
@@ -18,4 +19,5 @@ export function registerCommands(program: Command): void {
   registerDemoCommand(program);
   registerSweepCommand(program);
   registerYearCloseCommand(program);
+  registerSiteCommand(program);
 }
