@@ -67,6 +67,8 @@ export default defineConfig({
   base: '/',
   cacheDir: path.join(workspaceRoot, 'node_modules/.vite/publisher'),
   plugins: [react(), firstLoadSize(600)],
+  // Project rule 15: the publication deadline (MM-DD) is a deployment setting; 01-31 by default.
+  define: { __REPORT_DEADLINE__: JSON.stringify(process.env.REPORT_DEADLINE || '01-31') },
   resolve: { alias: workspaceAliases() },
   server: { port, host, strictPort: true, proxy },
   preview: { port, host, strictPort: true, proxy },

@@ -29,7 +29,7 @@ const PublishedReportPage = page(
   'PublishedReportPage',
 );
 const OpenDataPage = page(() => import('./public-site/open-data.page'), 'OpenDataPage');
-const StudioSignInPage = page(() => import('./studio/studio-sign-in.page'), 'StudioSignInPage');
+const StudioPage = page(() => import('./studio/studio.page'), 'StudioPage');
 const NotFoundPage = page(() => import('./shell/not-found.page'), 'NotFoundPage');
 
 const defaultClient = new ApiClient();
@@ -51,7 +51,7 @@ export function App({ client = defaultClient }: { client?: ApiClient }) {
                 <Route path="reports/:agencyCode" element={<AgencyReportsPage />} />
                 <Route path="reports/:agencyCode/:year" element={<PublishedReportPage />} />
                 <Route path="open-data" element={<OpenDataPage />} />
-                <Route path="studio" element={<StudioSignInPage />} />
+                <Route path="studio" element={<StudioPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Routes>

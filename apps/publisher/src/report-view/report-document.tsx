@@ -9,7 +9,8 @@ import {
 } from '@gongkai/report';
 import type { ReactNode } from 'react';
 
-export const cellKey = (ref: CellRef): string => `${ref.section}/${ref.row}/${ref.column}`;
+export const cellKey = (ref: Pick<CellRef, 'row' | 'column'> & { section: string }): string =>
+  `${ref.section}/${ref.row}/${ref.column}`;
 
 /** The report JSON of an API answer as the model (checks are re-run by whoever needs them). */
 export function reportFromJson(json: unknown): AnnualReport {

@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { publisherMessages } from '../publisher.messages';
 
-/** The report studio's door: signed out it is a sign-in form; the studio itself comes later. */
-export function StudioSignInPage() {
+/** The report studio's door: the sign-in form; once signed in the studio takes over. */
+export function StudioSignInPage({ onSignedIn }: { onSignedIn?: (user: SignedInUser) => void }) {
   const t = useMessages(publisherMessages);
   const [user, setUser] = useState<SignedInUser | undefined>();
   const name = user
@@ -24,7 +24,12 @@ export function StudioSignInPage() {
       ) : (
         <>
           <Typography.Paragraph type="secondary">{t.studioIntro}</Typography.Paragraph>
-          <SignInForm onSignedIn={setUser} />
+          <SignInForm
+            onSignedIn={(signedIn) => {
+              setUser(signedIn);
+              onSignedIn?.(signedIn);
+            }}
+          />
         </>
       )}
       <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0 }}>
