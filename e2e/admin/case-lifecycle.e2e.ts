@@ -73,7 +73,8 @@ describe('a case from registration to the statistics', () => {
 
   it('a clerk registers an application, requests a 补正, records it and drafts a partial disclosure', async () => {
     await signIn(page, 'clerk');
-    await page.getByTestId('urgent-cases').waitFor();
+    await page.getByTestId('urgent-cases').getByRole('link').first().waitFor();
+    await page.locator('canvas').first().waitFor();
     await screenshot(page, 'admin-workbench');
 
     await page.goto(`${urls.admin}/cases/new`);
@@ -149,6 +150,8 @@ describe('a case from registration to the statistics', () => {
       '已送达',
     );
     await page.getByTestId('case-outcome').filter({ hasText: '部分公开' }).waitFor();
+    // The desk's header stays on top when scrolled; a capture from the top shows the page as laid out.
+    await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'admin-case-detail');
 
     const [download] = await Promise.all([

@@ -1,4 +1,4 @@
-import { ApiClient, createFakeFetch, healthAnswer, type FakeHandler } from '@gongkai/ui';
+import { ApiClient, createFakeFetch, healthAnswer, type FakeAnswer } from '@gongkai/ui';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { App } from './app';
 
@@ -19,17 +19,14 @@ const unauthorized = {
   body: { statusCode: 401, error: 'Unauthorized', message: '请先登录' },
 };
 
-function renderApp(login: FakeHandler = { status: 404 }, signedIn = false) {
+function renderApp(login: FakeAnswer = { status: 404 }, signedIn = false) {
   let session = signedIn;
   const fetch = createFakeFetch({
     'GET /api/health': healthAnswer('up', 'up'),
     'GET /api/auth/me': () => (session ? { body: { user: CLERK } } : unauthorized),
-    'POST /api/auth/login': (req) => {
-      const answer = typeof login === 'function' ? login(req) : login;
-      if (!('status' in answer) || (answer as { status?: number }).status === undefined) {
-        session = true;
-      }
-      return answer as { status?: number; body?: unknown };
+    'POST /api/auth/login': () => {
+      if (login.status === undefined) session = true;
+      return login;
     },
     'POST /api/auth/logout': () => {
       session = false;

@@ -6,7 +6,25 @@ import { outcomeLabel, serviceMethodLabel, stateLabel } from '../common/catalogu
 import { useTimeline } from './case.queries';
 import { detailMessages } from './detail.messages';
 
-const HIDDEN_KEYS = new Set(['on', 'actor']);
+// The date and actor have their own line; effects are bookkeeping for the service, not the clerk.
+const HIDDEN_KEYS = new Set(['on', 'actor', 'effects']);
+
+const PAYLOAD_LABELS: Record<string, keyof (typeof detailMessages)['zh-CN']> = {
+  dueOn: 'dueOn',
+  items: 'items',
+  party: 'party',
+  standard: 'standard',
+  amountYuan: 'amountYuan',
+  pages: 'pages',
+  reasonable: 'reasonable',
+  delayedAnswerOn: 'delayedAnswerOn',
+  outcome: 'decisionOutcome',
+  comment: 'comment',
+  workingDays: 'workingDays',
+  reason: 'reason',
+  method: 'method',
+  servedOn: 'servedOn',
+};
 
 /** The journal of the case, as auditors read it: who, when, on what legal basis, with what. */
 export function CaseTimeline({ caseId }: { caseId: string }) {
@@ -49,12 +67,13 @@ export function CaseTimeline({ caseId }: { caseId: string }) {
                 {t.basis}：{e.basis}
               </div>
             ) : null}
-            {Object.entries(e.payload)
+            {/* Registration facts are shown above; notes carry no clerk-facing payload. */}
+            {Object.entries(e.machineEvent ? e.payload : {})
               .filter(([k]) => !HIDDEN_KEYS.has(k))
               .map(([k, v]) => (
                 <div key={k}>
                   <Typography.Text type="secondary">
-                    {k}：{detail(k, v)}
+                    {PAYLOAD_LABELS[k] ? t[PAYLOAD_LABELS[k]] : k}：{detail(k, v)}
                   </Typography.Text>
                 </div>
               ))}

@@ -106,6 +106,8 @@ export function WorkbenchPage() {
         {
           type: 'pie',
           radius: ['35%', '65%'],
+          // 21 official labels do not fit around a small ring: the tooltip names each slice.
+          label: { show: false },
           data: f.outcomes.map((o) => ({
             name: outcomeLabel(o.outcome, locale).replace(/（区分处理.*）/, ''),
             value: o.count,
