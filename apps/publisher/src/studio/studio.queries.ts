@@ -38,7 +38,13 @@ export function useSignOut() {
   const queries = useQueryClient();
   return useMutation({
     mutationFn: () => client.post('/auth/logout'),
-    onSettled: () => queries.clear(),
+    // Drop what the session could read, then ask again who is signed in: nobody, so the studio
+    // falls back to its sign-in form.
+    onSettled: async () => {
+      queries.removeQueries({ queryKey: ['report'] });
+      queries.removeQueries({ queryKey: ['section2'] });
+      await queries.resetQueries({ queryKey: meKey });
+    },
   });
 }
 
