@@ -81,6 +81,7 @@ export class CalendarService {
     await this.db
       .getRepository(CalendarYearEntity)
       .upsert({ year, arrangement, loadedBy: user.id, loadedAt: new Date() }, ['year']);
+    this.transitions.calendars.invalidate();
     const open = (await this.db.query('SELECT id FROM cases WHERE NOT closed ORDER BY id')) as {
       id: string;
     }[];
