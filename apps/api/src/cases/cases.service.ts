@@ -143,7 +143,11 @@ export class CasesService {
     id: string,
     envelope: SendCaseEventBody,
   ): Promise<CaseEventResponse> {
-    await this.writable(user, id);
+    // The read before the locked one only tells a supervisor's readable-but-not-writable case
+    // (403) from an unknown one (404); for everyone else the locked read in apply() decides.
+    if (user.scopeAgencyIds.some((a) => !user.writeAgencyIds.includes(a))) {
+      await this.writable(user, id);
+    }
     const parsed = sendCaseEventSchema.safeParse(envelope);
     if (!parsed.success) throw new ZodValidationException(parsed.error);
     const body: SendCaseEventRequest = parsed.data;
