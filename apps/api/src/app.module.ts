@@ -17,6 +17,7 @@ import { Section2Module } from './section2/section2.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { LettersModule } from './letters/letters.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { ImportsModule } from './imports/imports.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OnlineModule } from './online/online.module';
@@ -57,6 +58,7 @@ export class AppModule {
         JobsModule,
         MetricsModule,
         OnlineModule,
+        ImportsModule,
       ],
       providers: [
         { provide: CLOCK, useValue: clock },

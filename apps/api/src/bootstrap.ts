@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { type NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import { Logger } from 'nestjs-pino';
@@ -14,10 +15,12 @@ export async function createApiApp(
   config: ApiConfig,
   options: { quiet?: boolean; clock?: Clock } = {},
 ): Promise<INestApplication> {
-  const app = await NestFactory.create(
+  const app = await NestFactory.create<NestExpressApplication>(
     AppModule.forRoot(options.quiet ? { ...config, logLevel: 'silent' } : config, options.clock),
     options.quiet ? { logger: ['error'] } : { bufferLogs: true },
   );
+  // A ledger upload (POST /api/imports) carries a whole register; everything else is small.
+  app.useBodyParser('json', { limit: '30mb' });
   if (!options.quiet) app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
   app.use(cookieParser());
