@@ -52,19 +52,17 @@ export class Section2Service {
         code: 'wrong_format',
       });
     }
-    await this.db
-      .getRepository(Section2FiguresEntity)
-      .upsert(
-        {
-          agencyId,
-          year,
-          format: body.format,
-          figures: body.figures,
-          updatedBy: user.id,
-          updatedAt: new Date(),
-        },
-        ['agencyId', 'year'],
-      );
+    await this.db.getRepository(Section2FiguresEntity).upsert(
+      {
+        agencyId,
+        year,
+        format: body.format,
+        figures: body.figures,
+        updatedBy: user.id,
+        updatedAt: new Date(),
+      },
+      ['agencyId', 'year'],
+    );
     return this.get(user, year, agencyId);
   }
 }
