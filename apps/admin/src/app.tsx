@@ -1,6 +1,5 @@
-import { ApiClient, ApiClientProvider, ApiError, I18nProvider } from '@gongkai/ui';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { lazy, useState, type ReactNode } from 'react';
+import { ApiClient, AppProviders } from '@gongkai/ui';
+import { lazy, type ReactNode } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { RequireSession, SessionProvider } from './auth/session.context';
 import { PublicLayout } from './shell/public-layout';
@@ -25,49 +24,30 @@ const NotFoundPage = page(() => import('./shell/not-found.page'), 'NotFoundPage'
 
 const defaultClient = new ApiClient();
 
-function newQueryClient() {
-  return new QueryClient({
-    defaultOptions: {
-      queries: {
-        // A 4xx will not get better by asking again; a dropped connection might.
-        retry: (count, error) =>
-          count < 2 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
-        refetchOnWindowFocus: false,
-        staleTime: 10_000,
-      },
-    },
-  });
-}
-
 export function App({ client = defaultClient }: { client?: ApiClient }) {
-  const [queryClient] = useState(newQueryClient);
   return (
-    <I18nProvider>
-      <ApiClientProvider client={client}>
-        <QueryClientProvider client={queryClient}>
-          <SessionProvider>
-            <BrowserRouter>
-              <Routes>
-                <Route element={<PublicLayout />}>
-                  <Route path="login" element={<SignInPage />} />
-                </Route>
-                <Route element={<Desk />}>
-                  <Route index element={<WorkbenchPage />} />
-                  <Route path="cases" element={<CaseListPage />} />
-                  <Route path="cases/new" element={<RegisterCasePage />} />
-                  <Route path="cases/:id" element={<CaseDetailPage />} />
-                  <Route path="approvals" element={<ApprovalsPage />} />
-                  <Route path="statistics" element={<StatisticsPage />} />
-                  <Route path="audit" element={<AuditPage />} />
-                  <Route path="settings" element={<SettingsPage />} />
-                  <Route path="*" element={<NotFoundPage />} />
-                </Route>
-              </Routes>
-            </BrowserRouter>
-          </SessionProvider>
-        </QueryClientProvider>
-      </ApiClientProvider>
-    </I18nProvider>
+    <AppProviders client={client}>
+      <SessionProvider>
+        <BrowserRouter>
+          <Routes>
+            <Route element={<PublicLayout />}>
+              <Route path="login" element={<SignInPage />} />
+            </Route>
+            <Route element={<Desk />}>
+              <Route index element={<WorkbenchPage />} />
+              <Route path="cases" element={<CaseListPage />} />
+              <Route path="cases/new" element={<RegisterCasePage />} />
+              <Route path="cases/:id" element={<CaseDetailPage />} />
+              <Route path="approvals" element={<ApprovalsPage />} />
+              <Route path="statistics" element={<StatisticsPage />} />
+              <Route path="audit" element={<AuditPage />} />
+              <Route path="settings" element={<SettingsPage />} />
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
+          </Routes>
+        </BrowserRouter>
+      </SessionProvider>
+    </AppProviders>
   );
 }
 

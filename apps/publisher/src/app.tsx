@@ -1,8 +1,6 @@
-import { ApiClient, ApiClientProvider, I18nProvider } from '@gongkai/ui';
-import { QueryClientProvider } from '@tanstack/react-query';
-import { lazy, useState, type ComponentType } from 'react';
+import { ApiClient, AppProviders } from '@gongkai/ui';
+import { lazy, type ComponentType } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
-import { newQueryClient } from './common/query-client';
 import { PublisherLayout } from './shell/publisher-layout';
 
 // Each page is its own chunk: a citizen reading the landing page never loads the studio.
@@ -35,29 +33,24 @@ const NotFoundPage = page(() => import('./shell/not-found.page'), 'NotFoundPage'
 const defaultClient = new ApiClient();
 
 export function App({ client = defaultClient }: { client?: ApiClient }) {
-  const [queryClient] = useState(newQueryClient);
   return (
-    <I18nProvider>
-      <ApiClientProvider client={client}>
-        <QueryClientProvider client={queryClient}>
-          <BrowserRouter>
-            <Routes>
-              <Route element={<PublisherLayout />}>
-                <Route index element={<PublicHomePage />} />
-                <Route path="apply" element={<ApplyPage />} />
-                <Route path="apply/receipt" element={<ApplicationReceiptPage />} />
-                <Route path="track" element={<ApplicationStatusPage />} />
-                <Route path="reports" element={<ReportsIndexPage />} />
-                <Route path="reports/:agencyCode" element={<AgencyReportsPage />} />
-                <Route path="reports/:agencyCode/:year" element={<PublishedReportPage />} />
-                <Route path="open-data" element={<OpenDataPage />} />
-                <Route path="studio" element={<StudioPage />} />
-                <Route path="*" element={<NotFoundPage />} />
-              </Route>
-            </Routes>
-          </BrowserRouter>
-        </QueryClientProvider>
-      </ApiClientProvider>
-    </I18nProvider>
+    <AppProviders client={client} staleTimeMs={30_000}>
+      <BrowserRouter>
+        <Routes>
+          <Route element={<PublisherLayout />}>
+            <Route index element={<PublicHomePage />} />
+            <Route path="apply" element={<ApplyPage />} />
+            <Route path="apply/receipt" element={<ApplicationReceiptPage />} />
+            <Route path="track" element={<ApplicationStatusPage />} />
+            <Route path="reports" element={<ReportsIndexPage />} />
+            <Route path="reports/:agencyCode" element={<AgencyReportsPage />} />
+            <Route path="reports/:agencyCode/:year" element={<PublishedReportPage />} />
+            <Route path="open-data" element={<OpenDataPage />} />
+            <Route path="studio" element={<StudioPage />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Routes>
+      </BrowserRouter>
+    </AppProviders>
   );
 }

@@ -48,3 +48,4 @@ export {
   type FakeRequest,
 } from './testing/fake-fetch';
 export { DeadlineBadge, type DeadlineBadgeProps } from './deadline/deadline-badge';
+export { AppProviders, newQueryClient } from './app/app-providers';
