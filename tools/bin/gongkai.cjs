@@ -19,8 +19,13 @@ const OFFLINE_COMMANDS = new Set([
 
 async function main() {
   const command = process.argv[2];
+  let stopServices = async () => undefined;
   if (!OFFLINE_COMMANDS.has(command)) {
-    const { resolveDatabaseUrl } = await import(path.join(root, 'tools/stack/services.mjs'));
+    const { resolveDatabaseUrl, stopStartedServices } = await import(
+      path.join(root, 'tools/stack/services.mjs')
+    );
+    // An embedded PostgreSQL started for this command stops with it.
+    stopServices = stopStartedServices;
     try {
       process.env.DATABASE_URL = await resolveDatabaseUrl({
         log: (m) => process.stderr.write(m + '\n'),
@@ -34,6 +39,7 @@ async function main() {
   require('@swc-node/register');
   const { run } = require(path.join(root, 'apps/cli/src/main.ts'));
   const code = await run(process.argv);
+  await stopServices();
   process.exitCode = code;
 }
 
