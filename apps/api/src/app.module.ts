@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { ZodValidationPipe } from 'nestjs-zod';
@@ -18,6 +19,7 @@ import { CalendarModule } from './calendar/calendar.module';
 import { LettersModule } from './letters/letters.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ImportsModule } from './imports/imports.module';
+import { publicThrottlerOptions } from './common/public-rate-limit';
 import { JobsModule } from './jobs/jobs.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OnlineModule } from './online/online.module';
@@ -46,6 +48,9 @@ export class AppModule {
           retryAttempts: 2,
           retryDelay: 1000,
         }),
+        // The public routes' limits, read when each app instance starts; applied by
+        // PublicThrottlerGuard on the public controllers only.
+        ThrottlerModule.forRootAsync({ useFactory: () => publicThrottlerOptions() }),
         HealthModule,
         AuthModule,
         CasesModule,

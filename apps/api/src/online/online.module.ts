@@ -1,20 +1,14 @@
 import { Module } from '@nestjs/common';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { CasesModule } from '../cases/cases.module';
 import { OnlineApplicationsController } from './online-applications.controller';
 import { OnlineApplicationsService } from './online-applications.service';
-import { onlineThrottlerOptions } from './online-rate-limit';
 
 /**
- * 网上申请: the public application form and status look-up. The throttler is registered here and
- * applied by this module's controller only (no global guard), so other routes are not limited.
+ * 网上申请: the public application form and status look-up, rate-limited by PublicThrottlerGuard
+ * on this module's controller (no global guard, so signed-in routes are not limited).
  */
 @Module({
-  imports: [
-    CasesModule,
-    // A factory, so the limits are read from the environment when each app instance starts.
-    ThrottlerModule.forRootAsync({ useFactory: () => onlineThrottlerOptions() }),
-  ],
+  imports: [CasesModule],
   controllers: [OnlineApplicationsController],
   providers: [OnlineApplicationsService],
 })

@@ -1,13 +1,21 @@
-import { Controller, Get, Param, ParseIntPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, ParseIntPipe, Query, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
 import { Public } from '../auth/auth.decorators';
+import {
+  onlyThrottler,
+  PUBLIC_READ_THROTTLER,
+  PublicThrottlerGuard,
+} from '../common/public-rate-limit';
 import { PublicDownloadQueryDto } from '../reports/reports.dto';
 import { ReportYearPipe } from '../reports/report-year.pipe';
 import { PublicReportsService } from './public-reports.service';
 
-/** The public site (no sign-in): published reports only. */
+/** The public site (no sign-in): published reports only, rate-limited per client address. */
 @ApiTags('public')
 @Public()
+@UseGuards(PublicThrottlerGuard)
+@SkipThrottle(onlyThrottler(PUBLIC_READ_THROTTLER))
 @Controller('public')
 export class PublicReportsController {
   constructor(private readonly reports: PublicReportsService) {}
