@@ -1,33 +1,7 @@
-import { run } from '../main';
+import { runCli } from '../testing/run-cli';
 import { EXIT_OK, EXIT_USAGE } from '../cli-errors';
 
-async function gongkai(
-  ...args: string[]
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = jest
-    .spyOn(process.stdout, 'write')
-    .mockImplementation((chunk: string | Uint8Array) => {
-      stdout += String(chunk);
-      return true;
-    });
-  const err = jest
-    .spyOn(process.stderr, 'write')
-    .mockImplementation((chunk: string | Uint8Array) => {
-      stderr += String(chunk);
-      return true;
-    });
-  process.exitCode = undefined;
-  try {
-    const code = await run(['node', 'gongkai', 'deadlines', ...args]);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-    process.exitCode = undefined;
-  }
-}
+const gongkai = (...args: string[]) => runCli('deadlines', ...args);
 
 describe('gongkai deadlines', () => {
   it('prints the regulation.md §6 example as one JSON object', async () => {

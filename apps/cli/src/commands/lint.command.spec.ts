@@ -8,10 +8,9 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
+import { runCli } from '../testing/run-cli';
 import { parseReportJson, renderDocx, renderHtml } from '@gongkai/report';
-import { UsageError } from '../cli-errors';
-import { registerLintCommand } from './lint.command';
+import { EXIT_FAILED, EXIT_USAGE } from '../cli-errors';
 
 // Copies of the published fixtures (fixtures README): which identities each one fails.
 const FIXTURES = join(__dirname, '../../../../libs/report/src/__fixtures__');
@@ -21,25 +20,7 @@ const EXPECTED: Record<string, string[]> = {
   '2023-pingtan-ziranziyuan-shengtaihuanjing': ['I1', 'I2'],
 };
 
-async function lint(args: string[]): Promise<{ code: number; stdout: string }> {
-  const program = new Command('gongkai').exitOverride();
-  registerLintCommand(program);
-  let stdout = '';
-  const spy = jest
-    .spyOn(process.stdout, 'write')
-    .mockImplementation((chunk: string | Uint8Array) => {
-      stdout += String(chunk);
-      return true;
-    });
-  process.exitCode = undefined;
-  try {
-    await program.parseAsync(['node', 'gongkai', 'lint', ...args]);
-    return { code: typeof process.exitCode === 'number' ? process.exitCode : 0, stdout };
-  } finally {
-    spy.mockRestore();
-    process.exitCode = undefined;
-  }
-}
+const lint = (args: string[]) => runCli('lint', ...args);
 
 describe('gongkai lint', () => {
   const dir = mkdtempSync(join(tmpdir(), 'gongkai-lint-'));
@@ -84,11 +65,13 @@ describe('gongkai lint', () => {
   it('fails on an HTML page without the report tables', async () => {
     const html = join(dir, 'page.html');
     writeFileSync(html, '<h1>某局2023年度政府信息公开工作年度报告</h1><p>正文</p>');
-    await expect(lint([html])).rejects.toThrow(/找不到/);
+    const result = await lint([html]);
+    expect(result.code).toBe(EXIT_FAILED);
+    expect(result.stderr).toMatch(/找不到/);
   });
 
   it('rejects an unsupported file as bad usage', async () => {
-    await expect(lint([join(dir, 'report.pdf')])).rejects.toBeInstanceOf(UsageError);
-    await expect(lint([join(dir, 'missing.txt')])).rejects.toBeInstanceOf(UsageError);
+    expect((await lint([join(dir, 'report.pdf')])).code).toBe(EXIT_USAGE);
+    expect((await lint([join(dir, 'missing.txt')])).code).toBe(EXIT_USAGE);
   });
 });

@@ -13,7 +13,7 @@ import {
   Section2FiguresEntity,
 } from '@gongkai/persistence';
 import { emptySection2, parseReportText, tokenizeTable } from '@gongkai/report';
-import { run } from '../main';
+import { runCli } from '../testing/run-cli';
 
 const ROOT = join(__dirname, '../../../..');
 const EXAMPLE = join(ROOT, 'libs/report/src/__fixtures__/2023-tongguan-renmin-shequ.txt');
@@ -56,25 +56,7 @@ function overviewParts(overview: string): ReportTexts['overview'] {
   return Object.fromEntries(entries) as ReportTexts['overview'];
 }
 
-async function gongkai(args: string[]): Promise<{ code: number; stdout: string }> {
-  let stdout = '';
-  const out = jest
-    .spyOn(process.stdout, 'write')
-    .mockImplementation((chunk: string | Uint8Array) => {
-      stdout += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
-      return true;
-    });
-  const err = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  process.exitCode = undefined;
-  try {
-    const code = await run(['node', 'gongkai', ...args]);
-    return { code, stdout };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-    process.exitCode = undefined;
-  }
-}
+const gongkai = (args: string[]) => runCli(...args);
 
 const code = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
 

@@ -8,39 +8,13 @@ import {
   migrate,
   type JournalActor,
 } from '@gongkai/persistence';
-import { run } from '../main';
+import { runCli } from '../testing/run-cli';
 import { EXIT_OK, EXIT_USAGE } from '../cli-errors';
 import { sweepDate } from './sweep.command';
 
 const clerk: JournalActor = { id: 'clerk-1', role: 'clerk' };
 
-async function gongkai(
-  ...args: string[]
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = jest
-    .spyOn(process.stdout, 'write')
-    .mockImplementation((chunk: string | Uint8Array) => {
-      stdout += String(chunk);
-      return true;
-    });
-  const err = jest
-    .spyOn(process.stderr, 'write')
-    .mockImplementation((chunk: string | Uint8Array) => {
-      stderr += String(chunk);
-      return true;
-    });
-  process.exitCode = undefined;
-  try {
-    const code = await run(['node', 'gongkai', ...args]);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-    process.exitCode = undefined;
-  }
-}
+const gongkai = (...args: string[]) => runCli(...args);
 
 describe('gongkai sweep and gongkai year-close against DATABASE_URL', () => {
   let ds: DataSource;
