@@ -365,3 +365,30 @@ export function parseReportText(input: string, options: ParseOptions = {}): Pars
   });
   return { report, preamble, warnings };
 }
+
+const SECTION_HEADING = /^[一二三四五六]、/;
+
+/**
+ * A text report reduced to what a reader compares: the section headings and, under each, the
+ * table cells row by row (whitespace inside cells folded). Two reports with the same sequence
+ * print the same tables in the same places, whatever their prose and line breaks.
+ */
+export function tableCellSequence(text: string): string[] {
+  const out: string[] = [];
+  let block: string[] = [];
+  const flush = (): void => {
+    for (const row of tokenizeTable(block))
+      out.push(row.map((c) => c.replace(/\s/g, '')).join(' | '));
+    block = [];
+  };
+  for (const line of text.split('\n')) {
+    if (!line.startsWith('\t') && SECTION_HEADING.test(line)) {
+      flush();
+      out.push(`## ${line.trim()}`);
+    } else {
+      block.push(line);
+    }
+  }
+  flush();
+  return out;
+}

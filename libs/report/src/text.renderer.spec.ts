@@ -9,32 +9,9 @@ import {
 } from './report-model';
 import { buildSection3 } from './section3.builder';
 import { buildSection4 } from './section4.builder';
-import { parseReportText, tokenizeTable } from './text.parser';
+import { parseReportText, tableCellSequence } from './text.parser';
 import { renderText } from './text.renderer';
 import { fixture } from './test-fixtures';
-
-const HEADING = /^[一二三四五六]、/;
-
-/** Section headings and, under each, the table cells row by row, whitespace inside cells folded. */
-function cellSequence(text: string): string[] {
-  const out: string[] = [];
-  let block: string[] = [];
-  const flush = (): void => {
-    for (const row of tokenizeTable(block))
-      out.push(row.map((c) => c.replace(/\s/g, '')).join(' | '));
-    block = [];
-  };
-  for (const line of text.split('\n')) {
-    if (!line.startsWith('\t') && HEADING.test(line)) {
-      flush();
-      out.push(`## ${line.trim()}`);
-    } else {
-      block.push(line);
-    }
-  }
-  flush();
-  return out;
-}
 
 describe('renderText', () => {
   const example = fixture('2023-tongguan-renmin-shequ.txt');
@@ -49,10 +26,10 @@ describe('renderText', () => {
       texts: parsed.report.texts,
     });
     const rendered = renderText(report, { preamble: parsed.preamble });
-    const expected = cellSequence(example);
+    const expected = tableCellSequence(example);
     expect(expected.filter((l) => l.startsWith('## '))).toHaveLength(6);
     expect(expected.length).toBeGreaterThan(40);
-    expect(cellSequence(rendered)).toEqual(expected);
+    expect(tableCellSequence(rendered)).toEqual(expected);
     // The narrative lines come back unchanged too.
     const prose = (t: string): string[] =>
       t.split('\n').filter((l) => l.trim() !== '' && !l.startsWith('\t') && !/^\S{1,4}$/.test(l));

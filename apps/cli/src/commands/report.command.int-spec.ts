@@ -12,37 +12,15 @@ import {
   migrate,
   Section2FiguresEntity,
 } from '@gongkai/persistence';
-import { emptySection2, parseReportText, tokenizeTable } from '@gongkai/report';
+import { emptySection2, parseReportText, tableCellSequence } from '@gongkai/report';
 import { runCli } from '../testing/run-cli';
 
 const ROOT = join(__dirname, '../../../..');
 const EXAMPLE = join(ROOT, 'libs/report/src/__fixtures__/2023-tongguan-renmin-shequ.txt');
 const FIXTURES = join(ROOT, 'libs/persistence/src/statistics/__fixtures__');
 const TOOL = join(ROOT, 'tools/fixtures/report-to-ledger.mjs');
-const HEADING = /^[一二三四五六]、/;
 // The example report's sub-headings of 一, misprints included ("（3）"), as published.
 const EXAMPLE_SUBHEADING = /^(（[一二三四五]）|（\d）)\s*\S+/;
-
-/** Section headings and, under each, the table cells row by row (whitespace inside cells folded). */
-function cellSequence(text: string): string[] {
-  const out: string[] = [];
-  let block: string[] = [];
-  const flush = (): void => {
-    for (const row of tokenizeTable(block))
-      out.push(row.map((c) => c.replace(/\s/g, '')).join(' | '));
-    block = [];
-  };
-  for (const line of text.split('\n')) {
-    if (!line.startsWith('\t') && HEADING.test(line)) {
-      flush();
-      out.push(`## ${line.trim()}`);
-    } else {
-      block.push(line);
-    }
-  }
-  flush();
-  return out;
-}
 
 /** The example's 一 split at its five sub-headings into the parts a clerk types into the studio. */
 function overviewParts(overview: string): ReportTexts['overview'] {
@@ -108,10 +86,10 @@ describe('gongkai report and gongkai stats against the database', () => {
       'txt',
     ]);
     expect(out.code).toBe(0);
-    const expected = cellSequence(example);
+    const expected = tableCellSequence(example);
     expect(expected.filter((l) => l.startsWith('## '))).toHaveLength(6);
     expect(expected.length).toBeGreaterThan(40);
-    expect(cellSequence(out.stdout)).toEqual(expected);
+    expect(tableCellSequence(out.stdout)).toEqual(expected);
     // The prose comes back too, but for the five sub-headings of 一, printed in the standard form.
     const prose = (t: string): string[] =>
       t
