@@ -1,4 +1,4 @@
-import type { CaseListItem, CaseView, TimelineEntry } from '@gongkai/contracts';
+import type { CaseAssignee, CaseListItem, CaseView, TimelineEntry } from '@gongkai/contracts';
 import {
   EVENT_LABELS,
   STATE_LABELS,
@@ -11,6 +11,9 @@ import type { CaseEntity } from '@gongkai/persistence';
 const NOTE_LABELS: Record<string, string> = {
   REGISTERED: '登记申请',
   DEADLINES_RECOMPUTED: '节假日安排变更，重新计算期限',
+  ATTACHMENT_ADDED: '上传附件',
+  ATTACHMENT_WITHDRAWN: '撤回附件',
+  ASSIGNEE_CHANGED: '改派经办人',
 };
 
 export function stateLabelOf(state: string): string {
@@ -35,7 +38,19 @@ export function answerDueWorkingDays(c: CaseEntity, clock: DueClock): number | n
   return -calendar.workingDaysBetween(c.answerDueOn, today).count;
 }
 
-export function toCaseView(c: CaseEntity, clock: DueClock): CaseView {
+/** Display names of the users a page of cases is assigned to, by id. */
+export type AssigneeNames = ReadonlyMap<string, string>;
+
+function assigneeOf(c: CaseEntity, names: AssigneeNames): CaseAssignee | null {
+  if (!c.assignedClerkId) return null;
+  return { id: c.assignedClerkId, displayName: names.get(c.assignedClerkId) ?? null };
+}
+
+export function toCaseView(
+  c: CaseEntity,
+  clock: DueClock,
+  names: AssigneeNames = new Map(),
+): CaseView {
   const context = c.snapshot.context;
   return {
     id: c.id,
@@ -67,6 +82,7 @@ export function toCaseView(c: CaseEntity, clock: DueClock): CaseView {
     nextDueOn: c.nextDueOn,
     deadlines: c.deadlines,
     assignedClerkId: c.assignedClerkId,
+    assignee: assigneeOf(c, names),
     approvalSteps: context.approvalSteps,
     approvals: (context.draft?.approvals ?? []).map((a) => ({ ...a })),
     queryCode: c.queryCode,
@@ -76,7 +92,11 @@ export function toCaseView(c: CaseEntity, clock: DueClock): CaseView {
   };
 }
 
-export function toListItem(c: CaseEntity, clock: DueClock): CaseListItem {
+export function toListItem(
+  c: CaseEntity,
+  clock: DueClock,
+  names: AssigneeNames = new Map(),
+): CaseListItem {
   const { today } = clock;
   return {
     id: c.id,
@@ -97,6 +117,7 @@ export function toListItem(c: CaseEntity, clock: DueClock): CaseListItem {
     answerDueWorkingDays: answerDueWorkingDays(c, clock),
     nextDueOn: c.nextDueOn,
     overdue: !c.closed && c.answerDueOn !== null && c.answerDueOn < today,
+    assignee: assigneeOf(c, names),
     version: c.version,
   };
 }

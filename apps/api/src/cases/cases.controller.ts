@@ -1,9 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { type SessionUser } from '../auth/session-user';
 import {
   CaseListQueryDto,
+  ReassignCaseDto,
   RegisterApplicationDto,
   RevealIdentityDto,
   SendCaseEventDto,
@@ -53,6 +54,20 @@ export class CasesController {
     @Body() body: SendCaseEventDto,
   ) {
     return this.cases.sendEvent(user, id, body);
+  }
+
+  @Roles('leader', 'admin')
+  @Put('cases/:id/assignee')
+  @ApiOperation({ summary: '改派经办人（记入办理记录）' })
+  @ApiResponse({ status: 200, description: '已改派：新的案件视图' })
+  @ApiResponse({ status: 409, description: '案件已被他人修改（expectedVersion 不符）' })
+  @ApiResponse({ status: 422, description: '所选人员不是本案所属机关在岗的经办人员，或案件已办结' })
+  reassign(
+    @CurrentUser() user: SessionUser,
+    @Param('id') id: string,
+    @Body() body: ReassignCaseDto,
+  ) {
+    return this.cases.reassign(user, id, body);
   }
 
   @Roles('clerk', 'leader', 'auditor')

@@ -1,6 +1,7 @@
 import { createZodDto } from 'nestjs-zod';
 import {
   caseListQuerySchema,
+  reassignCaseSchema,
   registerApplicationSchema,
   revealIdentitySchema,
   sendCaseEventBodySchema,
@@ -10,3 +11,4 @@ export class RegisterApplicationDto extends createZodDto(registerApplicationSche
 export class SendCaseEventDto extends createZodDto(sendCaseEventBodySchema) {}
 export class CaseListQueryDto extends createZodDto(caseListQuerySchema) {}
 export class RevealIdentityDto extends createZodDto(revealIdentitySchema) {}
+export class ReassignCaseDto extends createZodDto(reassignCaseSchema) {}

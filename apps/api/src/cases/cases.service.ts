@@ -8,6 +8,7 @@ import type {
   CaseListItem,
   CaseListQuery,
   Page,
+  ReassignCaseRequest,
   RegisterApplicationRequest,
   SendCaseEventBody,
   SendCaseEventRequest,
@@ -35,7 +36,13 @@ import {
 } from '@gongkai/persistence';
 import { type SessionUser } from '../auth/session-user';
 import { httpErrors } from './case-http-errors';
-import { toCaseView, toListItem, toTimelineEntry, type TimelineRow } from './case-view.mapper';
+import {
+  toCaseView,
+  toListItem,
+  toTimelineEntry,
+  type AssigneeNames,
+  type TimelineRow,
+} from './case-view.mapper';
 
 const SORT_COLUMNS: Record<CaseListQuery['sort'], string> = {
   receivedOn: 'c.received_on',
@@ -101,7 +108,20 @@ export class CasesService {
       today: this.transitions.currentDate(),
       calendar: await this.transitions.calendar(),
     };
-    return { case: toCaseView(c, clock), allowedEvents: await this.allowedFor(user, c) };
+    return {
+      case: toCaseView(c, clock, await this.assigneeNames([c])),
+      allowedEvents: await this.allowedFor(user, c),
+    };
+  }
+
+  private async assigneeNames(rows: readonly CaseEntity[]): Promise<AssigneeNames> {
+    const ids = [...new Set(rows.map((r) => r.assignedClerkId).filter((id) => id !== null))];
+    if (!ids.length) return new Map();
+    const users = (await this.db.query(
+      'SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])',
+      [ids],
+    )) as { id: string; display_name: string }[];
+    return new Map(users.map((u) => [u.id, u.display_name]));
   }
 
   async register(user: SessionUser, body: RegisterApplicationRequest): Promise<CaseDetailResponse> {
@@ -126,7 +146,8 @@ export class CasesService {
           },
           request: body.request,
           requestedForm: body.requestedForm || null,
-          assignedClerkId: body.assignedClerkId ?? (user.roles.includes('clerk') ? user.id : null),
+          // The registering clerk keeps the case unless another clerk is named (checked: 422).
+          assignedClerkId: body.assigneeId ?? (user.roles.includes('clerk') ? user.id : null),
         },
         { id: user.id, role: 'clerk' },
       ),
@@ -166,6 +187,56 @@ export class CasesService {
     return { ...(await this.detailOf(user, result.case)), effects: [...result.effects] };
   }
 
+  /** 改派: a leader or administrator of the case's agency hands it to another of its clerks. */
+  async reassign(
+    user: SessionUser,
+    id: string,
+    body: ReassignCaseRequest,
+  ): Promise<CaseDetailResponse> {
+    if (user.scopeAgencyIds.some((a) => !user.writeAgencyIds.includes(a))) {
+      await this.writable(user, id);
+    }
+    const role: ActorRole = user.roles.includes('leader') ? 'leader' : 'admin';
+    const result = await httpErrors(() =>
+      this.transitions.reassign(
+        id,
+        { assigneeId: body.assigneeId, reason: body.reason },
+        { id: user.id, role },
+        body.expectedVersion,
+        { agencyIds: user.writeAgencyIds },
+      ),
+    );
+    return this.detailOf(user, result.case);
+  }
+
+  /**
+   * The user's open cases, most urgent first: past the answer deadline, then by the next date
+   * something falls due (the workbench's 我的待办).
+   */
+  async myOpenCases(user: SessionUser, limit: number): Promise<Page<CaseListItem>> {
+    const today = this.transitions.currentDate();
+    const [rows, total] = await this.db
+      .getRepository(CaseEntity)
+      .createQueryBuilder('c')
+      .where('c.agency_id = ANY(:agencies::uuid[])', { agencies: user.scopeAgencyIds })
+      .andWhere('c.assigned_clerk_id = :me AND NOT c.closed', { me: user.id })
+      .orderBy('coalesce(c.answer_due_on < :today, false)', 'DESC')
+      .addOrderBy('c.next_due_on', 'ASC', 'NULLS LAST')
+      .addOrderBy('c.answer_due_on', 'ASC', 'NULLS LAST')
+      .addOrderBy('c.ref', 'ASC')
+      .setParameter('today', today)
+      .take(limit)
+      .getManyAndCount();
+    const clock = { today, calendar: await this.transitions.calendar() };
+    const names = await this.assigneeNames(rows);
+    return {
+      items: rows.map((r) => toListItem(r, clock, names)),
+      total,
+      page: 1,
+      pageSize: limit,
+    };
+  }
+
   async list(user: SessionUser, query: CaseListQuery): Promise<Page<CaseListItem>> {
     const today = this.transitions.currentDate();
     const agencies = query.agencyId
@@ -194,6 +265,12 @@ export class CasesService {
     if (query.category)
       qb.andWhere('c.applicant_category = :category', { category: query.category });
     if (query.outcome) qb.andWhere('c.outcome = :outcome', { outcome: query.outcome });
+    if (query.assignee === 'none') qb.andWhere('c.assigned_clerk_id IS NULL');
+    else if (query.assignee) {
+      qb.andWhere('c.assigned_clerk_id = :assignee', {
+        assignee: query.assignee === 'me' ? user.id : query.assignee,
+      });
+    }
     if (query.q) {
       const like = `%${query.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
       qb.andWhere(
@@ -212,8 +289,9 @@ export class CasesService {
       .take(query.pageSize);
     const [rows, total] = await qb.getManyAndCount();
     const clock = { today, calendar: await this.transitions.calendar() };
+    const names = await this.assigneeNames(rows);
     return {
-      items: rows.map((r) => toListItem(r, clock)),
+      items: rows.map((r) => toListItem(r, clock, names)),
       total,
       page: query.page,
       pageSize: query.pageSize,

@@ -34,10 +34,19 @@ export class DeskLookupsController {
 
   @Roles('clerk', 'leader', 'auditor', 'admin')
   @Get('dashboard')
-  @ApiOperation({ summary: '工作台图表：按月按渠道收件、年度办理结果、按时答复率' })
+  @ApiOperation({
+    summary: '工作台：我的待办（超期在前，再按最近期限）、按月按渠道收件、年度办理结果、按时答复率',
+  })
   dashboard(@CurrentUser() user: SessionUser, @Query() query: DashboardQueryDto) {
     const today = localDateInShanghai(this.clock.now());
     return this.lookups.dashboard(user, query.year ?? Number(today.slice(0, 4)), today);
+  }
+
+  @Roles('clerk', 'leader', 'admin')
+  @Get('clerks')
+  @ApiOperation({ summary: '本机关在岗的经办人员（登记、改派时选择经办人）' })
+  clerks(@CurrentUser() user: SessionUser) {
+    return this.lookups.clerks(user);
   }
 
   @Roles('auditor', 'leader', 'admin')

@@ -1,8 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { CaseListItem, ClerkOption, Page } from '@gongkai/contracts';
 import { ApprovalPolicyEntity } from '@gongkai/persistence';
 import { type SessionUser } from '../auth/session-user';
+import { CasesService } from './cases.service';
+
+/** How many of "my open cases" the workbench lists; `total` counts them all. */
+const MY_CASES_SHOWN = 20;
 
 export interface DashboardFigures {
   year: number;
@@ -13,6 +18,8 @@ export interface DashboardFigures {
   /** Cases served in the year: on time, or after the answer deadline (Project rule 2). */
   timeliness: { served: number; late: number };
   open: { total: number; overdue: number };
+  /** The user's open cases (as 经办人), overdue first, then by the next due date. */
+  myCases: Page<CaseListItem>;
 }
 
 export interface IdentityRevealRow {
@@ -29,13 +36,16 @@ export interface IdentityRevealRow {
 /** Read-only figures and lists for the desk's workbench, audit and settings pages. */
 @Injectable()
 export class DeskLookupsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly cases: CasesService,
+  ) {}
 
   async dashboard(user: SessionUser, year: number, today: string): Promise<DashboardFigures> {
     const agencies = user.scopeAgencyIds;
     const from = `${year}-01-01`;
     const to = `${year}-12-31`;
-    const [intake, outcomes, timeliness, open] = await Promise.all([
+    const [intake, outcomes, timeliness, open, myCases] = await Promise.all([
       this.db.query(
         `SELECT extract(month FROM received_on)::int AS month, channel, count(*)::int AS count
            FROM cases WHERE agency_id = ANY($1::uuid[]) AND received_on BETWEEN $2 AND $3
@@ -61,6 +71,7 @@ export class DeskLookupsService {
            FROM cases WHERE agency_id = ANY($1::uuid[]) AND NOT closed`,
         [agencies, today],
       ) as Promise<DashboardFigures['open'][]>,
+      this.cases.myOpenCases(user, MY_CASES_SHOWN),
     ]);
     return {
       year,
@@ -68,7 +79,18 @@ export class DeskLookupsService {
       outcomes,
       timeliness: timeliness[0] ?? { served: 0, late: 0 },
       open: open[0] ?? { total: 0, overdue: 0 },
+      myCases,
     };
+  }
+
+  /** Who a case of the user's agency can be assigned to: its active clerks, by name. */
+  async clerks(user: SessionUser): Promise<ClerkOption[]> {
+    return (await this.db.query(
+      `SELECT id, display_name AS "displayName" FROM users
+        WHERE agency_id = $1 AND active AND 'clerk' = ANY(roles)
+        ORDER BY display_name, username`,
+      [user.agencyId],
+    )) as ClerkOption[];
   }
 
   /** Who saw which full identity number (DESIGN.md, Security), newest first. */

@@ -11,6 +11,8 @@ export const CASE_SORT_FIELDS = [
   'decidedOn',
 ] as const;
 
+const ASSIGNEE_FILTER = '经办人筛选只能是 me、none 或用户编号';
+
 const states = [...PROCEDURE_STATES, ...CLOSED_STATES] as [string, ...string[]];
 
 /** GET /api/cases query string. */
@@ -25,6 +27,8 @@ export const caseListQuerySchema = z.object({
   outcome: outcomeSchema.optional(),
   q: text(100, '搜索内容').optional(),
   agencyId: uuidSchema('机关编号').optional(),
+  /** The 经办人: `me`, `none` (unassigned) or a user id. */
+  assignee: z.union([z.enum(['me', 'none']), z.uuid(ASSIGNEE_FILTER)]).optional(),
   sort: z.enum(CASE_SORT_FIELDS, { error: '未知的排序字段' }).default('receivedOn'),
   order: z.enum(['asc', 'desc'], { error: '排序方向只能是 asc 或 desc' }).default('desc'),
   page: z.coerce.number().int().min(1, '页码从1开始').max(100_000).default(1),

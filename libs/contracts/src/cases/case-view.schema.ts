@@ -1,5 +1,12 @@
 import type { AllowedEvent, CaseDeadlines, CaseEffect, CaseFlags } from '@gongkai/domain';
 
+/** The 经办人 of a case: the clerk responsible for it. */
+export interface CaseAssignee {
+  id: string;
+  /** Null when the user no longer exists under that id. */
+  displayName: string | null;
+}
+
 /** A case as the API returns it: facts, masked identity, deadlines with derivations. */
 export interface CaseView {
   id: string;
@@ -36,6 +43,7 @@ export interface CaseView {
   nextDueOn: string | null;
   deadlines: CaseDeadlines;
   assignedClerkId: string | null;
+  assignee: CaseAssignee | null;
   approvalSteps: number;
   approvals: { step: number; by: string; on: string; comment?: string }[];
   queryCode: string;
@@ -73,6 +81,7 @@ export interface CaseListItem {
   answerDueWorkingDays: number | null;
   nextDueOn: string | null;
   overdue: boolean;
+  assignee: CaseAssignee | null;
   version: number;
 }
 

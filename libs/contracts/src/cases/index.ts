@@ -3,3 +3,4 @@ export * from './register-application.schema';
 export * from './case-event.schema';
 export * from './case-query.schema';
 export * from './case-view.schema';
+export * from './reassign-case.schema';

@@ -43,7 +43,8 @@ export const registerApplicationSchema = z.object({
   applicant: applicantSchema,
   request: requiredText(4000, '申请内容'),
   requestedForm: text(200, '获取信息的方式').optional(),
-  assignedClerkId: uuidSchema('经办人编号').optional(),
+  /** The 经办人, a clerk of the agency; defaults to the registering clerk. */
+  assigneeId: uuidSchema('经办人编号').optional(),
   /** For a user whose own agency is not the one to register in (defaults to the user's). */
   agencyId: uuidSchema('机关编号').optional(),
 });

@@ -61,6 +61,7 @@ export interface RegisterCaseInput {
   };
   readonly request?: string | null;
   readonly requestedForm?: string | null;
+  /** The 经办人; must be a clerk of `agencyId` (422 otherwise). */
   readonly assignedClerkId?: string | null;
   readonly origin?: CaseOrigin;
   /** Overrides the agency's approval policy (the importer takes historic approvals as one). */
@@ -79,6 +80,11 @@ export interface TransitionOptions {
   readonly agencyIds?: readonly string[];
 }
 
+export interface ReassignInput {
+  readonly assigneeId: string;
+  readonly reason: string;
+}
+
 export interface TransitionResult {
   readonly case: CaseEntity;
   readonly event: CaseEventEntity;
@@ -86,7 +92,7 @@ export interface TransitionResult {
 }
 
 /** A journal row that is not a machine event. */
-export type JournalNoteType = 'REGISTERED' | 'DEADLINES_RECOMPUTED';
+export type JournalNoteType = 'REGISTERED' | 'DEADLINES_RECOMPUTED' | 'ASSIGNEE_CHANGED';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // No 0/O, 1/I/L: a query code is read out over the phone.
@@ -187,6 +193,7 @@ export class CaseTransitionService {
       if (taken.length) {
         throw new CaseError('conflict', 'duplicate_ref', `登记编号“${ref}”已被本机关其他案件使用`);
       }
+      if (input.assignedClerkId) await this.assignee(m, input.agencyId, input.assignedClerkId);
       const steps =
         input.approvalSteps ??
         ((
@@ -341,6 +348,70 @@ export class CaseTransitionService {
     });
   }
 
+  /**
+   * Hands a case to another clerk of its agency (改派): the row's version moves on and an
+   * ASSIGNEE_CHANGED note names both clerks and the reason, so the journal still says who was
+   * responsible on which day. Throws CaseError like apply(); refused when the case is finished,
+   * the clerk already holds it, or the new one is not an active clerk of the case's agency.
+   */
+  async reassign(
+    caseId: string,
+    input: ReassignInput,
+    actor: JournalActor,
+    expectedVersion?: number,
+    options: TransitionOptions = {},
+  ): Promise<TransitionResult> {
+    if (!isUuid(caseId)) throw caseNotFound();
+    const reason = trimmed(input.reason);
+    if (!reason) throw invalid('请填写改派理由');
+    return this.inTransaction(options.manager, async (m) => {
+      const row = await this.lockCase(m, caseId, options.agencyIds);
+      if (expectedVersion !== undefined && row.version !== expectedVersion) {
+        throw new CaseError(
+          'conflict',
+          'version_conflict',
+          `案件已被他人修改（当前版本 ${row.version}，提交时版本 ${expectedVersion}），请刷新后重试`,
+          { currentVersion: row.version },
+        );
+      }
+      // A served or withdrawn case has nothing left to do; awaitingService still needs 送达.
+      if (row.closed && row.state !== 'awaitingService') {
+        throw new CaseError('refused', 'case_finished', '案件已办结，无需改派经办人');
+      }
+      if (row.assignedClerkId === input.assigneeId) {
+        throw new CaseError('refused', 'same_assignee', '该案件已由所选人员经办');
+      }
+      const to = await this.assignee(m, row.agencyId, input.assigneeId);
+      const [from] = (await m.query('SELECT id, display_name FROM users WHERE id = $1', [
+        row.assignedClerkId,
+      ])) as { id: string; display_name: string }[];
+      const changes = {
+        assignedClerkId: to.id,
+        version: row.version + 1,
+        updatedAt: new Date(),
+      };
+      const result = await m.update(CaseEntity, { id: row.id, version: row.version }, changes);
+      if (result.affected !== 1) {
+        throw new CaseError('conflict', 'version_conflict', '案件已被他人修改，请刷新后重试');
+      }
+      const updated = Object.assign(row, changes);
+      const event = await this.appendJournal(m, updated, {
+        type: 'ASSIGNEE_CHANGED',
+        machineEvent: false,
+        payload: {
+          from: from ? { id: from.id, displayName: from.display_name } : null,
+          to: { id: to.id, displayName: to.display_name },
+          reason,
+        },
+        actor,
+        occurredOn: this.today(),
+        basis: null,
+        stateAfter: updated.state,
+      });
+      return { case: updated, event, effects: [] };
+    });
+  }
+
   restore(row: CaseEntity, calendar: WorkingDayCalendar): CaseSnapshot {
     try {
       return restoreSnapshot(row.snapshot, calendar);
@@ -360,6 +431,29 @@ export class CaseTransitionService {
     });
     if (!row || (agencyIds && !agencyIds.includes(row.agencyId))) throw caseNotFound();
     return row;
+  }
+
+  /** The user, when it is an active clerk of the agency; refused (422) otherwise. */
+  private async assignee(
+    m: EntityManager,
+    agencyId: string,
+    userId: string,
+  ): Promise<{ id: string; display_name: string }> {
+    const [found] = isUuid(userId)
+      ? ((await m.query(
+          `SELECT id, display_name FROM users
+            WHERE id = $1 AND agency_id = $2 AND active AND 'clerk' = ANY(roles)`,
+          [userId, agencyId],
+        )) as { id: string; display_name: string }[])
+      : [];
+    if (!found) {
+      throw new CaseError(
+        'refused',
+        'invalid_assignee',
+        '经办人须为本案所属机关在岗的经办人员，请重新选择',
+      );
+    }
+    return found;
   }
 
   private async saveSnapshot(

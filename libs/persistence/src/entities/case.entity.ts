@@ -90,6 +90,10 @@ export class CaseEntity {
   @Column({ name: 'next_due_on', type: 'date', nullable: true })
   nextDueOn!: string | null;
 
+  /**
+   * The 经办人: a clerk of the case's agency, set at registration and changed only by a journaled
+   * reassignment (ASSIGNEE_CHANGED). Null for online applications until a leader assigns one.
+   */
   @Column({ name: 'assigned_clerk_id', type: 'uuid', nullable: true })
   assignedClerkId!: string | null;
 

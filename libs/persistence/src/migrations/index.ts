@@ -5,6 +5,7 @@ import { CreatedProceedingsFiguresCalendarAndPolicies1764115500000 } from './176
 import { CreatedReportsAndVersions1764116000000 } from './1764116000000-created-reports-and-versions';
 import { CreatedNotifications1764116500000 } from './1764116500000-created-notifications';
 import { CreatedLetterTemplates1764117000000 } from './1764117000000-created-letter-templates';
+import { BackfilledAndIndexedCaseAssignee1764117200000 } from './1764117200000-backfilled-and-indexed-case-assignee';
 
 /** In order of application; a migration is never edited once it has landed. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   CreatedReportsAndVersions1764116000000,
   CreatedNotifications1764116500000,
   CreatedLetterTemplates1764117000000,
+  BackfilledAndIndexedCaseAssignee1764117200000,
 ];
