@@ -196,4 +196,40 @@ describe('worker on real Redis and PostgreSQL', () => {
     const redis = app?.get<Redis>(WORKER_REDIS);
     expect(await redis?.get(HEARTBEAT_KEY)).toBe(result.at);
   });
+
+  it('imports a ledger through its registered handler with progress, and fails an unreadable file at once', async () => {
+    const line = (ref: string) =>
+      JSON.stringify({
+        ref,
+        receivedOn: '2025-03-03',
+        channel: 'online',
+        applicant: { category: 'natural_person' },
+        outcome: 'disclosed',
+        decidedOn: '2025-03-20',
+      });
+    const data = { agencyId, actorId: 'system', jsonl: [line('L-1'), line('L-2')].join('\n') };
+    const job = await queue().add('ledger.import', data);
+    expect(await job.waitUntilFinished(events, 20_000)).toMatchObject({
+      committed: true,
+      imported: 2,
+      rejected: [],
+    });
+    expect((await queue().getJob(job.id ?? ''))?.progress).toEqual({
+      phase: 'importing',
+      done: 2,
+      total: 2,
+    });
+    // Delivered again: every line is found by its ref, nothing is written twice.
+    expect(await run('ledger.import', data)).toMatchObject({ imported: 0, unchanged: 2 });
+
+    const unreadable = await queue().add(
+      'ledger.import',
+      { agencyId, actorId: 'system', xlsxBase64: Buffer.from('not a workbook').toString('base64') },
+      { attempts: 3 },
+    );
+    await expect(unreadable.waitUntilFinished(events, 20_000)).rejects.toThrow(
+      '无法读取 Excel 台账',
+    );
+    expect((await queue().getJob(unreadable.id ?? ''))?.attemptsMade).toBe(1);
+  });
 });

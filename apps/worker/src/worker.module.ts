@@ -8,6 +8,7 @@ import { ALERT_MAILER, mailerFromConfig } from './alerts/smtp-mailer';
 import { caseTransitionProvider, dataSourceProvider, DataSourceCloser } from './database.provider';
 import { DeadlinesHandler } from './deadlines/deadlines.handler';
 import { GracefulShutdown, SHUTDOWN_TIMEOUT_MS } from './jobs/graceful-shutdown';
+import { LedgerImportHandler } from './imports/ledger-import.handler';
 import { HeartbeatHandler } from './jobs/heartbeat.handler';
 import { JobRegistry } from './jobs/job-registry';
 import { JobSchedules } from './jobs/job-schedules';
@@ -56,6 +57,7 @@ export class WorkerModule {
         HeartbeatHandler,
         DeadlinesHandler,
         AlertsHandler,
+        LedgerImportHandler,
       ],
     };
   }

@@ -12,6 +12,8 @@ export const JOB_NAMES = [
   'alerts.daily',
   // 00:10 on 1 January Asia/Shanghai: YEAR_CLOSED on every case still open (结转下年度).
   'year.close',
+  // On demand (POST /api/imports/jobs): a ledger import, with progress, result kept for the desk.
+  'ledger.import',
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 

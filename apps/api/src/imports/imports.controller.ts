@@ -19,4 +19,16 @@ export class ImportsController {
   import(@CurrentUser() user: SessionUser, @Body() body: ImportLedgerDto) {
     return this.imports.import(user, body);
   }
+
+  @Roles('clerk', 'admin')
+  @Post('jobs')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: '在后台导入台账（任务 ledger.import）：用 GET /api/jobs/{jobId} 查询进度和结果',
+  })
+  @ApiResponse({ status: 202, description: '已排队：{ jobId }；结果与同步导入的报告相同' })
+  @ApiResponse({ status: 503, description: '任务队列（Redis）暂时不可用' })
+  enqueue(@CurrentUser() user: SessionUser, @Body() body: ImportLedgerDto) {
+    return this.imports.enqueue(user, body);
+  }
 }

@@ -1,16 +1,39 @@
+import { createHash } from 'node:crypto';
 import { Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { JobsOptions } from 'bullmq';
 import { DataSource } from 'typeorm';
-import type { ImportLedgerRequest, LedgerImportReport } from '@gongkai/contracts';
-import { CaseTransitionService, importLedger, readJsonl, readXlsx } from '@gongkai/persistence';
+import type {
+  ImportLedgerRequest,
+  LedgerImportJobAccepted,
+  LedgerImportJobData,
+  LedgerImportReport,
+} from '@gongkai/contracts';
+import {
+  CaseTransitionService,
+  importLedger,
+  readLedgerFile,
+  UnreadableLedgerError,
+} from '@gongkai/persistence';
 import { type SessionUser } from '../auth/session-user';
 import { httpErrors } from '../cases/case-http-errors';
+import { JobsService } from '../jobs/jobs.service';
+
+/**
+ * A `ledger.import` job carries the whole file, so it is kept for a day once done (the desk polls
+ * it within seconds) and fewer are kept than the defaults would.
+ */
+export const LEDGER_IMPORT_JOB_OPTIONS: JobsOptions = {
+  removeOnComplete: { age: 24 * 3600, count: 100 },
+  removeOnFail: { age: 7 * 24 * 3600, count: 100 },
+};
 
 @Injectable()
 export class ImportsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly transitions: CaseTransitionService,
+    private readonly jobs: JobsService,
   ) {}
 
   /**
@@ -19,15 +42,10 @@ export class ImportsService {
    * are written and the others still listed. Lines whose ref the agency has are left unchanged.
    */
   async import(user: SessionUser, body: ImportLedgerRequest): Promise<LedgerImportReport> {
-    const lines =
-      body.jsonl !== undefined
-        ? readJsonl(body.jsonl)
-        : await readXlsx(Buffer.from(body.xlsxBase64 ?? '', 'base64')).catch(() => {
-            throw new UnprocessableEntityException({
-              message: '无法读取 Excel 台账：请上传 .xlsx 文件，第一行为列名',
-              code: 'unreadable_xlsx',
-            });
-          });
+    const lines = await readLedgerFile(body).catch((error: unknown) => {
+      if (!(error instanceof UnreadableLedgerError)) throw error;
+      throw new UnprocessableEntityException({ message: error.message, code: 'unreadable_xlsx' });
+    });
     const report = await httpErrors(() =>
       importLedger(this.db, this.transitions, lines, {
         agencyId: user.agencyId,
@@ -46,5 +64,32 @@ export class ImportsService {
       });
     }
     return report;
+  }
+
+  /**
+   * Queues the same import as a `ledger.import` job, which the worker runs with progress. The job
+   * id is the agency and a digest of the file, so a repeated upload of one file while its job is
+   * kept adds nothing; a job that failed for good is retried instead of shown failed again.
+   */
+  async enqueue(user: SessionUser, body: ImportLedgerRequest): Promise<LedgerImportJobAccepted> {
+    const data: LedgerImportJobData = {
+      agencyId: user.agencyId,
+      actorId: user.id,
+      ...(body.jsonl !== undefined ? { jsonl: body.jsonl } : { xlsxBase64: body.xlsxBase64 }),
+      ...(body.skipInvalid ? { skipInvalid: true } : {}),
+    };
+    const digest = createHash('sha256')
+      .update(body.jsonl !== undefined ? `jsonl\n${body.jsonl}` : `xlsx\n${body.xlsxBase64}`)
+      .update(body.skipInvalid ? '\nskipInvalid' : '')
+      .digest('hex')
+      .slice(0, 32);
+    let job = await this.jobs.enqueue(
+      'ledger.import',
+      data,
+      [user.agencyId, digest],
+      LEDGER_IMPORT_JOB_OPTIONS,
+    );
+    if (job.state === 'failed') job = await this.jobs.retry(job.id);
+    return { jobId: job.id };
   }
 }

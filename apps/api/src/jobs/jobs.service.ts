@@ -66,6 +66,23 @@ export class JobsService {
     );
   }
 
+  /**
+   * Gives a failed job a fresh set of attempts under its own id (a stable id would otherwise keep
+   * answering "failed" until the job is removed). A job no longer failed is returned as it is.
+   */
+  async retry(id: string): Promise<JobView> {
+    return this.queue.use(async (q) => {
+      const job = await q.getJob(id);
+      if (!job) throw new NotFoundException('任务不存在');
+      if ((await job.getState()) === 'failed')
+        await job
+          .retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true })
+          // Another request retried it first.
+          .catch(() => undefined);
+      return toJobView((await q.getJob(id)) ?? job);
+    });
+  }
+
   /** A job of an agency in the user's scope; a system job (no agency) for administrators only. */
   async find(user: SessionUser, id: string): Promise<JobView> {
     const view = await this.queue.use(async (q) => {

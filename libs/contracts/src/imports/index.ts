@@ -1,1 +1,2 @@
 export * from './import.schema';
+export * from './import-job.schema';

@@ -19,6 +19,7 @@ import {
 import { ProceedingEntity } from '../entities/proceeding.entity';
 import type { CaseEventInput, CaseTransitionService } from '../cases/case-transition';
 import { ledgerLineSchema, type LedgerLine, type RawLedgerLine } from './ledger-line';
+import { readLedgerFile, type LedgerFile } from './ledger-read';
 
 export interface LedgerLineError {
   line: number;
@@ -36,11 +37,32 @@ export interface LedgerImportReport {
   proceedings: number;
 }
 
+/** Lines checked (`validating`), then lines written in the transaction (`importing`). */
+export interface LedgerImportProgress {
+  phase: 'validating' | 'importing';
+  done: number;
+  total: number;
+}
+
 export interface LedgerImportOptions {
   readonly agencyId: string;
   /** Who the replayed steps are journaled as: `system`, or a named clerk's user id. */
   readonly actorId?: string;
   readonly skipInvalid?: boolean;
+  /**
+   * Told at the start of each phase, about every 1 % of its lines, and when it is done; awaited,
+   * so a queue job can report to Redis between lines.
+   */
+  readonly onProgress?: (progress: LedgerImportProgress) => void | Promise<void>;
+}
+
+/** Calls onProgress at 0, every ~1 % and at the end of a phase, not on every line. */
+function progressReporter(options: LedgerImportOptions) {
+  return async (phase: LedgerImportProgress['phase'], done: number, total: number) => {
+    if (!options.onProgress) return;
+    const step = Math.max(1, Math.ceil(total / 100));
+    if (done % step === 0 || done === total) await options.onProgress({ phase, done, total });
+  };
 }
 
 interface PlannedLine {
@@ -221,7 +243,9 @@ export async function importLedger(
     ).map((r) => r.ref),
   );
   let unchanged = 0;
-  for (const raw of lines) {
+  const progress = progressReporter(options);
+  for (const [index, raw] of lines.entries()) {
+    await progress('validating', index, lines.length);
     const ref = refOf(raw.value);
     const reject = (reason: string) => rejected.push({ line: raw.line, ref, reason });
     if (raw.readError) {
@@ -260,6 +284,7 @@ export async function importLedger(
     }
     planned.push({ line: raw.line, data, events, flags: outcome.flags });
   }
+  await progress('validating', lines.length, lines.length);
   const report: LedgerImportReport = {
     committed: false,
     lines: lines.length,
@@ -273,9 +298,24 @@ export async function importLedger(
   };
   if (rejected.length && !options.skipInvalid) return report;
   await dataSource.transaction(async (m) => {
-    for (const p of planned) report.proceedings += await writeLine(m, transitions, p, options);
+    for (const [index, p] of planned.entries()) {
+      await progress('importing', index, planned.length);
+      report.proceedings += await writeLine(m, transitions, p, options);
+    }
   });
+  // After the commit: 100 % means the cases are there.
+  await progress('importing', planned.length, planned.length);
   return { ...report, committed: true, imported: planned.length };
+}
+
+/** Reads an uploaded ledger and imports it (an unreadable .xlsx throws UnreadableLedgerError). */
+export async function importLedgerFile(
+  dataSource: DataSource,
+  transitions: CaseTransitionService,
+  file: LedgerFile,
+  options: LedgerImportOptions,
+): Promise<LedgerImportReport> {
+  return importLedger(dataSource, transitions, await readLedgerFile(file), options);
 }
 
 async function writeLine(

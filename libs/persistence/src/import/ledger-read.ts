@@ -140,3 +140,24 @@ export async function readXlsx(data: Buffer | ArrayBuffer): Promise<RawLedgerLin
   });
   return lines;
 }
+
+export class UnreadableLedgerError extends Error {
+  constructor() {
+    super('无法读取 Excel 台账：请上传 .xlsx 文件，第一行为列名');
+    this.name = 'UnreadableLedgerError';
+  }
+}
+
+/** An uploaded ledger: JSON Lines text, or an .xlsx in base64 (POST /api/imports). */
+export interface LedgerFile {
+  jsonl?: string;
+  xlsxBase64?: string;
+}
+
+/** The lines of an uploaded ledger; an .xlsx that does not open throws UnreadableLedgerError. */
+export async function readLedgerFile(file: LedgerFile): Promise<RawLedgerLine[]> {
+  if (file.jsonl !== undefined) return readJsonl(file.jsonl);
+  return readXlsx(Buffer.from(file.xlsxBase64 ?? '', 'base64')).catch(() => {
+    throw new UnreadableLedgerError();
+  });
+}
