@@ -46,6 +46,7 @@ export const settingsMessages = defineMessages(
     customised: '已修改',
     builtin: '内置',
     placeholders: '占位符',
+    importLedger: '导入台账',
   },
   {
     title: 'Settings',
@@ -94,5 +95,6 @@ export const settingsMessages = defineMessages(
     customised: 'Customised',
     builtin: 'Built-in',
     placeholders: 'Placeholders',
+    importLedger: 'Import a ledger',
   },
 );

@@ -31,6 +31,7 @@ import type { DeskRole } from '../auth/desk-user';
 import { applyApiError } from '../common/api-form-errors';
 import { currentYear } from '../common/today';
 import { roleLabel } from '../shell/role-labels';
+import { ImportLedgerTab } from './import-ledger';
 import { settingsMessages } from './settings.messages';
 
 interface UserView {
@@ -468,7 +469,7 @@ function LettersTab() {
   );
 }
 
-/** 设置 (administrators): users and roles, agency profile, calendar, approval policy, letters. */
+/** 设置 (administrators): users, agency profile, calendar, approvals, letters, ledger import. */
 export function SettingsPage() {
   const t = useMessages(settingsMessages);
   return (
@@ -480,6 +481,7 @@ export function SettingsPage() {
           { key: 'calendar', label: t.calendar, children: <CalendarTab /> },
           { key: 'policy', label: t.policy, children: <PolicyTab /> },
           { key: 'letters', label: t.letters, children: <LettersTab /> },
+          { key: 'import', label: t.importLedger, children: <ImportLedgerTab /> },
         ]}
       />
     </PageContainer>
