@@ -35,6 +35,7 @@ const view = {
   origin: 'desk',
   state: 'intake',
   stateLabel: '已登记',
+  feeState: 'none',
   extensionState: 'none',
   closed: false,
   outcome: null,

@@ -84,6 +84,13 @@ export function CaseDetailPage() {
           {view.extensionState !== 'none' ? (
             <Tag>{stateLabel(`extension.${view.extensionState}`, locale)}</Tag>
           ) : null}
+          {/* The fee region runs beside the procedure (a notice may be served while consulting). */}
+          {(view.feeState === 'awaiting' && view.state !== 'awaitingFee') ||
+          view.feeState === 'paid' ? (
+            <Tag color={view.feeState === 'awaiting' ? 'orange' : 'default'} data-testid="case-fee">
+              {stateLabel(`fee.${view.feeState}`, locale)}
+            </Tag>
+          ) : null}
           <DeadlineBadge workingDays={view.answerDueWorkingDays} dueOn={view.answerDueOn} />
         </Space>
       }

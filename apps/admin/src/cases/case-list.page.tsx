@@ -7,7 +7,7 @@ import {
   type ProFormInstance,
 } from '@ant-design/pro-components';
 import type { CaseListItem } from '@gongkai/contracts';
-import { APPLICANT_CATEGORIES, CLOSED_STATES, OUTCOMES, PROCEDURE_STATES } from '@gongkai/domain';
+import { APPLICANT_CATEGORIES, CLOSED_STATES, OPEN_STATES, OUTCOMES } from '@gongkai/domain';
 import { DeadlineBadge, formatMessage, useApiClient, useLocale, useMessages } from '@gongkai/ui';
 import { App, Button, Input, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import { useMemo, useRef, useState } from 'react';
@@ -60,7 +60,7 @@ export function CaseListPage() {
     const entries: [string, { text: string }][] = [
       ['open', { text: t.stateOpen }],
       ['closed', { text: t.stateClosed }],
-      ...[...PROCEDURE_STATES, ...CLOSED_STATES].map(
+      ...[...OPEN_STATES, ...CLOSED_STATES].map(
         (s) => [s, { text: stateLabel(s, locale) }] as [string, { text: string }],
       ),
     ];

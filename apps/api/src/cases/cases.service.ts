@@ -248,6 +248,8 @@ export class CasesService {
       .where('c.agency_id = ANY(:agencies::uuid[])', { agencies });
     if (query.state === 'open') qb.andWhere('NOT c.closed');
     else if (query.state === 'closed') qb.andWhere('c.closed');
+    // 待缴费 means every open case with an unpaid notice, also one that is consulting meanwhile.
+    else if (query.state === 'awaitingFee') qb.andWhere(`NOT c.closed AND c.fee_state = 'awaiting'`);
     else if (query.state) qb.andWhere('c.state = :state', { state: query.state });
     if (query.due === 'overdue') {
       qb.andWhere('NOT c.closed AND c.answer_due_on < :today', { today });

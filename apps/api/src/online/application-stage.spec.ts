@@ -20,6 +20,11 @@ describe('applicationStage', () => {
     expect(applicationStage(state, outcome)).toBe(stage);
   });
 
+  it('shows an unpaid fee notice to the applicant even while a third party is consulted', () => {
+    expect(applicationStage('consulting', null, 'awaiting')).toBe('awaitingFee');
+    expect(applicationStage('consulting', null, 'paid')).toBe('consulting');
+  });
+
   it('has a Chinese label for every stage', () => {
     for (const stage of APPLICATION_STAGES) expect(APPLICATION_STAGE_LABELS[stage]).toBeTruthy();
   });

@@ -20,7 +20,13 @@ export const APPLICATION_STAGE_LABELS: Readonly<Record<ApplicationStage, string>
  * The public stage of a case: the machine state in plain words. Internal steps (a drafted
  * decision waiting for a leader's approval) read as 办理中; closures without an answer say why.
  */
-export function applicationStage(state: string, outcome: string | null): ApplicationStage {
+export function applicationStage(
+  state: string,
+  outcome: string | null,
+  feeState = 'none',
+): ApplicationStage {
+  // An unpaid notice is what the applicant must act on, even while a third party is consulted.
+  if (feeState === 'awaiting') return 'awaitingFee';
   switch (state) {
     case 'intake':
       return 'received';

@@ -126,7 +126,7 @@ export class OnlineApplicationsService {
       select: { code: true, name: true },
       where: { id: found.agencyId },
     });
-    const stage = applicationStage(found.state, found.outcome);
+    const stage = applicationStage(found.state, found.outcome, found.feeState);
     // Only what the applicant may know: no notes, no clerk, no approvals, no journal.
     return {
       queryCode: found.queryCode,

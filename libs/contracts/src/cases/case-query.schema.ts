@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CASE_EVENT_TYPES, CLOSED_STATES, PROCEDURE_STATES } from '@gongkai/domain';
+import { CASE_EVENT_TYPES, CLOSED_STATES, OPEN_STATES } from '@gongkai/domain';
 import { applicantCategorySchema, outcomeSchema, text, uuidSchema } from './common.schema';
 
 export const CASE_SORT_FIELDS = [
@@ -13,7 +13,7 @@ export const CASE_SORT_FIELDS = [
 
 const ASSIGNEE_FILTER = '经办人筛选只能是 me、none 或用户编号';
 
-const states = [...PROCEDURE_STATES, ...CLOSED_STATES] as [string, ...string[]];
+const states = [...OPEN_STATES, ...CLOSED_STATES] as [string, ...string[]];
 
 /** GET /api/cases query string. */
 export const caseListQuerySchema = z.object({

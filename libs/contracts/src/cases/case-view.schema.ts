@@ -28,6 +28,8 @@ export interface CaseView {
   origin: string;
   state: string;
   stateLabel: string;
+  /** The fee region: none, awaiting (待缴费), paid; unpaid once closed as other.fee_unpaid. */
+  feeState: string;
   extensionState: string;
   closed: boolean;
   outcome: string | null;
@@ -72,6 +74,8 @@ export interface CaseListItem {
   request: string | null;
   state: string;
   stateLabel: string;
+  /** The fee region: none, awaiting (待缴费), paid; unpaid once closed as other.fee_unpaid. */
+  feeState: string;
   extensionState: string;
   closed: boolean;
   outcome: string | null;

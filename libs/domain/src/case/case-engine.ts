@@ -10,12 +10,15 @@ import {
   CASE_MACHINE_VERSION,
   caseMachine,
   caseMachineFor,
+  FEE_NOTICE_STEPS,
   type CaseMachine,
 } from './case.machine';
+import { upgradePersistedSnapshot } from './case-upgrade';
 import {
   CASE_EVENT_TYPES,
   CLOSED_STATES,
   EXTENSION_STATES,
+  FEE_STATES,
   PROCEDURE_STATES,
   isCaseEventType,
   type ActorRole,
@@ -27,7 +30,8 @@ import {
   type ClosedState,
   type CreateCaseInput,
   type ExtensionState,
-  type ProcedureState,
+  type FeeState,
+  type OpenState,
 } from './case.types';
 
 export type CaseSnapshot = SnapshotFrom<CaseMachine>;
@@ -93,6 +97,15 @@ export function applyCaseEvent(
     return { ok: false, code: 'invalid_event', message: `未知的操作：${String(type)}` };
   }
   if (!eventTypesInState(current).has(type)) {
+    // "Already done" says more than "not in this state" (a second fee notice, a second 补正).
+    const done = eventAvailability(
+      current.context,
+      type,
+      event.actor?.role ?? 'clerk',
+      current.context.lastEventOn,
+      calendar,
+    );
+    if (done?.code === 'already_done') return { ok: false, ...done };
     const status = caseStatus(current);
     return status.closed && type !== 'RECORD_SERVICE'
       ? { ok: false, code: 'case_closed', message: `案件已办结，不能${EVENT_LABELS[type].zh}` }
@@ -144,8 +157,10 @@ export function allowedEvents(
 }
 
 export interface CaseStatus {
-  /** The procedure state while open, else the closed sub-state. */
-  readonly state: ProcedureState | ClosedState;
+  /** What the open case waits for (see `OpenState`), else the closed sub-state. */
+  readonly state: OpenState | ClosedState;
+  /** The fee region; a closed case's unpaid notice is `unpaid` (closed as other.fee_unpaid). */
+  readonly fee: FeeState | 'unpaid';
   readonly extension: ExtensionState;
   readonly closed: boolean;
   readonly outcome: Outcome | null;
@@ -160,6 +175,7 @@ export function caseStatus(snapshot: { value: unknown; context: CaseContext }): 
     const e = context.extension?.decision;
     return {
       state: value.closed,
+      fee: context.fee ? (context.fee.paidOn ? 'paid' : 'unpaid') : 'none',
       extension:
         e === 'granted'
           ? 'granted'
@@ -174,8 +190,10 @@ export function caseStatus(snapshot: { value: unknown; context: CaseContext }): 
       flags: context.flags,
     };
   }
+  const { procedure, fee } = value.open;
   return {
-    state: value.open.procedure,
+    state: procedure === 'processing' && fee === 'awaiting' ? 'awaitingFee' : procedure,
+    fee,
     extension: value.open.extension,
     closed: false,
     outcome: null,
@@ -206,11 +224,15 @@ export function persistSnapshot(snapshot: CaseSnapshot): PersistedCaseSnapshot {
 
 /**
  * A stored snapshot back into the machine. XState does not throw on a state that no longer
- * exists, so the value, the status and the version are checked here.
+ * exists, so the value, the status and the version are checked here. Snapshots of an earlier
+ * machine version are upgraded first (case-upgrade.ts), so an exported case file still restores.
  */
 export function restoreSnapshot(json: unknown, calendar?: WorkingDayCalendar): CaseSnapshot {
-  const data = typeof json === 'string' ? (JSON.parse(json) as unknown) : json;
-  if (typeof data !== 'object' || data === null) throw new CaseSnapshotError('案件状态数据无效');
+  const parsed = typeof json === 'string' ? (JSON.parse(json) as unknown) : json;
+  if (typeof parsed !== 'object' || parsed === null) {
+    throw new CaseSnapshotError('案件状态数据无效');
+  }
+  const data = upgradePersistedSnapshot(parsed);
   const s = data as Partial<Record<keyof PersistedCaseSnapshot, unknown>>;
   if (s.machineId !== undefined && s.machineId !== CASE_MACHINE_ID) {
     throw new CaseSnapshotError(`案件状态数据不属于本状态机：${String(s.machineId)}`);
@@ -251,8 +273,17 @@ function onMachine(snapshot: CaseSnapshot, machine: CaseMachine): CaseSnapshot {
     : machine.resolveState({ value: snapshot.value, context: snapshot.context });
 }
 
+/**
+ * The event types some transition of the current state takes. XState lists transitions without
+ * evaluating guards, so the one guard that depends on another region (the fee notice needs a
+ * procedure step, FEE_NOTICE_STEPS) is applied here as the machine applies it.
+ */
 function eventTypesInState(snapshot: CaseSnapshot): Set<string> {
-  return new Set(getNextTransitions(snapshot).map((t) => t.eventType));
+  const types = new Set(getNextTransitions(snapshot).map((t) => t.eventType));
+  if (!FEE_NOTICE_STEPS.some((step) => snapshot.matches({ open: { procedure: step } }))) {
+    types.delete('SERVE_FEE_NOTICE');
+  }
+  return types;
 }
 
 function isKnownValue(value: unknown): value is CaseStateValue {
@@ -266,8 +297,9 @@ function isKnownValue(value: unknown): value is CaseStateValue {
   return (
     typeof open === 'object' &&
     open !== null &&
-    Object.keys(open).length === 2 &&
+    Object.keys(open).length === 3 &&
     (PROCEDURE_STATES as readonly unknown[]).includes(open['procedure']) &&
+    (FEE_STATES as readonly unknown[]).includes(open['fee']) &&
     (EXTENSION_STATES as readonly unknown[]).includes(open['extension'])
   );
 }

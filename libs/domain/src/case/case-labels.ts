@@ -2,7 +2,8 @@ import {
   type CaseEventType,
   type ClosedState,
   type ExtensionState,
-  type ProcedureState,
+  type FeeState,
+  type OpenState,
 } from './case.types';
 
 export interface Label {
@@ -13,14 +14,16 @@ export interface Label {
 }
 
 export const STATE_LABELS: Readonly<
-  Record<'open' | 'closed' | 'procedure' | 'extension', Label> &
-    Record<ProcedureState, Label> &
+  Record<'open' | 'closed' | 'procedure' | 'fee' | 'extension', Label> &
+    Record<OpenState, Label> &
     Record<ClosedState, Label> &
+    Record<`fee.${FeeState}`, Label> &
     Record<`extension.${ExtensionState}`, Label>
 > = {
   open: { zh: '办理中', en: 'Open' },
   closed: { zh: '已办结', en: 'Closed' },
   procedure: { zh: '办理程序', en: 'Procedure' },
+  fee: { zh: '收费', en: 'Fee' },
   extension: { zh: '延期', en: 'Extension' },
   intake: { zh: '已登记', en: 'Registered', basis: '第三十一条' },
   awaitingSupplement: { zh: '待补正', en: 'Awaiting supplement', basis: '第三十条' },
@@ -32,6 +35,9 @@ export const STATE_LABELS: Readonly<
   awaitingService: { zh: '待送达', en: 'Awaiting service' },
   served: { zh: '已送达', en: 'Served' },
   ended: { zh: '已终止', en: 'Ended' },
+  'fee.none': { zh: '未收费', en: 'No fee' },
+  'fee.awaiting': { zh: '待缴费', en: 'Awaiting fee', basis: '第四十二条' },
+  'fee.paid': { zh: '已缴费', en: 'Fee paid' },
   'extension.none': { zh: '未延期', en: 'No extension' },
   'extension.requested': { zh: '延期待批', en: 'Extension requested' },
   'extension.granted': { zh: '已延期', en: 'Extension granted', basis: '第三十三条' },

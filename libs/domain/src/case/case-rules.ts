@@ -26,7 +26,8 @@ export type RefusalCode =
   | 'invalid_payload'
   | 'already_done'
   | 'not_yet_due'
-  | 'same_approver';
+  | 'same_approver'
+  | 'fee_pending';
 
 export interface Refusal {
   readonly code: RefusalCode;
@@ -78,6 +79,17 @@ function supplementPending(context: CaseContext): boolean {
   return context.supplement !== null && context.supplement.receivedOn === null;
 }
 
+/**
+ * Art. 42: while a fee notice is unpaid the agency waits — the applicant pays (and the request is
+ * answered) or does not (and it is deemed abandoned). Nothing that decides or restarts the
+ * request may happen in between.
+ */
+function feePending(context: CaseContext, doing: string): Refusal | null {
+  return context.fee !== null && context.fee.paidOn === null
+    ? refuse('fee_pending', `收费通知尚未缴费（第四十二条），缴费后才能${doing}`)
+    : null;
+}
+
 export const EVENT_RULES: { readonly [T in CaseEventType]: EventRule<T> } = {
   ACCEPT: { roles: CLERK },
   REQUEST_SUPPLEMENT: {
@@ -86,7 +98,7 @@ export const EVENT_RULES: { readonly [T in CaseEventType]: EventRule<T> } = {
     available: (c) =>
       c.supplement
         ? refuse('already_done', '补正通知只能一次性发出，本案已经发出过补正通知')
-        : null,
+        : feePending(c, '要求补正'),
     payload: (e) => {
       if (!Array.isArray(e.items) || e.items.length === 0 || !e.items.every(nonEmpty)) {
         return refuse('invalid_payload', '请列明需要补正的全部事项');
@@ -180,7 +192,10 @@ export const EVENT_RULES: { readonly [T in CaseEventType]: EventRule<T> } = {
   },
   REQUEST_REASONS: {
     roles: CLERK,
-    available: (c) => (c.art35 ? refuse('already_done', '本案已经要求申请人说明理由') : null),
+    available: (c) =>
+      c.art35
+        ? refuse('already_done', '本案已经要求申请人说明理由')
+        : feePending(c, '要求说明理由'),
   },
   REASONS_JUDGED: {
     roles: CLERK,
@@ -200,6 +215,7 @@ export const EVENT_RULES: { readonly [T in CaseEventType]: EventRule<T> } = {
   },
   DRAFT_DECISION: {
     roles: CLERK,
+    available: (c) => feePending(c, '起草答复决定'),
     payload: (e, c) => {
       if (!isOutcome(e.outcome)) return refuse('invalid_payload', '请选择一个办理结果');
       if (

@@ -83,6 +83,8 @@ const TABLE: Record<keyof typeof PATHS, Partial<Record<CaseEventType, string>>> 
   consulting: {
     CONSULTATION_REPLIED: 'processing',
     CONSULTATION_EXPIRED: 'processing',
+    // Machine v2: the fee notice is a region of its own (ledger-format.md's example).
+    SERVE_FEE_NOTICE: 'consulting',
     REQUEST_EXTENSION: 'consulting',
     WITHDRAW: 'ended',
     YEAR_CLOSED: 'consulting',
@@ -90,6 +92,7 @@ const TABLE: Record<keyof typeof PATHS, Partial<Record<CaseEventType, string>>> 
   awaitingFee: {
     FEE_PAID: 'processing',
     FEE_OVERDUE: 'ended',
+    START_CONSULTATION: 'consulting',
     REQUEST_EXTENSION: 'awaitingFee',
     WITHDRAW: 'ended',
     YEAR_CLOSED: 'awaitingFee',
@@ -123,7 +126,9 @@ describe('case machine: every transition, allowed and refused', () => {
     if (expected === null) {
       expect(result.ok).toBe(false);
       if (!result.ok) {
-        expect(['not_allowed_in_state', 'case_closed']).toContain(result.code);
+        expect(['not_allowed_in_state', 'case_closed', 'fee_pending', 'already_done']).toContain(
+          result.code,
+        );
         expect(result.message).toMatch(/[\u4e00-\u9fa5]/);
       }
     } else {
@@ -287,6 +292,76 @@ describe('case machine: guards and rules', () => {
       ev('SERVE_FEE_NOTICE', '2025-03-11', clerk, { standard: 'per_page', amountYuan: 10 }),
     );
     expect(second).toMatchObject({ ok: false, code: 'already_done' });
+  });
+
+  it('fee region: a notice during a consultation; both pauses run at once (machine v2)', () => {
+    // ledger-format.md's example: consultation 03-13 → 03-24, fee notice 03-15, paid 03-20.
+    const received = createCase({ receivedOn: '2023-03-02' });
+    const consulting = run(received, [
+      ev('ACCEPT', '2023-03-02', clerk),
+      ev('START_CONSULTATION', '2023-03-13', clerk, { party: 'third_party' }),
+    ]);
+    const both = run(consulting, [
+      ev('SERVE_FEE_NOTICE', '2023-03-15', clerk, {
+        standard: 'per_application',
+        amountYuan: 100,
+      }),
+    ]);
+    expect(both.value).toEqual({
+      open: { procedure: 'consulting', fee: 'awaiting', extension: 'none' },
+    });
+    expect(caseStatus(both)).toMatchObject({ state: 'consulting', fee: 'awaiting' });
+    const paid = run(both, [ev('FEE_PAID', '2023-03-20', clerk)]);
+    expect(caseStatus(paid)).toMatchObject({ state: 'consulting', fee: 'paid' });
+    const replied = run(paid, [ev('CONSULTATION_REPLIED', '2023-03-24', clerk)]);
+    const consultedOnly = run(consulting, [ev('CONSULTATION_REPLIED', '2023-03-24', clerk)]);
+    // Project rule 17: the fee pause lies inside the consultation pause and adds no day.
+    expect(deriveDeadlines(replied.context).answer.dueOn).toBe(
+      deriveDeadlines(consultedOnly.context).answer.dueOn,
+    );
+    expect(caseStatus(replied)).toMatchObject({ state: 'processing', fee: 'paid' });
+    // The other order: a consultation started while the fee is unpaid.
+    const feeFirst = run(caseIn('awaitingFee'), [
+      ev('START_CONSULTATION', '2025-03-06', clerk, { party: 'other_agency' }),
+    ]);
+    expect(caseStatus(feeFirst)).toMatchObject({ state: 'consulting', fee: 'awaiting' });
+    expect(caseStatus(run(feeFirst, [ev('FEE_PAID', '2025-03-07', clerk)])).state).toBe(
+      'consulting',
+    );
+  });
+
+  it('fee region: no notice outside processing or consulting; nothing decides while unpaid', () => {
+    const notice = (on: string) =>
+      ev('SERVE_FEE_NOTICE', on, clerk, { standard: 'per_application', amountYuan: 100 });
+    for (const state of ['intake', 'awaitingSupplement', 'awaitingReasons', 'awaitingApproval']) {
+      const refused = applyCaseEvent(caseIn(state as keyof typeof PATHS), notice('2025-03-10'));
+      expect(refused).toMatchObject({ ok: false, code: 'not_allowed_in_state' });
+    }
+    const fee = caseIn('awaitingFee');
+    for (const event of [
+      ev('DRAFT_DECISION', '2025-03-06', clerk, { outcome: 'disclosed' }),
+      ev('REQUEST_REASONS', '2025-03-06', clerk),
+    ]) {
+      const refused = applyCaseEvent(fee, event);
+      expect(refused).toMatchObject({ ok: false, code: 'fee_pending' });
+      expect(refused.ok || refused.message).toContain('第四十二条');
+    }
+    const types = allowedEvents(fee, 'clerk', defaultWorkingDayCalendar(), '2025-03-06').map(
+      (e) => e.type,
+    );
+    expect(types).toEqual(['START_CONSULTATION', 'FEE_PAID', 'REQUEST_EXTENSION', 'WITHDRAW']);
+    // A consultation that ends while the fee is unpaid leaves the case waiting for the fee.
+    const consulting = run(fee, [
+      ev('START_CONSULTATION', '2025-03-06', clerk, { party: 'third_party' }),
+    ]);
+    const replied = run(consulting, [ev('CONSULTATION_REPLIED', '2025-03-07', clerk)]);
+    expect(caseStatus(replied)).toMatchObject({ state: 'awaitingFee', fee: 'awaiting' });
+    const closed = applyCaseEvent(replied, ev('FEE_OVERDUE', '2025-04-30', system));
+    expect(closed.ok && caseStatus(closed.snapshot)).toMatchObject({
+      state: 'ended',
+      fee: 'unpaid',
+      outcome: 'other.fee_unpaid',
+    });
   });
 
   it('Art. 35: unreasonable → not_handled.excessive for approval; reasonable → delayed date', () => {
@@ -502,13 +577,16 @@ describe('case engine: worked example, listing, persistence', () => {
       machineId: CASE_MACHINE_ID,
       machineVersion: CASE_MACHINE_VERSION,
       status: 'active',
-      value: { open: { procedure: 'consulting', extension: 'none' } },
+      value: { open: { procedure: 'consulting', fee: 'none', extension: 'none' } },
     });
     const restored = restoreSnapshot(stored);
     expect(caseStatus(restored).state).toBe('consulting');
     expect(applyCaseEvent(restored, ev('CONSULTATION_REPLIED', '2025-03-07', clerk)).ok).toBe(true);
     expect(() =>
-      restoreSnapshot({ ...stored, value: { open: { procedure: 'limbo', extension: 'none' } } }),
+      restoreSnapshot({
+        ...stored,
+        value: { open: { procedure: 'limbo', fee: 'none', extension: 'none' } },
+      }),
     ).toThrow(CaseSnapshotError);
     expect(() => restoreSnapshot({ ...stored, status: 'done' })).toThrow('状态无效');
     expect(() => restoreSnapshot({ ...stored, machineVersion: 99 })).toThrow('迁移');

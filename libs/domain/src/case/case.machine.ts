@@ -1,12 +1,24 @@
-import { assign, setup } from 'xstate';
+import { and, assign, or, setup, stateIn } from 'xstate';
 import { defaultWorkingDayCalendar, type WorkingDayCalendar } from '../calendar';
 import { initialCaseContext, recordEvent } from './case-context';
 import { validateEvent } from './case-rules';
-import { type CaseContext, type CaseEvent, type CreateCaseInput } from './case.types';
+import {
+  type CaseContext,
+  type CaseEvent,
+  type CreateCaseInput,
+  type ProcedureState,
+} from './case.types';
 
 export const CASE_MACHINE_ID = 'case';
 /** Stored with every case; a change that alters persisted snapshots needs a new version. */
-export const CASE_MACHINE_VERSION = 1;
+export const CASE_MACHINE_VERSION = 2;
+
+/**
+ * The procedure steps during which a fee notice may be served (Art. 42): once the request is
+ * being worked, including while a third party or another agency is consulted — not before
+ * acceptance, during 补正 or Art. 35, or once a decision is drafted.
+ */
+export const FEE_NOTICE_STEPS: readonly ProcedureState[] = ['processing', 'consulting'];
 
 /**
  * The statutory procedure (DESIGN.md "The case"). Used only through XState's pure `transition`:
@@ -88,7 +100,6 @@ export function createCaseMachine(calendar: WorkingDayCalendar) {
                     actions: 'record',
                   },
                   START_CONSULTATION: { target: 'consulting', guard: 'valid', actions: 'record' },
-                  SERVE_FEE_NOTICE: { target: 'awaitingFee', guard: 'valid', actions: 'record' },
                   REQUEST_REASONS: { target: 'awaitingReasons', guard: 'valid', actions: 'record' },
                   DRAFT_DECISION: { target: 'awaitingApproval', guard: 'valid', actions: 'record' },
                 },
@@ -97,12 +108,6 @@ export function createCaseMachine(calendar: WorkingDayCalendar) {
                 on: {
                   CONSULTATION_REPLIED: { target: 'processing', guard: 'valid', actions: 'record' },
                   CONSULTATION_EXPIRED: { target: 'processing', guard: 'valid', actions: 'record' },
-                },
-              },
-              awaitingFee: {
-                on: {
-                  FEE_PAID: { target: 'processing', guard: 'valid', actions: 'record' },
-                  FEE_OVERDUE: { target: '#case.closed.ended', guard: 'valid', actions: 'record' },
                 },
               },
               awaitingReasons: {
@@ -127,6 +132,32 @@ export function createCaseMachine(calendar: WorkingDayCalendar) {
                   RETURN_DECISION: { target: 'processing', guard: 'valid', actions: 'record' },
                 },
               },
+            },
+          },
+          fee: {
+            initial: 'none',
+            states: {
+              none: {
+                on: {
+                  SERVE_FEE_NOTICE: {
+                    target: 'awaiting',
+                    guard: and([
+                      'valid',
+                      or(FEE_NOTICE_STEPS.map((step) => stateIn({ open: { procedure: step } }))),
+                    ]),
+                    actions: 'record',
+                  },
+                },
+              },
+              // Art. 42, Project rule 11: the answer clock is paused until payment.
+              awaiting: {
+                on: {
+                  FEE_PAID: { target: 'paid', guard: 'valid', actions: 'record' },
+                  // 国办函〔2020〕109号: unpaid 20 WD after the notice → deemed abandoned.
+                  FEE_OVERDUE: { target: '#case.closed.ended', guard: 'valid', actions: 'record' },
+                },
+              },
+              paid: {},
             },
           },
           extension: {

@@ -140,13 +140,31 @@ export type ProcedureState =
   | 'awaitingSupplement'
   | 'processing'
   | 'consulting'
-  | 'awaitingFee'
   | 'awaitingReasons'
   | 'awaitingApproval';
+/**
+ * Machine v2: the fee notice is a region of its own, because a fee notice may be served while a
+ * third party is being consulted (ledger-format.md's example: consultation 03-13→03-24, fee
+ * notice 03-15, paid 03-20). Both pauses then run at once; the clock unions them.
+ */
+export type FeeState = 'none' | 'awaiting' | 'paid';
 export type ExtensionState = 'none' | 'requested' | 'granted' | 'refused';
 export type ClosedState = 'awaitingService' | 'served' | 'ended';
+/**
+ * What an open case is waiting for, as clerks filter by it and the `state` column stores it: the
+ * procedure step, except that a case that is only waiting for the fee shows 待缴费.
+ */
+export type OpenState = ProcedureState | 'awaitingFee';
 
 export const PROCEDURE_STATES: readonly ProcedureState[] = [
+  'intake',
+  'awaitingSupplement',
+  'processing',
+  'consulting',
+  'awaitingReasons',
+  'awaitingApproval',
+];
+export const OPEN_STATES: readonly OpenState[] = [
   'intake',
   'awaitingSupplement',
   'processing',
@@ -155,6 +173,7 @@ export const PROCEDURE_STATES: readonly ProcedureState[] = [
   'awaitingReasons',
   'awaitingApproval',
 ];
+export const FEE_STATES: readonly FeeState[] = ['none', 'awaiting', 'paid'];
 export const EXTENSION_STATES: readonly ExtensionState[] = [
   'none',
   'requested',
@@ -164,7 +183,13 @@ export const EXTENSION_STATES: readonly ExtensionState[] = [
 export const CLOSED_STATES: readonly ClosedState[] = ['awaitingService', 'served', 'ended'];
 
 export type CaseStateValue =
-  | { readonly open: { readonly procedure: ProcedureState; readonly extension: ExtensionState } }
+  | {
+      readonly open: {
+        readonly procedure: ProcedureState;
+        readonly fee: FeeState;
+        readonly extension: ExtensionState;
+      };
+    }
   | { readonly closed: ClosedState };
 
 export interface SupplementRecord {

@@ -4,3 +4,4 @@ export * from './case-rules';
 export * from './case-context';
 export * from './case.machine';
 export * from './case-engine';
+export * from './case-upgrade';

@@ -102,9 +102,13 @@ export function isUuid(value: unknown): value is string {
   return typeof value === 'string' && UUID.test(value);
 }
 
-/** The state column: the procedure state while open, else the closed sub-state. */
-export function stateColumns(status: CaseStatus): { state: string; extensionState: string } {
-  return { state: status.state, extensionState: status.extension };
+/** The state columns: what the case waits for (or its closed sub-state) and its two regions. */
+export function stateColumns(status: CaseStatus): {
+  state: string;
+  feeState: string;
+  extensionState: string;
+} {
+  return { state: status.state, feeState: status.fee, extensionState: status.extension };
 }
 
 /**
@@ -117,7 +121,7 @@ export function nextDueOn(status: CaseStatus, deadlines: CaseDeadlines): LocalDa
   if (status.state === 'awaitingSupplement') candidates.push(deadlines.supplement?.dueOn);
   else candidates.push(deadlines.answer.dueOn);
   if (status.state === 'consulting') candidates.push(deadlines.consultationReply?.dueOn);
-  if (status.state === 'awaitingFee') candidates.push(deadlines.feePayment?.dueOn);
+  if (status.fee === 'awaiting') candidates.push(deadlines.feePayment?.dueOn);
   const dates = candidates.filter((d): d is LocalDate => typeof d === 'string').sort();
   return dates[0] ?? null;
 }

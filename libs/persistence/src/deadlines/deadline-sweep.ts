@@ -95,7 +95,7 @@ async function candidateIds(
         AND (
           (state = 'awaitingSupplement' AND (deadlines->'supplement'->>'dueOn')::date < $1::date)
           OR (state = 'consulting' AND (deadlines->'consultationReply'->>'dueOn')::date < $1::date)
-          OR (state = 'awaitingFee' AND (deadlines->'feePayment'->>'dueOn')::date < $1::date)
+          OR (fee_state = 'awaiting' AND (deadlines->'feePayment'->>'dueOn')::date < $1::date)
         )
         AND NOT (id = ANY($2::uuid[]))
         AND ($4::uuid[] IS NULL OR agency_id = ANY($4::uuid[]))

@@ -346,6 +346,15 @@ export async function seedDemoData(
       ],
     ],
     [
+      // Machine v2: a fee notice served while a third party is consulted; both pauses run.
+      'consultingWithFee',
+      [
+        [clerk, 'ACCEPT', {}],
+        [clerk, 'START_CONSULTATION', { party: 'third_party' }],
+        [clerk, 'SERVE_FEE_NOTICE', { standard: 'per_page', amountYuan: 30 }],
+      ],
+    ],
+    [
       'awaitingReasons',
       [
         [clerk, 'ACCEPT', {}],

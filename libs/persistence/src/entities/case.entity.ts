@@ -63,6 +63,10 @@ export class CaseEntity {
   @Column({ type: 'text' })
   state!: string;
 
+  /** The fee region (machine v2): none, awaiting, paid; unpaid once closed as other.fee_unpaid. */
+  @Column({ name: 'fee_state', type: 'text', default: 'none' })
+  feeState!: string;
+
   @Column({ name: 'extension_state', type: 'text' })
   extensionState!: string;
 

@@ -194,6 +194,49 @@ describe('ledger import', () => {
     expect(skipping.rejected).toHaveLength(3);
   });
 
+  it('imports the example line of ledger-format.md: a fee notice served during a consultation', async () => {
+    const agency = await seedAgency(ds, 'ledger-example');
+    const example = `{"ref":"2023-017","receivedOn":"2023-03-02","channel":"online",
+ "applicant":{"category":"natural_person","name":"张三"},
+ "request":"申请公开2022年某路段改造工程的立项批复",
+ "supplement":{"requestedOn":"2023-03-06","dueOn":"2023-03-21","receivedOn":"2023-03-10"},
+ "consultations":[{"party":"third_party","sentOn":"2023-03-13","repliedOn":"2023-03-24"}],
+ "fee":{"noticeServedOn":"2023-03-15","amountYuan":100,"paidOn":"2023-03-20"},
+ "extension":{"approvedOn":"2023-04-03","workingDays":20},
+ "outcome":"partially_disclosed","decidedOn":"2023-04-20",
+ "service":{"method":"post","servedOn":"2023-04-21"},
+ "proceedings":[{"kind":"reconsideration","filedOn":"2023-05-10",
+                 "result":"maintained","concludedOn":"2023-07-01"}]}`;
+    const report = await importLedger(
+      ds,
+      transitions,
+      readJsonl(example.replace(/\n\s*/g, '') + '\n'),
+      { agencyId: agency.id },
+    );
+    expect(report.rejected).toEqual([]);
+    expect(report.imported).toBe(1);
+    const [row] = (await ds.query(
+      `SELECT state, fee_state, outcome, decided_on::text AS decided_on FROM cases WHERE agency_id = $1`,
+      [agency.id],
+    )) as { state: string; fee_state: string; outcome: string; decided_on: string }[];
+    expect(row).toEqual({
+      state: 'served',
+      fee_state: 'paid',
+      outcome: 'partially_disclosed',
+      decided_on: '2023-04-20',
+    });
+    const types = (
+      (await ds.query(
+        `SELECT e.type FROM case_events e JOIN cases c ON c.id = e.case_id
+          WHERE c.agency_id = $1 ORDER BY e.seq`,
+        [agency.id],
+      )) as { type: string }[]
+    ).map((r) => r.type);
+    expect(types.indexOf('SERVE_FEE_NOTICE')).toBeGreaterThan(types.indexOf('START_CONSULTATION'));
+    expect(types.indexOf('FEE_PAID')).toBeLessThan(types.indexOf('CONSULTATION_REPLIED'));
+    expect((await verifyAgencyJournal(ds.manager, [agency.id])).ok).toBe(true);
+  });
+
   it('rejects an extension over 20 working days and flags a late answer', async () => {
     const agency = await seedAgency(ds, 'ledger-flags');
     const text = [

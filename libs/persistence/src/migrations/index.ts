@@ -7,6 +7,7 @@ import { CreatedNotifications1764116500000 } from './1764116500000-created-notif
 import { CreatedLetterTemplates1764117000000 } from './1764117000000-created-letter-templates';
 import { BackfilledAndIndexedCaseAssignee1764117200000 } from './1764117200000-backfilled-and-indexed-case-assignee';
 
+import { UpgradedCaseSnapshotsToMachineV21764117300000 } from './1764117300000-upgraded-case-snapshots-to-machine-v2';
 /** In order of application; a migration is never edited once it has landed. */
 export const MIGRATIONS = [
   CreatedAgenciesAndUsers1764115200000,
@@ -18,3 +19,4 @@ export const MIGRATIONS = [
   CreatedLetterTemplates1764117000000,
   BackfilledAndIndexedCaseAssignee1764117200000,
 ];
+  UpgradedCaseSnapshotsToMachineV21764117300000,
