@@ -8,3 +8,4 @@ export * from './imports';
 export * from './reports';
 export * from './notifications';
 export * from './online';
+export * from './journal-search.schema';

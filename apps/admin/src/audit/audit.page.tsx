@@ -8,6 +8,8 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { CaseFileButtons } from './case-file-buttons';
 import type { JournalVerification } from './case-file';
+import { JournalSearch } from './journal-search';
+import { journalSearchMessages } from './journal-search.messages';
 
 const messages = defineMessages(
   {
@@ -124,9 +126,10 @@ function VerificationResult({ result }: { result: JournalVerification }) {
   );
 }
 
-/** 审计: journal verification, who revealed which identity number, case file export. */
+/** 审计: journal verification and search, who revealed which identity number, case file export. */
 export function AuditPage() {
   const t = useMessages(messages);
+  const search = useMessages(journalSearchMessages);
   const client = useApiClient();
   const [caseId, setCaseId] = useState<string>();
   const [result, setResult] = useState<JournalVerification>();
@@ -181,6 +184,7 @@ export function AuditPage() {
               </Card>
             ),
           },
+          { key: 'search', label: search.tab, children: <JournalSearch /> },
           {
             key: 'reveals',
             label: t.reveals,
