@@ -19,6 +19,7 @@ import { CalendarModule } from './calendar/calendar.module';
 import { LettersModule } from './letters/letters.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ImportsModule } from './imports/imports.module';
+import { AttachmentsModule } from './attachments/attachments.module';
 import { JournalModule } from './journal/journal.module';
 import { publicThrottlerOptions } from './common/public-rate-limit';
 import { JobsModule } from './jobs/jobs.module';
@@ -65,6 +66,7 @@ export class AppModule {
         MetricsModule,
         OnlineModule,
         ImportsModule,
+        AttachmentsModule,
         JournalModule,
       ],
       providers: [

@@ -9,3 +9,4 @@ export * from './reports';
 export * from './notifications';
 export * from './online';
 export * from './journal-search.schema';
+export * from './attachments';

@@ -23,7 +23,7 @@ export const JOURNAL_NOTE_LABELS: Readonly<Record<JournalNoteType, Label>> = {
     en: 'Deadlines recomputed after a calendar change',
   },
   ASSIGNEE_CHANGED: { zh: '改派经办人', en: 'Reassigned' },
-  ATTACHMENT_ADDED: { zh: '添加附件', en: 'Attachment added' },
+  ATTACHMENT_ADDED: { zh: '上传附件', en: 'Attachment uploaded' },
   ATTACHMENT_WITHDRAWN: { zh: '撤回附件', en: 'Attachment withdrawn' },
 };
 

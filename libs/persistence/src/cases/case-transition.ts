@@ -92,7 +92,19 @@ export interface TransitionResult {
 }
 
 /** A journal row that is not a machine event. */
-export type JournalNoteType = 'REGISTERED' | 'DEADLINES_RECOMPUTED' | 'ASSIGNEE_CHANGED';
+export type JournalNoteType =
+  | 'REGISTERED'
+  | 'DEADLINES_RECOMPUTED'
+  | 'ASSIGNEE_CHANGED'
+  | 'ATTACHMENT_ADDED'
+  | 'ATTACHMENT_WITHDRAWN';
+
+/** A note about the case file that appendNote() journals for another part of the system. */
+export interface JournalNote {
+  readonly type: Extract<JournalNoteType, 'ATTACHMENT_ADDED' | 'ATTACHMENT_WITHDRAWN'>;
+  readonly payload: Record<string, unknown>;
+  readonly basis?: string | null;
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // No 0/O, 1/I/L: a query code is read out over the phone.
@@ -413,6 +425,39 @@ export class CaseTransitionService {
         stateAfter: updated.state,
       });
       return { case: updated, event, effects: [] };
+    });
+  }
+
+  /**
+   * Journals a note that leaves the procedure alone (an attachment added or withdrawn): locks the
+   * row, bumps its version (the verifier counts one journal row per version) and appends the
+   * hash-chained row. Pass the caller's transaction, so the note and what it records land together.
+   */
+  async appendNote(
+    caseId: string,
+    note: JournalNote,
+    actor: JournalActor,
+    options: TransitionOptions = {},
+  ): Promise<{ case: CaseEntity; event: CaseEventEntity }> {
+    if (!isUuid(caseId)) throw caseNotFound();
+    return this.inTransaction(options.manager, async (m) => {
+      const row = await this.lockCase(m, caseId, options.agencyIds);
+      const changes = { version: row.version + 1, updatedAt: new Date() };
+      const result = await m.update(CaseEntity, { id: row.id, version: row.version }, changes);
+      if (result.affected !== 1) {
+        throw new CaseError('conflict', 'version_conflict', '案件已被他人修改，请刷新后重试');
+      }
+      const updated = Object.assign(row, changes);
+      const event = await this.appendJournal(m, updated, {
+        type: note.type,
+        machineEvent: false,
+        payload: note.payload,
+        actor,
+        occurredOn: this.today(),
+        basis: note.basis ?? null,
+        stateAfter: updated.state,
+      });
+      return { case: updated, event };
     });
   }
 

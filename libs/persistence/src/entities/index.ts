@@ -12,9 +12,11 @@ import { ReportEntity } from '../reports/report.entity';
 import { ReportVersionEntity } from '../reports/report-version.entity';
 import { NotificationEntity } from './notification.entity';
 import { LetterTemplateEntity } from './letter-template.entity';
+import { CaseAttachmentEntity } from './case-attachment.entity';
 
 export { AgencyEntity, SessionEntity, UserEntity };
 export { LetterTemplateEntity };
+export { CaseAttachmentEntity };
 export type { UserRole } from './user.entity';
 export {
   ApprovalPolicyEntity,
@@ -44,4 +46,5 @@ export const ENTITIES = [
   ReportVersionEntity,
   NotificationEntity,
   LetterTemplateEntity,
+  CaseAttachmentEntity,
 ];

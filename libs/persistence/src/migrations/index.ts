@@ -5,9 +5,10 @@ import { CreatedProceedingsFiguresCalendarAndPolicies1764115500000 } from './176
 import { CreatedReportsAndVersions1764116000000 } from './1764116000000-created-reports-and-versions';
 import { CreatedNotifications1764116500000 } from './1764116500000-created-notifications';
 import { CreatedLetterTemplates1764117000000 } from './1764117000000-created-letter-templates';
+import { CreatedCaseAttachments1764117100000 } from './1764117100000-created-case-attachments';
 import { BackfilledAndIndexedCaseAssignee1764117200000 } from './1764117200000-backfilled-and-indexed-case-assignee';
-
 import { UpgradedCaseSnapshotsToMachineV21764117300000 } from './1764117300000-upgraded-case-snapshots-to-machine-v2';
+
 /** In order of application; a migration is never edited once it has landed. */
 export const MIGRATIONS = [
   CreatedAgenciesAndUsers1764115200000,
@@ -17,6 +18,7 @@ export const MIGRATIONS = [
   CreatedReportsAndVersions1764116000000,
   CreatedNotifications1764116500000,
   CreatedLetterTemplates1764117000000,
+  CreatedCaseAttachments1764117100000,
   BackfilledAndIndexedCaseAssignee1764117200000,
-];
   UpgradedCaseSnapshotsToMachineV21764117300000,
+];
