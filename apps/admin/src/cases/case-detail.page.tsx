@@ -33,6 +33,8 @@ import {
   proceedingResultLabel,
   stateLabel,
 } from '../common/catalogue-labels';
+import { assigneeMessages } from './assignee.messages';
+import { CaseAssignee } from './case-assignee';
 import { CaseEventModal, type EventTarget } from './case-event-form';
 import { CaseLetters } from './case-letters';
 import { CaseTimeline } from './case-timeline';
@@ -148,6 +150,7 @@ export function CaseDetailPage() {
 
 function CaseFacts({ view }: { view: CaseView }) {
   const t = useMessages(detailMessages);
+  const a = useMessages(assigneeMessages);
   const { locale } = useLocale();
   const flags = Object.entries(view.flags)
     .filter(([, on]) => on)
@@ -197,6 +200,7 @@ function CaseFacts({ view }: { view: CaseView }) {
         },
         { key: 'form', label: t.requestedForm, children: view.requestedForm ?? '—' },
         { key: 'state', label: t.state, children: stateLabel(view.state, locale) },
+        { key: 'assignee', label: a.assignee, children: <CaseAssignee view={view} /> },
         {
           key: 'outcome',
           label: t.outcome,

@@ -9,7 +9,7 @@ import {
 import type { CaseListItem } from '@gongkai/contracts';
 import { APPLICANT_CATEGORIES, CLOSED_STATES, OPEN_STATES, OUTCOMES } from '@gongkai/domain';
 import { DeadlineBadge, formatMessage, useApiClient, useLocale, useMessages } from '@gongkai/ui';
-import { App, Button, Input, Popconfirm, Select, Space, Tag, Typography } from 'antd';
+import { App, Button, Checkbox, Input, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { hasRole } from '../auth/desk-user';
@@ -29,6 +29,22 @@ import { caseMessages } from './cases.messages';
 import { deleteFilter, loadSavedFilters, saveFilter, type SavedFilter } from './saved-filters';
 
 type Row = CaseListItem;
+/** 只看我的: the search form's `assignee` field, ticked = `me`. */
+function OnlyMine(props: {
+  value?: string;
+  onChange?: (v: string | undefined) => void;
+  label: string;
+}) {
+  return (
+    <Checkbox
+      checked={props.value === 'me'}
+      onChange={(e) => props.onChange?.(e.target.checked ? 'me' : undefined)}
+    >
+      {props.label}
+    </Checkbox>
+  );
+}
+
 const SORTABLE: Record<string, CaseListParams['sort']> = {
   ref: 'ref',
   receivedOn: 'receivedOn',
@@ -134,6 +150,18 @@ export function CaseListPage() {
             <span>{row.answerDueOn ?? '—'}</span>
             <DeadlineBadge workingDays={row.answerDueWorkingDays} dueOn={row.answerDueOn} />
           </Space>
+        ),
+    },
+    {
+      title: t.assignee,
+      dataIndex: 'assignee',
+      width: 100,
+      formItemRender: () => <OnlyMine label={t.onlyMine} />,
+      render: (_, row) =>
+        row.assignee ? (
+          (row.assignee.displayName ?? row.assignee.id)
+        ) : (
+          <Typography.Text type="secondary">{t.unassigned}</Typography.Text>
         ),
     },
     {

@@ -9,6 +9,8 @@ export interface CaseFilters {
   year?: number;
   category?: string;
   outcome?: string;
+  /** `me` while 只看我的 is ticked (the API also takes `none` and a user id). */
+  assignee?: string;
 }
 
 export interface CaseListParams extends CaseFilters {
@@ -20,7 +22,7 @@ export interface CaseListParams extends CaseFilters {
 
 export function cleanFilters(values: Record<string, unknown>): CaseFilters {
   const out: Record<string, unknown> = {};
-  for (const key of ['q', 'state', 'due', 'year', 'category', 'outcome'] as const) {
+  for (const key of ['q', 'state', 'due', 'year', 'category', 'outcome', 'assignee'] as const) {
     const v = values[key];
     if (v === undefined || v === null || v === '') continue;
     out[key] = key === 'year' ? Number(v) : typeof v === 'string' ? v.trim() : v;

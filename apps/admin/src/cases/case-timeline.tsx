@@ -8,6 +8,8 @@ import { detailMessages } from './detail.messages';
 
 // The date and actor have their own line; effects are bookkeeping for the service, not the clerk.
 const HIDDEN_KEYS = new Set(['on', 'actor', 'effects']);
+// Of the journal notes, only a reassignment says something the reader needs: to whom and why.
+const NOTES_WITH_DETAILS = new Set(['ASSIGNEE_CHANGED']);
 
 const PAYLOAD_LABELS: Record<string, keyof (typeof detailMessages)['zh-CN']> = {
   dueOn: 'dueOn',
@@ -24,6 +26,8 @@ const PAYLOAD_LABELS: Record<string, keyof (typeof detailMessages)['zh-CN']> = {
   reason: 'reason',
   method: 'method',
   servedOn: 'servedOn',
+  from: 'assigneeFrom',
+  to: 'assigneeTo',
 };
 
 /** The journal of the case, as auditors read it: who, when, on what legal basis, with what. */
@@ -43,6 +47,11 @@ export function CaseTimeline({ caseId }: { caseId: string }) {
     if (key === 'outcome') return outcomeLabel(String(value), locale);
     if (key === 'method') return serviceMethodLabel(String(value), locale);
     if (Array.isArray(value)) return value.join('；');
+    if (value === null) return '—';
+    if (typeof value === 'object' && 'id' in value) {
+      const user = value as { id: string; displayName?: string | null };
+      return user.displayName ?? user.id;
+    }
     return typeof value === 'object' ? JSON.stringify(value) : String(value);
   };
   return (
@@ -67,8 +76,8 @@ export function CaseTimeline({ caseId }: { caseId: string }) {
                 {t.basis}：{e.basis}
               </div>
             ) : null}
-            {/* Registration facts are shown above; notes carry no clerk-facing payload. */}
-            {Object.entries(e.machineEvent ? e.payload : {})
+            {/* Registration facts are shown above; other notes carry no clerk-facing payload. */}
+            {Object.entries(e.machineEvent || NOTES_WITH_DETAILS.has(e.type) ? e.payload : {})
               .filter(([k]) => !HIDDEN_KEYS.has(k))
               .map(([k, v]) => (
                 <div key={k}>

@@ -32,6 +32,9 @@ export const caseMessages = defineMessages(
     deleteFilter: '删除',
     noSavedFilters: '暂无常用筛选',
     total: '共 {n} 件',
+    assignee: '经办人',
+    onlyMine: '只看我的',
+    unassigned: '未指定',
   },
   {
     listTitle: 'Applications',
@@ -64,5 +67,8 @@ export const caseMessages = defineMessages(
     deleteFilter: 'Delete',
     noSavedFilters: 'No saved filters',
     total: '{n} in all',
+    assignee: 'Clerk',
+    onlyMine: 'Only mine',
+    unassigned: 'Not assigned',
   },
 );

@@ -23,6 +23,9 @@ export const workbenchMessages = defineMessages(
     month: '{m}月',
     register: '登记申请',
     empty: '没有办理中的申请',
+    myCases: '我的待办（已超期在前，再按最近期限）',
+    myCasesEmpty: '没有由您经办的办理中申请',
+    myCasesMore: '共 {n} 件，查看全部',
   },
   {
     title: 'Workbench',
@@ -46,5 +49,8 @@ export const workbenchMessages = defineMessages(
     month: 'M{m}',
     register: 'Register',
     empty: 'No open applications',
+    myCases: 'My open cases (overdue first, then by next deadline)',
+    myCasesEmpty: 'No open applications assigned to you',
+    myCasesMore: '{n} in all: view them',
   },
 );

@@ -34,6 +34,8 @@ interface DashboardFigures {
   outcomes: { outcome: string; count: number }[];
   timeliness: { served: number; late: number };
   open: { total: number; overdue: number };
+  /** The user's open cases as 经办人, overdue first, then by the next due date. */
+  myCases?: Page<CaseListItem>;
 }
 
 /** 工作台: what is urgent now, alerts, approvals waiting, and the year at a glance. */
@@ -46,6 +48,7 @@ export function WorkbenchPage() {
   const year = currentYear();
   const readsCases = hasRole(user, 'clerk', 'leader', 'auditor');
   const leader = hasRole(user, 'leader');
+  const clerk = hasRole(user, 'clerk');
 
   const urgent = useQuery({
     queryKey: ['dashboard', 'urgent'],
@@ -185,6 +188,25 @@ export function WorkbenchPage() {
         <Row gutter={[16, 16]}>
           {readsCases ? (
             <Col xs={24} xl={14}>
+              {clerk ? (
+                <Card
+                  title={t.myCases}
+                  extra={
+                    <Link to="/cases?assignee=me&state=open">
+                      {formatMessage(t.myCasesMore, { n: figures.data?.myCases?.total ?? 0 })}
+                    </Link>
+                  }
+                  style={{ marginBottom: 16 }}
+                  data-testid="my-cases"
+                >
+                  <List
+                    loading={figures.isPending}
+                    dataSource={figures.data?.myCases?.items ?? []}
+                    locale={{ emptyText: t.myCasesEmpty }}
+                    renderItem={(c) => <UrgentCase item={c} />}
+                  />
+                </Card>
+              ) : null}
               <Card
                 title={t.urgent}
                 extra={<Link to="/cases?state=open">{t.viewAll}</Link>}
@@ -194,28 +216,7 @@ export function WorkbenchPage() {
                   loading={urgent.isPending}
                   dataSource={urgent.data?.items ?? []}
                   locale={{ emptyText: t.empty }}
-                  renderItem={(c) => (
-                    <List.Item
-                      extra={
-                        <DeadlineBadge workingDays={c.answerDueWorkingDays} dueOn={c.answerDueOn} />
-                      }
-                    >
-                      <List.Item.Meta
-                        title={
-                          <Space>
-                            <Link to={`/cases/${c.id}`}>{c.ref}</Link>
-                            <span>{c.applicantName}</span>
-                            <Tag>{stateLabel(c.state, locale)}</Tag>
-                          </Space>
-                        }
-                        description={
-                          <Typography.Text type="secondary" ellipsis style={{ maxWidth: 480 }}>
-                            {c.request}
-                          </Typography.Text>
-                        }
-                      />
-                    </List.Item>
-                  )}
+                  renderItem={(c) => <UrgentCase item={c} />}
                 />
               </Card>
             </Col>
@@ -317,5 +318,31 @@ export function WorkbenchPage() {
         ) : null}
       </Space>
     </PageContainer>
+  );
+}
+
+/** One open case with its deadline badge (the case list's), as the workbench lists them. */
+function UrgentCase({ item: c }: { item: CaseListItem }) {
+  const { locale } = useLocale();
+  return (
+    <List.Item
+      data-testid="workbench-case"
+      extra={<DeadlineBadge workingDays={c.answerDueWorkingDays} dueOn={c.answerDueOn} />}
+    >
+      <List.Item.Meta
+        title={
+          <Space>
+            <Link to={`/cases/${c.id}`}>{c.ref}</Link>
+            <span>{c.applicantName}</span>
+            <Tag>{stateLabel(c.state, locale)}</Tag>
+          </Space>
+        }
+        description={
+          <Typography.Text type="secondary" ellipsis style={{ maxWidth: 480 }}>
+            {c.request}
+          </Typography.Text>
+        }
+      />
+    </List.Item>
   );
 }
