@@ -3,20 +3,17 @@ import { PageContainer } from '@ant-design/pro-components';
 import type { CaseView } from '@gongkai/contracts';
 import { DeadlineBadge, formatMessage, useApiClient, useLocale, useMessages } from '@gongkai/ui';
 import {
-  Alert,
   App,
   Button,
   Card,
   Col,
   Descriptions,
-  Empty,
   Input,
   Popconfirm,
   Result,
   Row,
   Space,
   Spin,
-  Table,
   Tag,
   Typography,
 } from 'antd';
@@ -25,20 +22,14 @@ import { Link, useParams } from 'react-router-dom';
 import { CaseFileButtons } from '../audit/case-file-buttons';
 import { hasRole } from '../auth/desk-user';
 import { useDeskUser } from '../auth/session.context';
-import {
-  categoryLabel,
-  channelLabel,
-  outcomeLabel,
-  proceedingKindLabel,
-  proceedingResultLabel,
-  stateLabel,
-} from '../common/catalogue-labels';
+import { categoryLabel, channelLabel, outcomeLabel, stateLabel } from '../common/catalogue-labels';
 import { assigneeMessages } from './assignee.messages';
 import { CaseAssignee } from './case-assignee';
 import { CaseEventModal, type EventTarget } from './case-event-form';
 import { CaseLetters } from './case-letters';
+import { CaseProceedings } from './case-proceedings';
 import { CaseTimeline } from './case-timeline';
-import { useCase, useProceedings } from './case.queries';
+import { useCase } from './case.queries';
 import { DeadlinePanel } from './deadline-panel';
 import { detailMessages } from './detail.messages';
 
@@ -138,9 +129,7 @@ export function CaseDetailPage() {
           <Card title={t.letters} style={{ marginBottom: 16 }}>
             <CaseLetters caseId={view.id} caseRef={view.ref} />
           </Card>
-          <Card title={t.proceedings}>
-            <CaseProceedings caseId={view.id} />
-          </Card>
+          <CaseProceedings caseId={view.id} agencyId={view.agencyId} />
         </Col>
       </Row>
       <CaseEventModal target={target} onClose={() => setTarget(undefined)} />
@@ -277,35 +266,5 @@ function IdentityNumber({ caseId, masked }: { caseId: string; masked: string }) 
         </Button>
       </Popconfirm>
     </Space>
-  );
-}
-
-function CaseProceedings({ caseId }: { caseId: string }) {
-  const t = useMessages(detailMessages);
-  const { locale } = useLocale();
-  const proceedings = useProceedings(caseId);
-  if (proceedings.isError) return <Alert type="error" showIcon title={proceedings.error.message} />;
-  if (!proceedings.data?.length)
-    return proceedings.isPending ? <Spin /> : <Empty description={t.noProceedings} />;
-  return (
-    <Table
-      size="small"
-      rowKey="id"
-      pagination={false}
-      dataSource={proceedings.data}
-      columns={[
-        {
-          title: t.proceedingKind,
-          dataIndex: 'kind',
-          render: (v: string) => proceedingKindLabel(v, locale),
-        },
-        { title: t.filedOn, dataIndex: 'filedOn' },
-        {
-          title: t.proceedingResult,
-          dataIndex: 'result',
-          render: (v: string | null) => proceedingResultLabel(v ?? 'pending', locale),
-        },
-      ]}
-    />
   );
 }
