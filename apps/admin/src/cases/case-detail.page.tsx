@@ -25,6 +25,7 @@ import { useDeskUser } from '../auth/session.context';
 import { categoryLabel, channelLabel, outcomeLabel, stateLabel } from '../common/catalogue-labels';
 import { assigneeMessages } from './assignee.messages';
 import { CaseAssignee } from './case-assignee';
+import { CaseAttachments } from './case-attachments';
 import { CaseEventModal, type EventTarget } from './case-event-form';
 import { CaseLetters } from './case-letters';
 import { CaseProceedings } from './case-proceedings';
@@ -118,6 +119,7 @@ export function CaseDetailPage() {
           <Card title={t.facts} style={{ marginBottom: 16 }}>
             <CaseFacts view={view} />
           </Card>
+          <CaseAttachments caseId={view.id} agencyId={view.agencyId} />
           <Card title={t.timeline} style={{ marginBottom: 16 }}>
             <CaseTimeline caseId={view.id} />
           </Card>

@@ -1,8 +1,9 @@
-import type { TimelineEntry } from '@gongkai/contracts';
+import { journalTypeLabel, type TimelineEntry } from '@gongkai/contracts';
 import { EVENT_LABELS } from '@gongkai/domain';
 import { useLocale, useMessages } from '@gongkai/ui';
 import { Empty, Spin, Timeline, Typography } from 'antd';
 import { outcomeLabel, serviceMethodLabel, stateLabel } from '../common/catalogue-labels';
+import { AttachmentNoteDetail, isAttachmentNote } from './case-attachments';
 import { useTimeline } from './case.queries';
 import { detailMessages } from './detail.messages';
 
@@ -41,7 +42,9 @@ export function CaseTimeline({ caseId }: { caseId: string }) {
   if (!timeline.data.length) return <Empty />;
   const label = (e: TimelineEntry) =>
     locale === 'en'
-      ? ((EVENT_LABELS as Record<string, { en: string } | undefined>)[e.type]?.en ?? e.label)
+      ? ((EVENT_LABELS as Record<string, { en: string } | undefined>)[e.type]?.en ??
+        journalTypeLabel(e.type)?.en ??
+        e.label)
       : e.label;
   const detail = (key: string, value: unknown): string => {
     if (key === 'outcome') return outcomeLabel(String(value), locale);
@@ -86,6 +89,7 @@ export function CaseTimeline({ caseId }: { caseId: string }) {
                   </Typography.Text>
                 </div>
               ))}
+            {isAttachmentNote(e.type) ? <AttachmentNoteDetail payload={e.payload} /> : null}
           </div>
         ),
       }))}

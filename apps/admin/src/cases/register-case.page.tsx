@@ -25,6 +25,8 @@ import { Link, useNavigate } from 'react-router-dom';
 import { applyApiError } from '../common/api-form-errors';
 import { categoryLabel, stateLabel } from '../common/catalogue-labels';
 import { todayInShanghai } from '../common/today';
+import { attachmentsMessages } from './attachments.messages';
+import { PendingAttachments, uploadPending, type PendingAttachment } from './case-attachments';
 import { registerMessages } from './register.messages';
 
 interface RegisterForm {
@@ -64,6 +66,7 @@ const CATEGORY_HELP: Record<string, keyof (typeof registerMessages)['zh-CN']> = 
 /** 登记: Art. 29 contents, the Art. 31 receipt rule of the chosen channel, GB 11643 check. */
 export function RegisterCasePage() {
   const t = useMessages(registerMessages);
+  const a = useMessages(attachmentsMessages);
   const { locale } = useLocale();
   const client = useApiClient();
   const navigate = useNavigate();
@@ -71,6 +74,7 @@ export function RegisterCasePage() {
   const [form] = Form.useForm<RegisterForm>();
   const [error, setError] = useState<string>();
   const [saving, setSaving] = useState(false);
+  const [pending, setPending] = useState<PendingAttachment[]>([]);
   const [similar, setSimilar] = useState<{
     items: SimilarCase[];
     body: RegisterApplicationRequest;
@@ -101,6 +105,9 @@ export function RegisterCasePage() {
     setError(undefined);
     try {
       const answer = await client.post<CaseDetailResponse>('/cases', body);
+      const failed = await uploadPending(client, answer.case.id, pending);
+      if (failed.length)
+        void message.warning(formatMessage(a.pendingFailed, { names: failed.join('、') }));
       void message.success(formatMessage(t.registered, { ref: answer.case.ref }));
       navigate(`/cases/${answer.case.id}`);
     } catch (caught) {
@@ -278,7 +285,9 @@ export function RegisterCasePage() {
               options={['纸质文本', '电子邮件', '光盘', '当场查阅'].map((v) => ({ value: v }))}
             />
           </Form.Item>
-          <Typography.Text type="secondary">{t.attachmentsLater}</Typography.Text>
+          <Form.Item label={a.pendingTitle}>
+            <PendingAttachments value={pending} onChange={setPending} />
+          </Form.Item>
         </Card>
         <Button type="primary" htmlType="submit" size="large" loading={saving}>
           {saving ? t.saving : t.save}
