@@ -61,7 +61,7 @@ export function CaseProceedings({ caseId, agencyId }: { caseId: string; agencyId
   const [editing, setEditing] = useState<Editing>();
   const canEdit = hasRole(user, 'clerk') && user.writeAgencyIds.includes(agencyId);
   const remove = useMutation({
-    mutationFn: (id: string) => client.delete<void>(`/proceedings/${id}`),
+    mutationFn: (id: string) => client.delete<unknown>(`/proceedings/${id}`),
     onSuccess: () => void queries.invalidateQueries({ queryKey: ['proceedings'] }),
   });
 
