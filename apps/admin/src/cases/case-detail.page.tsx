@@ -75,15 +75,15 @@ export function CaseDetailPage() {
           <Tag color={view.closed ? 'default' : 'processing'} data-testid="case-state">
             {stateLabel(view.state, locale)}
           </Tag>
-          {view.extensionState !== 'none' ? (
-            <Tag>{stateLabel(`extension.${view.extensionState}`, locale)}</Tag>
-          ) : null}
           {/* The fee region runs beside the procedure (a notice may be served while consulting). */}
           {(view.feeState === 'awaiting' && view.state !== 'awaitingFee') ||
           view.feeState === 'paid' ? (
             <Tag color={view.feeState === 'awaiting' ? 'orange' : 'default'} data-testid="case-fee">
               {stateLabel(`fee.${view.feeState}`, locale)}
             </Tag>
+          ) : null}
+          {view.extensionState !== 'none' ? (
+            <Tag>{stateLabel(`extension.${view.extensionState}`, locale)}</Tag>
           ) : null}
           <DeadlineBadge workingDays={view.answerDueWorkingDays} dueOn={view.answerDueOn} />
         </Space>
