@@ -1,5 +1,6 @@
 import { type WorkingDayCalendar } from '../calendar';
-import { computeDeadlines, type ClockEntry } from '../clock';
+import { type ClockEntry } from '../clock';
+import { deadlinesOf } from './deadline-memo';
 import {
   type CaseContext,
   type CaseEvent,
@@ -48,7 +49,7 @@ export function recordEvent(
   const c: CaseContext =
     event.type === 'YEAR_CLOSED' ? context : { ...context, lastEventOn: event.on };
   const clock = (entry: ClockEntry): readonly ClockEntry[] => [...c.ledger, entry];
-  const answerDueOn = () => computeDeadlines(c.ledger, calendar).answer.dueOn;
+  const answerDueOn = () => deadlinesOf(c.ledger, calendar).answer.dueOn;
   const close = (outcome: CaseContext['outcome']): CaseContext => ({
     ...c,
     outcome,
@@ -59,7 +60,7 @@ export function recordEvent(
     case 'ACCEPT':
       return c;
     case 'REQUEST_SUPPLEMENT': {
-      const noticeDue = computeDeadlines(c.ledger, calendar).supplementNotice.dueOn;
+      const noticeDue = deadlinesOf(c.ledger, calendar).supplementNotice.dueOn;
       return {
         ...c,
         supplement: {

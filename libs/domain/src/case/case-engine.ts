@@ -1,4 +1,10 @@
-import { getNextTransitions, initialTransition, transition, type SnapshotFrom } from 'xstate';
+import {
+  createActor,
+  getNextTransitions,
+  initialTransition,
+  type AnyActorScope,
+  type SnapshotFrom,
+} from 'xstate';
 import { type Outcome } from '../catalogues';
 import { defaultWorkingDayCalendar, type WorkingDayCalendar } from '../calendar';
 import { computeDeadlines, type CaseDeadlines } from '../clock';
@@ -14,6 +20,7 @@ import {
   type CaseMachine,
 } from './case.machine';
 import { upgradePersistedSnapshot } from './case-upgrade';
+import { withDeadlineMemo } from './deadline-memo';
 import {
   CASE_EVENT_TYPES,
   CLOSED_STATES,
@@ -87,6 +94,16 @@ export function applyCaseEvent(
   event: CaseEvent,
   calendar: WorkingDayCalendar = defaultWorkingDayCalendar(),
 ): ApplyResult {
+  // The rules, the recording of the event and the result may each need the same ledger's
+  // deadlines: derive them once per event.
+  return withDeadlineMemo(() => applyOnce(snapshot, event, calendar));
+}
+
+function applyOnce(
+  snapshot: CaseSnapshot,
+  event: CaseEvent,
+  calendar: WorkingDayCalendar,
+): ApplyResult {
   const machine = caseMachineFor(calendar);
   const current = onMachine(snapshot, machine);
   if (current.status !== 'active') {
@@ -117,7 +134,7 @@ export function applyCaseEvent(
   }
   const refusal = validateEvent(current.context, event, calendar);
   if (refusal) return { ok: false, ...refusal };
-  const [next] = transition(machine, current, event);
+  const next = machine.transition(current, event, inertScope(machine));
   if (next === current) {
     return { ok: false, code: 'not_allowed_in_state', message: `不能${EVENT_LABELS[type].zh}` };
   }
@@ -265,6 +282,37 @@ export function stateLabel(status: CaseStatus): string {
 
 function machineOf(calendar: WorkingDayCalendar | undefined): CaseMachine {
   return calendar ? caseMachineFor(calendar) : caseMachine;
+}
+
+const inertScopes = new WeakMap<CaseMachine, AnyActorScope>();
+const ignore = (): void => undefined;
+
+/**
+ * The actor scope a pure transition runs in. XState's `transition()` builds a throw-away actor for
+ * every call (computing, and for this machine failing, its initial state without input); the case
+ * machine spawns nothing, sends nothing and has only `assign` actions, so one inert scope per
+ * machine serves every transition and gives the same next snapshot.
+ */
+function inertScope(machine: CaseMachine): AnyActorScope {
+  let scope = inertScopes.get(machine);
+  if (!scope) {
+    // Never started: it only stands as `self` (the input just gives it a valid initial state).
+    const self = createActor(machine, { input: { receivedOn: '2000-01-01' } });
+    scope = {
+      self,
+      id: '',
+      sessionId: '',
+      logger: ignore,
+      defer: ignore,
+      emit: ignore,
+      stopChild: ignore,
+      system: self.system,
+      // Actions are not executed: `assign` is resolved into the next context by the transition.
+      actionExecutor: ignore,
+    };
+    inertScopes.set(machine, scope);
+  }
+  return scope;
 }
 
 function onMachine(snapshot: CaseSnapshot, machine: CaseMachine): CaseSnapshot {

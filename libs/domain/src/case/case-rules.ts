@@ -1,9 +1,10 @@
 import { AUTOMATIC_OUTCOMES, isOutcome, isServiceMethod } from '../catalogues';
-import { computeDeadlines, CONSULTATION_WORKING_DAYS, MAX_EXTENSION_WORKING_DAYS } from '../clock';
+import { CONSULTATION_WORKING_DAYS, MAX_EXTENSION_WORKING_DAYS } from '../clock';
 import { type WorkingDayCalendar } from '../calendar';
 import { formatLocalDateZh, isLocalDate, yearOf, type LocalDate } from '../dates';
 import { calculateFee, isFeeStandard } from '../fees';
 import { EVENT_LABELS } from './case-labels';
+import { deadlinesOf } from './deadline-memo';
 import {
   ACTOR_ROLES,
   isCaseEventType,
@@ -183,7 +184,7 @@ export const EVENT_RULES: { readonly [T in CaseEventType]: EventRule<T> } = {
   FEE_OVERDUE: {
     roles: SYSTEM,
     available: (c, on, calendar) => {
-      const due = computeDeadlines(c.ledger, calendar).feePayment?.dueOn;
+      const due = deadlinesOf(c.ledger, calendar).feePayment?.dueOn;
       if (!c.fee || !due) return refuse('not_allowed_in_state', '本案没有待缴费的收费通知');
       return on > due
         ? null
@@ -207,7 +208,7 @@ export const EVENT_RULES: { readonly [T in CaseEventType]: EventRule<T> } = {
       }
       if (e.delayedAnswerOn <= e.on) return refuse('invalid_payload', '延迟答复日期应晚于认定之日');
       // Art. 35 is for requests that cannot be answered within the Art. 33 period.
-      const due = computeDeadlines(c.ledger, calendar).answer.dueOn;
+      const due = deadlinesOf(c.ledger, calendar).answer.dueOn;
       return due && e.delayedAnswerOn <= due
         ? refuse('invalid_payload', `延迟答复日期应晚于原答复期限（${formatLocalDateZh(due)}）`)
         : null;

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { transition } from 'xstate';
 import { isOutcome } from '../catalogues';
 import { defaultWorkingDayCalendar } from '../calendar';
 import { addDays } from '../dates';
@@ -11,6 +12,7 @@ import {
   restoreSnapshot,
 } from './case-engine';
 import { EVENT_RULES } from './case-rules';
+import { caseMachineFor } from './case.machine';
 import { ACTOR_ROLES, CASE_EVENT_TYPES, type CaseEvent, type CaseEventType } from './case.types';
 
 const calendar = defaultWorkingDayCalendar();
@@ -100,6 +102,34 @@ describe('case machine properties', () => {
             }
             const answer = deriveDeadlines(snapshot.context, calendar).answer.dueOn;
             if (answer !== null) expect(answer >= MIN_ANSWER).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it("applies events as XState's own transition() does", () => {
+    const machine = caseMachineFor(calendar);
+    fc.assert(
+      fc.property(
+        fc.array(stepArb, { minLength: 1, maxLength: 25 }),
+        fc.integer({ min: 1, max: 3 }),
+        (steps, approvalSteps) => {
+          let snapshot = createCase({ receivedOn: RECEIVED, approvalSteps }, calendar);
+          let on = RECEIVED;
+          for (const step of steps) {
+            on = addDays(on, step.days);
+            const event = build(step, on);
+            const [reference] = transition(machine, snapshot, event);
+            const result = applyCaseEvent(snapshot, event, calendar);
+            if (!result.ok) {
+              expect(reference).toBe(snapshot);
+              continue;
+            }
+            expect(result.snapshot.value).toEqual(reference.value);
+            expect(result.snapshot.context).toEqual(reference.context);
+            snapshot = result.snapshot;
           }
         },
       ),

@@ -4,12 +4,23 @@ import {
   compareLocalDates,
   daysBetween,
   formatLocalDateZh,
+  fromEpochDay,
   isLocalDate,
   isoWeekday,
   localDateInShanghai,
   parseLocalDate,
+  toEpochDay,
   yearOf,
 } from './local-date';
+
+// What the arithmetic in toEpochDay/fromEpochDay must agree with.
+const viaDate = {
+  toEpochDay: (date: string) => {
+    const [y, m, d] = date.split('-').map(Number);
+    return Math.round(Date.UTC(y, m - 1, d) / 86_400_000);
+  },
+  fromEpochDay: (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10),
+};
 
 describe('local dates', () => {
   it.each([
@@ -67,5 +78,37 @@ describe('local dates', () => {
       ),
       { numRuns: 200 },
     );
+  });
+
+  it('converts to and from day numbers exactly as Date does', () => {
+    // Every day from 1800 to 2200, both ways (mismatches collected: one expect, not 300 000).
+    const mismatches: string[] = [];
+    const last = viaDate.toEpochDay('2200-12-31');
+    for (let day = viaDate.toEpochDay('1800-01-01'); day <= last; day++) {
+      const date = viaDate.fromEpochDay(day);
+      if (fromEpochDay(day) !== date || toEpochDay(date) !== day) mismatches.push(date);
+    }
+    expect(mismatches).toEqual([]);
+    // Out-of-range days and months, odd years and shapes: the same answer (NaN included).
+    for (const odd of [
+      '2025-02-30',
+      '2025-02-00',
+      '2024-12-99',
+      '2025-13-01',
+      '2025-00-10',
+      '0050-03-01',
+      '0999-12-31',
+      '2025-1-24',
+      '20250124',
+      'garbage',
+      '',
+    ]) {
+      expect(toEpochDay(odd)).toEqual(viaDate.toEpochDay(odd));
+    }
+    for (const day of [-800_000, -719_529, 2_933_000, 3_000_000, 12.5, -0.25]) {
+      expect(fromEpochDay(day)).toBe(viaDate.fromEpochDay(day));
+    }
+    expect(formatLocalDateZh('2025-11-30')).toBe('2025年11月30日');
+    expect(formatLocalDateZh('2025-1-4')).toBe('2025年1月4日');
   });
 });

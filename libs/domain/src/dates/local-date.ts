@@ -30,13 +30,66 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+/** The number written by `length` ASCII digits of `text` from `start`; NaN on anything else. */
+function digitsAt(text: string, start: number, length: number): number {
+  let n = 0;
+  for (let i = start; i < start + length; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (!(digit >= 0 && digit <= 9)) return NaN;
+    n = n * 10 + digit;
+  }
+  return n;
+}
+
+/*
+ * Deadlines count day by day, so the two conversions below run thousands of times per case
+ * event: they use the proleptic Gregorian day-number arithmetic of Date.UTC (H. Hinnant's
+ * days_from_civil / civil_from_days) on the digits instead of parsing strings and building Date
+ * objects. Whatever is not YYYY-MM-DD with a year from 100 on and a month 1–12 (or, back, a year
+ * outside 1000–9999) still goes through Date, so every result is the one Date gives.
+ */
+
 /** Days since 1970-01-01; the arithmetic base of every other helper. */
 export function toEpochDay(date: LocalDate): number {
-  const [y, m, d] = date.split('-').map(Number);
-  return Math.round(Date.UTC(y, m - 1, d) / MS_PER_DAY);
+  const y = digitsAt(date, 0, 4);
+  const m = digitsAt(date, 5, 2);
+  const d = digitsAt(date, 8, 2);
+  if (date.length === 10 && date[4] === '-' && date[7] === '-' && y >= 100 && m >= 1 && m <= 12) {
+    // Date.UTC adds an out-of-range day (00, 31 February) linearly, and so does this.
+    const year = m <= 2 ? y - 1 : y;
+    const era = Math.floor(year / 400);
+    const yearOfEra = year - era * 400;
+    const dayOfYear = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+    const dayOfEra =
+      yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+    return era * 146_097 + dayOfEra - 719_468;
+  }
+  const [year, month, day] = date.split('-').map(Number);
+  return Math.round(Date.UTC(year, month - 1, day) / MS_PER_DAY);
 }
 
 export function fromEpochDay(epochDay: number): LocalDate {
+  if (Number.isInteger(epochDay)) {
+    const z = epochDay + 719_468;
+    const era = Math.floor(z / 146_097);
+    const dayOfEra = z - era * 146_097;
+    const yearOfEra = Math.floor(
+      (dayOfEra -
+        Math.floor(dayOfEra / 1460) +
+        Math.floor(dayOfEra / 36_524) -
+        Math.floor(dayOfEra / 146_096)) /
+        365,
+    );
+    const dayOfYear =
+      dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+    const mp = Math.floor((5 * dayOfYear + 2) / 153);
+    const d = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+    const m = mp < 10 ? mp + 3 : mp - 9;
+    const y = yearOfEra + era * 400 + (m <= 2 ? 1 : 0);
+    if (y >= 1000 && y <= 9999) {
+      return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+    }
+  }
   return new Date(epochDay * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
@@ -83,7 +136,10 @@ export function weekdayLabel(date: LocalDate): string {
 
 /** 2025-01-24 → 2025年1月24日 */
 export function formatLocalDateZh(date: LocalDate): string {
-  const [y, m, d] = date.split('-').map(Number);
+  const [y, m, d] =
+    date.length === 10 && date[4] === '-' && date[7] === '-'
+      ? [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8))]
+      : date.split('-').map(Number);
   return `${y}年${m}月${d}日`;
 }
 
