@@ -19,6 +19,7 @@ const CaseDetailPage = page(() => import('./cases/case-detail.page'), 'CaseDetai
 const ApprovalsPage = page(() => import('./approvals/approvals.page'), 'ApprovalsPage');
 const StatisticsPage = page(() => import('./statistics/statistics.page'), 'StatisticsPage');
 const AuditPage = page(() => import('./audit/audit.page'), 'AuditPage');
+const ImportLedgerPage = page(() => import('./settings/import-ledger.page'), 'ImportLedgerPage');
 const SettingsPage = page(() => import('./settings/settings.page'), 'SettingsPage');
 const NotFoundPage = page(() => import('./shell/not-found.page'), 'NotFoundPage');
 
@@ -41,6 +42,7 @@ export function App({ client = defaultClient }: { client?: ApiClient }) {
               <Route path="approvals" element={<ApprovalsPage />} />
               <Route path="statistics" element={<StatisticsPage />} />
               <Route path="audit" element={<AuditPage />} />
+              <Route path="imports" element={<ImportLedgerPage />} />
               <Route path="settings" element={<SettingsPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>

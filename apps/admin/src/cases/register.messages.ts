@@ -39,7 +39,6 @@ export const registerMessages = defineMessages(
     catWelfare: '社会团体、基金会、社会服务机构等非营利组织。',
     catLegal: '律师事务所、公证机构、司法鉴定机构、基层法律服务所等。',
     catOther: '上述以外的组织，如其他行政机关、事业单位、村（居）民委员会。',
-    attachmentsLater: '申请书扫描件等附件的上传将在后续版本提供。',
   },
   {
     title: 'Register an application',
@@ -80,6 +79,5 @@ export const registerMessages = defineMessages(
     catWelfare: 'Social organisations, foundations and other non-profits.',
     catLegal: 'Law firms, notaries, forensic appraisal bodies and similar.',
     catOther: 'Any other organisation, e.g. another agency or a village committee.',
-    attachmentsLater: 'Uploading scans of the application will come in a later version.',
   },
 );

@@ -2,6 +2,7 @@ import {
   AuditOutlined,
   BarChartOutlined,
   CheckSquareOutlined,
+  CloudUploadOutlined,
   DashboardOutlined,
   FormOutlined,
   LogoutOutlined,
@@ -61,6 +62,8 @@ export function DeskLayout() {
         icon: <BarChartOutlined />,
         roles: ['clerk', 'leader', 'auditor', 'admin'],
       },
+      // Clerks bring in an existing register too (POST /api/imports/jobs allows them).
+      { path: '/imports', name: t.menuImport, icon: <CloudUploadOutlined />, roles: ['clerk'] },
       { path: '/audit', name: t.menuAudit, icon: <AuditOutlined />, roles: ['auditor', 'leader'] },
       { path: '/settings', name: t.menuSettings, icon: <SettingOutlined />, roles: ['admin'] },
     ];
