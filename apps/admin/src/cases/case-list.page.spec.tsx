@@ -1,30 +1,9 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { renderDeskPage } from '../testing/render-desk';
+import { caseListItem } from '../testing/case-fixtures';
 import { CaseListPage } from './case-list.page';
 
-const item = (over: Record<string, unknown>) => ({
-  id: 'c1',
-  ref: '2025-0001',
-  agencyId: 'a1',
-  receivedOn: '2025-06-03',
-  channel: 'online',
-  applicantCategory: 'natural_person',
-  applicantName: '王小明',
-  request: '申请公开某路段改造工程的立项批复',
-  state: 'processing',
-  stateLabel: '办理中',
-  extensionState: 'none',
-  closed: false,
-  outcome: null,
-  decidedOn: null,
-  answerDueOn: '2025-07-01',
-  answerDueWorkingDays: 3,
-  nextDueOn: '2025-07-01',
-  overdue: false,
-  assignee: { id: 'u1', displayName: '张经办' },
-  version: 2,
-  ...over,
-});
+const item = caseListItem;
 
 function renderList(path = '/cases') {
   return renderDeskPage(<CaseListPage />, {

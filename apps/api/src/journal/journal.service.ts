@@ -8,24 +8,15 @@ import {
   type Page,
 } from '@gongkai/contracts';
 import { type SessionUser } from '../auth/session-user';
-import { eventLabelOf } from '../cases/case-view.mapper';
+import { eventLabelOf, type TimelineRow } from '../cases/case-view.mapper';
 import { summarizePayload } from './journal-summary';
 
-interface JournalRow {
+/** A timeline row of any case in scope, with the case it belongs to. */
+type JournalRow = Omit<TimelineRow, 'state_after' | 'hash'> & {
   case_id: string;
   case_ref: string;
   agency_id: string;
-  seq: number;
-  type: string;
-  machine_event: boolean;
-  occurred_on: string;
-  recorded_at: Date;
-  actor_id: string;
-  actor_role: string;
-  display_name: string | null;
-  basis: string | null;
-  payload: Record<string, unknown>;
-}
+};
 
 function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
