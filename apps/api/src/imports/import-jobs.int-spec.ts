@@ -16,6 +16,7 @@ import { createJobsTestApp } from '../jobs/jobs-test-app';
 import { JobsQueue } from '../jobs/jobs-queue';
 import { JobsService } from '../jobs/jobs.service';
 import { seedDesk } from '../testing/test-app';
+import { caseCount, ledgerLine } from './ledger-lines.testing';
 
 /**
  * POST /api/imports/jobs on real Redis and PostgreSQL. The API may not import the worker app, so
@@ -71,21 +72,8 @@ describe('ledger imports as background jobs', () => {
     await t.close();
   });
 
-  const line = (ref: string, extra: Record<string, unknown> = {}) =>
-    JSON.stringify({
-      ref,
-      receivedOn: '2025-03-03',
-      channel: 'online',
-      applicant: { category: 'natural_person', name: '张三' },
-      request: '申请公开某路段改造工程的立项批复',
-      outcome: 'disclosed',
-      decidedOn: '2025-03-20',
-      ...extra,
-    });
-  const count = async (agencyId: string) =>
-    Number(
-      (await t.db.query('SELECT count(*) FROM cases WHERE agency_id = $1', [agencyId]))[0].count,
-    );
+  const line = ledgerLine;
+  const count = (agencyId: string) => caseCount(t.db, agencyId);
   const start = async (body: object, cookie = desk.cookies.clerk) =>
     (await t.http().post('/api/imports/jobs').set('Cookie', cookie).send(body).expect(202))
       .body as {

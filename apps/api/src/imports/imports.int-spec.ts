@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { createTestApp, seedDesk, type TestApp } from '../testing/test-app';
+import { caseCount, ledgerLine } from './ledger-lines.testing';
 
 /** ledger-format.md over HTTP: all lines or none, every bad line named, idempotent by ref. */
 describe('POST /api/imports', () => {
@@ -10,21 +11,8 @@ describe('POST /api/imports', () => {
   });
   afterAll(() => t.close());
 
-  const line = (ref: string, extra: Record<string, unknown> = {}) =>
-    JSON.stringify({
-      ref,
-      receivedOn: '2025-03-03',
-      channel: 'online',
-      applicant: { category: 'natural_person', name: '张三' },
-      request: '申请公开某路段改造工程的立项批复',
-      outcome: 'disclosed',
-      decidedOn: '2025-03-20',
-      ...extra,
-    });
-  const count = async (agencyId: string) =>
-    Number(
-      (await t.db.query('SELECT count(*) FROM cases WHERE agency_id = $1', [agencyId]))[0].count,
-    );
+  const line = ledgerLine;
+  const count = (agencyId: string) => caseCount(t.db, agencyId);
 
   it('imports a JSONL ledger into the clerk’s agency, and importing it again changes nothing', async () => {
     const desk = await seedDesk(t);
