@@ -150,6 +150,16 @@ describe('a case from registration to the statistics', () => {
       '已送达',
     );
     await page.getByTestId('case-outcome').filter({ hasText: '部分公开' }).waitFor();
+    // The signed 送达回证 goes into the case file; the journal records its hash.
+    await page
+      .getByTestId('attachment-dropzone')
+      .locator('input[type=file]')
+      .setInputFiles({
+        name: '送达回证.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
+      });
+    await page.getByTestId('attachment-name').filter({ hasText: '送达回证.pdf' }).waitFor();
     // The desk's header stays on top when scrolled; a capture from the top shows the page as laid out.
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'admin-case-detail');
@@ -184,6 +194,7 @@ describe('a case from registration to the statistics', () => {
       '拟定答复决定',
       '审批同意',
       '登记送达',
+      '上传附件',
     ]) {
       expect(labels.some((l) => l.includes(step))).toBe(true);
     }
@@ -196,6 +207,18 @@ describe('a case from registration to the statistics', () => {
     await page.getByRole('button', { name: '校验所选案件' }).click();
     await page.getByTestId('journal-ok').waitFor();
     await screenshot(page, 'admin-audit');
+
+    // Journal search across cases: every row of this case, newest first.
+    await page.getByRole('tab', { name: '日志检索' }).click();
+    await page.getByTestId('journal-filters').getByLabel('案号或内容').fill(caseRef);
+    await page
+      .getByTestId('journal-filters')
+      .getByRole('button', { name: /查\s*询/ })
+      .click();
+    const results = page.getByTestId('journal-results');
+    await results.getByRole('row').filter({ hasText: '上传附件' }).waitFor();
+    expect(await results.getByRole('row').filter({ hasText: caseRef }).count()).toBeGreaterThan(5);
+    await screenshot(page, 'admin-journal-search');
   });
 
   it('the statistics page counts the case in the 部分公开 cell', async () => {
