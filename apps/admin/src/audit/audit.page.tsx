@@ -6,6 +6,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Result, Select, Space, Table, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
+import { AttachmentDownloads } from './attachment-downloads';
+import { attachmentDownloadsMessages } from './attachment-downloads.messages';
 import { CaseFileButtons } from './case-file-buttons';
 import type { JournalVerification } from './case-file';
 import { JournalSearch } from './journal-search';
@@ -126,10 +128,14 @@ function VerificationResult({ result }: { result: JournalVerification }) {
   );
 }
 
-/** 审计: journal verification and search, who revealed which identity number, case file export. */
+/**
+ * 审计: journal verification and search, who revealed which identity number, who downloaded which
+ * attachment, case file export.
+ */
 export function AuditPage() {
   const t = useMessages(messages);
   const search = useMessages(journalSearchMessages);
+  const downloads = useMessages(attachmentDownloadsMessages);
   const client = useApiClient();
   const [caseId, setCaseId] = useState<string>();
   const [result, setResult] = useState<JournalVerification>();
@@ -226,6 +232,7 @@ export function AuditPage() {
               </Card>
             ),
           },
+          { key: 'downloads', label: downloads.tab, children: <AttachmentDownloads /> },
           {
             key: 'file',
             label: t.caseFile,

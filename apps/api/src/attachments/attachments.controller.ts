@@ -1,11 +1,25 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Res, StreamableFile } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { type SessionUser } from '../auth/session-user';
 import { UuidParam } from '../common/uuid-param.pipe';
 import { contentDisposition } from './attachment-content';
-import { UploadAttachmentDto, WithdrawAttachmentDto } from './attachments.dto';
+import {
+  AttachmentDownloadsQueryDto,
+  UploadAttachmentDto,
+  WithdrawAttachmentDto,
+} from './attachments.dto';
 import { AttachmentsService } from './attachments.service';
 
 @ApiTags('attachments')
@@ -42,7 +56,7 @@ export class AttachmentsController {
 
   @Roles('clerk', 'leader', 'auditor', 'admin')
   @Get('cases/:id/attachments/:attachmentId/content')
-  @ApiOperation({ summary: '下载附件原文件' })
+  @ApiOperation({ summary: '下载附件原文件（每次下载记入附件查阅记录，记录失败则不提供文件）' })
   @ApiProduces('application/octet-stream')
   @ApiResponse({ status: 404, description: '案件或附件不存在' })
   async content(
@@ -61,6 +75,16 @@ export class AttachmentsController {
       disposition: contentDisposition(file.fileName),
       length: file.content.length,
     });
+  }
+
+  @Roles('auditor', 'leader', 'admin')
+  @Get('attachment-downloads')
+  @ApiOperation({
+    summary: '附件查阅记录（谁在何时下载了哪一件的哪个附件），本人可见范围内，最新在前，分页',
+  })
+  @ApiResponse({ status: 400, description: '查询条件有误' })
+  downloads(@CurrentUser() user: SessionUser, @Query() query: AttachmentDownloadsQueryDto) {
+    return this.attachments.downloads(user, query);
   }
 
   @Roles('clerk')

@@ -1,1 +1,2 @@
 export * from './attachment.schema';
+export * from './attachment-download.schema';

@@ -13,10 +13,11 @@ import { ReportVersionEntity } from '../reports/report-version.entity';
 import { NotificationEntity } from './notification.entity';
 import { LetterTemplateEntity } from './letter-template.entity';
 import { CaseAttachmentEntity } from './case-attachment.entity';
+import { AttachmentDownloadEntity } from './attachment-download.entity';
 
 export { AgencyEntity, SessionEntity, UserEntity };
 export { LetterTemplateEntity };
-export { CaseAttachmentEntity };
+export { CaseAttachmentEntity, AttachmentDownloadEntity };
 export type { UserRole } from './user.entity';
 export {
   ApprovalPolicyEntity,
@@ -47,4 +48,5 @@ export const ENTITIES = [
   NotificationEntity,
   LetterTemplateEntity,
   CaseAttachmentEntity,
+  AttachmentDownloadEntity,
 ];

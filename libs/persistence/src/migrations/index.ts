@@ -8,6 +8,7 @@ import { CreatedLetterTemplates1764117000000 } from './1764117000000-created-let
 import { CreatedCaseAttachments1764117100000 } from './1764117100000-created-case-attachments';
 import { BackfilledAndIndexedCaseAssignee1764117200000 } from './1764117200000-backfilled-and-indexed-case-assignee';
 import { UpgradedCaseSnapshotsToMachineV21764117300000 } from './1764117300000-upgraded-case-snapshots-to-machine-v2';
+import { CreatedAttachmentDownloads1764117400000 } from './1764117400000-created-attachment-downloads';
 
 /** In order of application; a migration is never edited once it has landed. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   CreatedCaseAttachments1764117100000,
   BackfilledAndIndexedCaseAssignee1764117200000,
   UpgradedCaseSnapshotsToMachineV21764117300000,
+  CreatedAttachmentDownloads1764117400000,
 ];
