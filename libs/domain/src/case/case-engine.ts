@@ -20,7 +20,7 @@ import {
   type CaseMachine,
 } from './case.machine';
 import { upgradePersistedSnapshot } from './case-upgrade';
-import { withDeadlineMemo } from './deadline-memo';
+import { deadlinesOf, withDeadlineMemo } from './deadline-memo';
 import {
   CASE_EVENT_TYPES,
   CLOSED_STATES,
@@ -66,6 +66,8 @@ export type ApplyResult =
       readonly snapshot: CaseSnapshot;
       readonly effects: readonly CaseEffect[];
       readonly flags: CaseFlags;
+      /** Every deadline after the event (`deriveDeadlines` of the new context). */
+      readonly deadlines: CaseDeadlines;
       /** Statutory basis of the transition, for the journal. */
       readonly basis: string | null;
     }
@@ -147,6 +149,7 @@ function applyOnce(
       caseStatus(next).closed && !caseStatus(current).closed,
     ),
     flags: next.context.flags,
+    deadlines: deadlinesOf(next.context.ledger, calendar),
     basis: EVENT_LABELS[type].basis ?? null,
   };
 }

@@ -109,7 +109,7 @@ describe('case machine properties', () => {
     );
   });
 
-  it("applies events as XState's own transition() does", () => {
+  it("applies events as XState's own transition() does, with the new context's deadlines", () => {
     const machine = caseMachineFor(calendar);
     fc.assert(
       fc.property(
@@ -129,6 +129,7 @@ describe('case machine properties', () => {
             }
             expect(result.snapshot.value).toEqual(reference.value);
             expect(result.snapshot.context).toEqual(reference.context);
+            expect(result.deadlines).toEqual(deriveDeadlines(result.snapshot.context, calendar));
             snapshot = result.snapshot;
           }
         },

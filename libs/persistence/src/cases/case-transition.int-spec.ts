@@ -127,6 +127,45 @@ describe('CaseTransitionService', () => {
     expect(rows[0].n).toBe(2);
   });
 
+  it('chains a transition that waited for the row lock to the journal row written meanwhile', async () => {
+    const { case: c } = await register();
+    await service.apply(c.id, { type: 'ACCEPT', on: '2025-03-03' }, clerk, 1);
+    let applied!: () => void;
+    let release!: () => void;
+    const firstApplied = new Promise<void>((resolve) => (applied = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    // The first transition keeps its transaction (and the row lock) open until released.
+    const first = ds.transaction(async (m) => {
+      const result = await service.apply(
+        c.id,
+        { type: 'START_CONSULTATION', on: '2025-03-05', party: 'third_party' },
+        clerk,
+        undefined,
+        { manager: m },
+      );
+      applied();
+      await released;
+      return result;
+    });
+    await firstApplied;
+    // Sent without a version (as the worker does): it waits for the lock, then goes on.
+    const second = service.apply(c.id, { type: 'CONSULTATION_REPLIED', on: '2025-03-12' }, clerk);
+    for (let i = 0; i < 200; i++) {
+      const [{ n }] = (await ds.query(
+        `SELECT count(*)::int AS n FROM pg_stat_activity
+          WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+      )) as { n: number }[];
+      if (n > 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    release();
+    const [a, b] = await Promise.all([first, second]);
+    expect([a.event.seq, b.event.seq]).toEqual([3, 4]);
+    expect(b.event.prevHash).toBe(a.event.hash);
+    expect(b.case.version).toBe(4);
+    expect((await verifyCaseJournal(ds.manager, c.id)).ok).toBe(true);
+  });
+
   it('rejects UPDATE and DELETE of journal rows', async () => {
     const { case: c } = await register();
     await expect(

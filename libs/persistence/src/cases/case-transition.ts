@@ -106,6 +106,171 @@ export interface JournalNote {
   readonly basis?: string | null;
 }
 
+/** The last journal row of a case: the next one takes seq + 1 and chains to its hash. */
+interface JournalHead {
+  readonly seq: number;
+  readonly hash: string;
+}
+
+/** A journal row to append, before its seq, chain and hash are known. */
+interface JournalEntry {
+  readonly type: string;
+  readonly machineEvent: boolean;
+  readonly payload: Record<string, unknown>;
+  readonly actor: JournalActor;
+  readonly occurredOn: LocalDate;
+  readonly basis: string | null;
+  readonly stateAfter: string;
+}
+
+/** The row's columns after the machine moved: state, outcome, dates, deadlines, version + 1. */
+function snapshotChanges(row: CaseEntity, snapshot: CaseSnapshot, deadlines: CaseDeadlines) {
+  const status = caseStatus(snapshot);
+  return {
+    snapshot: persistSnapshot(snapshot),
+    ...stateColumns(status),
+    closed: status.closed,
+    outcome: status.outcome,
+    decidedOn: status.decidedOn,
+    servedOn: snapshot.context.service?.servedOn ?? null,
+    flags: status.flags,
+    deadlines,
+    answerDueOn: deadlines.answer.dueOn,
+    nextDueOn: nextDueOn(status, deadlines),
+    version: row.version + 1,
+    updatedAt: new Date(),
+  };
+}
+
+type CaseChanges = ReturnType<typeof snapshotChanges>;
+
+/** The journal row's columns and its hash, chained to `head`. */
+function journalRow(row: CaseEntity, entry: JournalEntry, head: JournalHead) {
+  // jsonb keeps no undefined; the hash is taken over what the row will hold.
+  const payloadJson = JSON.stringify(entry.payload);
+  const fields = {
+    caseId: row.id,
+    agencyId: row.agencyId,
+    seq: head.seq + 1,
+    type: entry.type,
+    machineEvent: entry.machineEvent,
+    payload: JSON.parse(payloadJson) as Record<string, unknown>,
+    actorId: entry.actor.id,
+    actorRole: entry.actor.role,
+    occurredOn: entry.occurredOn,
+    recordedAt: new Date(),
+    basis: entry.basis,
+    stateAfter: entry.stateAfter,
+    prevHash: head.hash,
+  };
+  return { fields: { ...fields, hash: journalHash(fields) }, payloadJson };
+}
+
+type JournalFields = ReturnType<typeof journalRow>['fields'];
+
+// Column names of writeTransition()'s statement; the types make a new field a compile error here.
+const CASE_CHANGE_COLUMNS: { readonly [K in keyof CaseChanges]: string } = {
+  snapshot: 'snapshot',
+  state: 'state',
+  feeState: 'fee_state',
+  extensionState: 'extension_state',
+  closed: 'closed',
+  outcome: 'outcome',
+  decidedOn: 'decided_on',
+  servedOn: 'served_on',
+  flags: 'flags',
+  deadlines: 'deadlines',
+  answerDueOn: 'answer_due_on',
+  nextDueOn: 'next_due_on',
+  version: 'version',
+  updatedAt: 'updated_at',
+};
+
+const JOURNAL_COLUMNS: { readonly [K in keyof JournalFields]: string } = {
+  caseId: 'case_id',
+  agencyId: 'agency_id',
+  seq: 'seq',
+  type: 'type',
+  machineEvent: 'machine_event',
+  payload: 'payload',
+  actorId: 'actor_id',
+  actorRole: 'actor_role',
+  occurredOn: 'occurred_on',
+  recordedAt: 'recorded_at',
+  basis: 'basis',
+  stateAfter: 'state_after',
+  prevHash: 'prev_hash',
+  hash: 'hash',
+};
+
+const CASE_CHANGE_KEYS = Object.keys(CASE_CHANGE_COLUMNS) as (keyof CaseChanges)[];
+const JOURNAL_KEYS = Object.keys(JOURNAL_COLUMNS) as (keyof JournalFields)[];
+
+/**
+ * writeTransition()'s statement: $1 the case id, $2 its locked version, then the CASE_CHANGE_KEYS
+ * and the JOURNAL_KEYS values. The journal row is inserted only if the update took the row.
+ */
+const WRITE_TRANSITION_SQL = `WITH updated AS (
+    UPDATE cases
+       SET ${CASE_CHANGE_KEYS.map((k, i) => `${CASE_CHANGE_COLUMNS[k]} = $${i + 3}`).join(', ')}
+     WHERE id = $1 AND version = $2
+    RETURNING id)
+  INSERT INTO case_events (${JOURNAL_KEYS.map((k) => JOURNAL_COLUMNS[k]).join(', ')})
+  SELECT ${JOURNAL_KEYS.map((_, i) => `$${i + 3 + CASE_CHANGE_KEYS.length}`).join(', ')}
+    FROM updated
+  RETURNING id`;
+
+/** A parameter as its column takes it: objects (jsonb) as JSON text, everything else as is. */
+function sqlValue(value: unknown): unknown {
+  return value !== null && typeof value === 'object' && !(value instanceof Date)
+    ? JSON.stringify(value)
+    : value;
+}
+
+interface CaseRowMapping {
+  /** The select list over `cases c`: every column, dates as YYYY-MM-DD like TypeORM's `date`. */
+  readonly select: string;
+  /** lockRow()'s statement: the row locked, with the journal head (journal_head_seq/_hash). */
+  readonly lockSql: string;
+  readonly hydrate: (raw: Record<string, unknown>) => CaseEntity;
+}
+
+const caseRowMappings = new WeakMap<object, CaseRowMapping>();
+
+/** Reads CaseEntity rows with plain SQL, from the entity's own column metadata. */
+function caseRowMapping(m: EntityManager): CaseRowMapping {
+  const metadata = m.connection.getMetadata(CaseEntity);
+  let mapping = caseRowMappings.get(metadata);
+  if (!mapping) {
+    const columns = metadata.columns.map((c) => ({
+      name: c.databaseName,
+      property: c.propertyName,
+      date: c.type === 'date',
+    }));
+    const select = columns
+      .map((c) =>
+        c.date ? `to_char(c."${c.name}", 'YYYY-MM-DD') AS "${c.name}"` : `c."${c.name}"`,
+      )
+      .join(', ');
+    mapping = {
+      select,
+      lockSql: `SELECT ${select},
+              (SELECT e.seq FROM case_events e WHERE e.case_id = c.id
+                ORDER BY e.seq DESC LIMIT 1) AS journal_head_seq,
+              (SELECT e.hash FROM case_events e WHERE e.case_id = c.id
+                ORDER BY e.seq DESC LIMIT 1) AS journal_head_hash
+         FROM cases c WHERE c.id = $1 FOR UPDATE OF c`,
+      hydrate: (raw) => {
+        const entity = new CaseEntity() as unknown as Record<string, unknown>;
+        for (const c of columns) entity[c.property] = raw[c.name];
+        return entity as unknown as CaseEntity;
+      },
+    };
+    caseRowMappings.set(metadata, mapping);
+  }
+  return mapping;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // No 0/O, 1/I/L: a query code is read out over the phone.
 const QUERY_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
@@ -296,7 +461,7 @@ export class CaseTransitionService {
       }
     }
     return this.inTransaction(options.manager, async (m) => {
-      const row = await this.lockCase(m, caseId, options.agencyIds);
+      const { row, head } = await this.lockRow(m, caseId, options.agencyIds);
       if (expectedVersion !== undefined && row.version !== expectedVersion) {
         throw new CaseError(
           'conflict',
@@ -312,8 +477,7 @@ export class CaseTransitionService {
       if (!result.ok) throw new CaseError('refused', result.code, result.message);
       const { type, on, ...payload } = input;
       const status = caseStatus(result.snapshot);
-      const updated = await this.saveSnapshot(m, row, result.snapshot, calendar);
-      const journal = await this.appendJournal(m, updated, {
+      const written = await this.writeTransition(m, row, head, result.snapshot, result.deadlines, {
         type,
         machineEvent: true,
         payload: { ...payload, ...(result.effects.length ? { effects: result.effects } : {}) },
@@ -322,7 +486,7 @@ export class CaseTransitionService {
         basis: result.basis,
         stateAfter: status.state,
       });
-      return { case: updated, event: journal, effects: result.effects };
+      return { case: written.case, event: written.event, effects: result.effects };
     });
   }
 
@@ -474,12 +638,36 @@ export class CaseTransitionService {
     caseId: string,
     agencyIds?: readonly string[],
   ): Promise<CaseEntity> {
-    const row = await m.getRepository(CaseEntity).findOne({
-      where: { id: caseId },
-      lock: { mode: 'pessimistic_write' },
-    });
+    return (await this.lockRow(m, caseId, agencyIds)).row;
+  }
+
+  /**
+   * Locks the case row (FOR UPDATE) and reads, in the same statement, the journal's last row.
+   * That head is only trusted when its seq equals the row's version (one journal row per
+   * version): a writer that committed while this statement waited for the lock leaves the row
+   * re-read but the head as it was, and then writeTransition() reads the head again.
+   */
+  private async lockRow(
+    m: EntityManager,
+    caseId: string,
+    agencyIds?: readonly string[],
+  ): Promise<{ row: CaseEntity; head: JournalHead | null }> {
+    const mapping = caseRowMapping(m);
+    const [found] = (await m.query(mapping.lockSql, [caseId])) as Record<string, unknown>[];
+    const row = found ? mapping.hydrate(found) : null;
     if (!row || (agencyIds && !agencyIds.includes(row.agencyId))) throw caseNotFound();
-    return row;
+    const seq = found['journal_head_seq'] as number | null;
+    const hash = found['journal_head_hash'] as string | null;
+    return { row, head: seq !== null && hash !== null ? { seq, hash } : null };
+  }
+
+  /** The journal's last row of a case; seq 0 and the genesis hash before the first. */
+  private async journalHead(m: EntityManager, caseId: string): Promise<JournalHead> {
+    const [last] = (await m.query(
+      'SELECT seq, hash FROM case_events WHERE case_id = $1 ORDER BY seq DESC LIMIT 1',
+      [caseId],
+    )) as JournalHead[];
+    return last ?? { seq: 0, hash: GENESIS_HASH };
   }
 
   /** The user, when it is an active clerk of the agency; refused (422) otherwise. */
@@ -511,22 +699,7 @@ export class CaseTransitionService {
     snapshot: CaseSnapshot,
     calendar: WorkingDayCalendar,
   ): Promise<CaseEntity> {
-    const status = caseStatus(snapshot);
-    const deadlines = deriveDeadlines(snapshot.context, calendar);
-    const changes = {
-      snapshot: persistSnapshot(snapshot),
-      ...stateColumns(status),
-      closed: status.closed,
-      outcome: status.outcome,
-      decidedOn: status.decidedOn,
-      servedOn: snapshot.context.service?.servedOn ?? null,
-      flags: status.flags,
-      deadlines,
-      answerDueOn: deadlines.answer.dueOn,
-      nextDueOn: nextDueOn(status, deadlines),
-      version: row.version + 1,
-      updatedAt: new Date(),
-    };
+    const changes = snapshotChanges(row, snapshot, deriveDeadlines(snapshot.context, calendar));
     const result = await m.update(CaseEntity, { id: row.id, version: row.version }, changes);
     if (result.affected !== 1) {
       throw new CaseError('conflict', 'version_conflict', '案件已被他人修改，请刷新后重试');
@@ -537,48 +710,47 @@ export class CaseTransitionService {
   private async appendJournal(
     m: EntityManager,
     row: CaseEntity,
-    entry: {
-      type: string;
-      machineEvent: boolean;
-      payload: Record<string, unknown>;
-      actor: JournalActor;
-      occurredOn: LocalDate;
-      basis: string | null;
-      stateAfter: string;
-      seq?: number;
-      prevHash?: string;
-    },
+    entry: JournalEntry & { seq?: number; prevHash?: string },
   ): Promise<CaseEventEntity> {
-    let seq = entry.seq;
-    let prevHash = entry.prevHash;
-    if (seq === undefined || prevHash === undefined) {
-      const [last] = (await m.query(
-        'SELECT seq, hash FROM case_events WHERE case_id = $1 ORDER BY seq DESC LIMIT 1',
-        [row.id],
-      )) as { seq: number; hash: string }[];
-      seq = (last?.seq ?? 0) + 1;
-      prevHash = last?.hash ?? GENESIS_HASH;
+    const head =
+      entry.seq === undefined || entry.prevHash === undefined
+        ? await this.journalHead(m, row.id)
+        : { seq: entry.seq - 1, hash: entry.prevHash };
+    const { fields } = journalRow(row, entry, head);
+    return m.save(CaseEventEntity, m.create(CaseEventEntity, fields));
+  }
+
+  /**
+   * What saveSnapshot() and appendJournal() do for apply(), in one statement: the row update
+   * (version checked) and, only if it updated the row, the hash-chained journal row.
+   */
+  private async writeTransition(
+    m: EntityManager,
+    row: CaseEntity,
+    lockedHead: JournalHead | null,
+    snapshot: CaseSnapshot,
+    deadlines: CaseDeadlines,
+    entry: JournalEntry,
+  ): Promise<{ case: CaseEntity; event: CaseEventEntity }> {
+    const head =
+      lockedHead && lockedHead.seq === row.version ? lockedHead : await this.journalHead(m, row.id);
+    const changes = snapshotChanges(row, snapshot, deadlines);
+    const journal = journalRow(row, entry, head);
+    const [inserted] = (await m.query(WRITE_TRANSITION_SQL, [
+      row.id,
+      row.version,
+      ...CASE_CHANGE_KEYS.map((k) => sqlValue(changes[k])),
+      ...JOURNAL_KEYS.map((k) =>
+        k === 'payload' ? journal.payloadJson : sqlValue(journal.fields[k]),
+      ),
+    ])) as { id: string }[];
+    if (!inserted) {
+      throw new CaseError('conflict', 'version_conflict', '案件已被他人修改，请刷新后重试');
     }
-    // jsonb keeps no undefined; the hash is taken over what the row will hold.
-    const payload = JSON.parse(JSON.stringify(entry.payload)) as Record<string, unknown>;
-    const recordedAt = new Date();
-    const fields = {
-      caseId: row.id,
-      agencyId: row.agencyId,
-      seq,
-      type: entry.type,
-      machineEvent: entry.machineEvent,
-      payload,
-      actorId: entry.actor.id,
-      actorRole: entry.actor.role,
-      occurredOn: entry.occurredOn,
-      recordedAt,
-      basis: entry.basis,
-      stateAfter: entry.stateAfter,
-      prevHash,
+    return {
+      case: Object.assign(row, changes),
+      event: Object.assign(new CaseEventEntity(), journal.fields, { id: inserted.id }),
     };
-    const hash = journalHash(fields);
-    return m.save(CaseEventEntity, m.create(CaseEventEntity, { ...fields, hash }));
   }
 
   private async nextRef(
