@@ -22,6 +22,8 @@ import { ImportsModule } from './imports/imports.module';
 import { AttachmentsModule } from './attachments/attachments.module';
 import { JournalModule } from './journal/journal.module';
 import { publicThrottlerOptions } from './common/public-rate-limit';
+import { RateLimitModule } from './common/rate-limit.module';
+import { RedisThrottlerStorage } from './common/redis-throttler.storage';
 import { JobsModule } from './jobs/jobs.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OnlineModule } from './online/online.module';
@@ -51,8 +53,16 @@ export class AppModule {
           retryDelay: 1000,
         }),
         // The public routes' limits, read when each app instance starts; applied by
-        // PublicThrottlerGuard on the public controllers only.
-        ThrottlerModule.forRootAsync({ useFactory: () => publicThrottlerOptions() }),
+        // PublicThrottlerGuard on the public controllers only. Counted in Redis, so several API
+        // instances share one count (failing open to per-process counts while Redis is away).
+        ThrottlerModule.forRootAsync({
+          imports: [RateLimitModule],
+          inject: [RedisThrottlerStorage],
+          useFactory: (storage: RedisThrottlerStorage) => ({
+            ...publicThrottlerOptions(),
+            storage,
+          }),
+        }),
         HealthModule,
         AuthModule,
         CasesModule,

@@ -8,17 +8,21 @@ export interface ApiConfig {
   redisUrl: string;
   /** BullMQ key prefix: lets tests and several deployments share one Redis. */
   queuePrefix: string;
+  /** Redis key prefix of the public routes' rate-limit counters (shared by every API instance). */
+  rateLimitPrefix: string;
   sessionIdleMinutes: number;
   logLevel: string;
 }
 
 export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
+  const queuePrefix = env['QUEUE_PREFIX'] || 'gongkai';
   return {
     port: Number(env['API_PORT'] ?? env['PORT'] ?? 3000),
     host: env['API_HOST'] ?? '0.0.0.0',
     databaseUrl: env['DATABASE_URL'] || DEFAULT_DATABASE_URL,
     redisUrl: env['REDIS_URL'] || 'redis://127.0.0.1:6379',
-    queuePrefix: env['QUEUE_PREFIX'] || 'gongkai',
+    queuePrefix,
+    rateLimitPrefix: `${queuePrefix}:throttle:`,
     sessionIdleMinutes: Number(env['SESSION_IDLE_MINUTES'] ?? 30),
     logLevel: env['LOG_LEVEL'] ?? 'info',
   };

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Counter, Gauge, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
+import { RedisThrottlerStorage } from '../common/redis-throttler.storage';
 import { JobsQueue } from '../jobs/jobs-queue';
 
 const JOB_STATES = [
@@ -70,13 +71,24 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  // The one metric of this process's own: how often it counted the public rate limits itself
+  // because Redis did not answer (see RedisThrottlerStorage).
+  private readonly rateLimitFallbacks = new Counter({
+    name: 'gongkai_rate_limit_fallbacks_total',
+    help: 'Public requests this API process rate-limited in its own memory because Redis did not answer',
+    registers: [this.registry],
+  });
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly queue: JobsQueue,
+    private readonly rateLimit: RedisThrottlerStorage,
   ) {}
 
   async render(): Promise<string> {
     await Promise.all([this.collectDatabase(), this.collectQueue()]);
+    this.rateLimitFallbacks.reset();
+    this.rateLimitFallbacks.inc(this.rateLimit.fallbacks);
     return this.registry.metrics();
   }
 

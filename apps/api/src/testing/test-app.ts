@@ -7,7 +7,7 @@ import { AgencyEntity, migrate, UserEntity, type UserRole } from '@gongkai/persi
 import { hashPassword } from '../auth/password';
 import { createApiApp } from '../bootstrap';
 import { ManualClock } from '../common/clock';
-import { apiConfigFromEnv } from '../config/api-config';
+import { apiConfigFromEnv, type ApiConfig } from '../config/api-config';
 import { agencyPath } from '../directory/agency-path';
 
 /**
@@ -25,8 +25,20 @@ export interface TestApp {
 
 let migrated: Promise<unknown> | null = null;
 
-export async function createTestApp(options: { now?: Date } = {}): Promise<TestApp> {
-  const config = apiConfigFromEnv();
+/**
+ * `config` overrides the environment's (e.g. a Redis URL that points nowhere). Each app counts the
+ * public rate limits under a Redis prefix of its own unless `config.rateLimitPrefix` is given:
+ * pass the same one to two apps to make them two instances of one deployment.
+ */
+export async function createTestApp(
+  options: { now?: Date; config?: Partial<ApiConfig> } = {},
+): Promise<TestApp> {
+  const env = apiConfigFromEnv();
+  const config: ApiConfig = {
+    ...env,
+    rateLimitPrefix: `${env.queuePrefix}:test-throttle-${randomUUID().slice(0, 8)}:`,
+    ...options.config,
+  };
   migrated ??= migrate(config.databaseUrl);
   await migrated;
   const clock = new ManualClock(options.now ?? new Date());

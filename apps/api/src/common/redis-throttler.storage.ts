@@ -1,0 +1,105 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
+import { ThrottlerStorageService, type ThrottlerStorage } from '@nestjs/throttler';
+import { Redis } from 'ioredis';
+import { API_CONFIG, type ApiConfig } from '../config/api-config';
+
+type ThrottlerRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
+
+/** How long a public request waits for its Redis count before it is counted in this process. */
+export const RATE_LIMIT_TIMEOUT_MS = 500;
+/** After a failure, requests are counted in this process at once for this long. */
+export const RATE_LIMIT_RETRY_AFTER_MS = 5000;
+
+/**
+ * The public routes' rate-limit counters, in Redis under `rateLimitPrefix` so that every API
+ * instance behind the load balancer adds to the same count (one atomic Lua increment with expiry,
+ * from @nest-lab/throttler-storage-redis).
+ *
+ * Fails open: when Redis does not answer within RATE_LIMIT_TIMEOUT_MS (down, unreachable, slow),
+ * the request is counted by this process's in-memory counter instead, a warning is logged once
+ * per outage, and `fallbacks` (exported as gongkai_rate_limit_fallbacks_total) grows. The limiter
+ * protects the public routes; it must never be the reason they answer 5xx, and counting per
+ * process for the length of an outage (the limit times the number of instances) is a smaller
+ * harm than refusing citizens their applications and the published reports.
+ */
+@Injectable()
+export class RedisThrottlerStorage implements ThrottlerStorage, OnApplicationShutdown {
+  private readonly logger = new Logger('RateLimit');
+  private readonly redis: Redis;
+  private readonly shared: ThrottlerStorageRedisService;
+  private readonly local = new ThrottlerStorageService();
+  private downUntil = 0;
+  private degraded = false;
+  /** Requests counted in this process because Redis did not answer. */
+  fallbacks = 0;
+
+  constructor(@Inject(API_CONFIG) config: ApiConfig) {
+    this.redis = new Redis(config.redisUrl, {
+      keyPrefix: config.rateLimitPrefix,
+      // Nothing at boot touches Redis; the first public request connects.
+      lazyConnect: true,
+      // Queued while connecting, and dropped (hence counted locally) as soon as a connection
+      // attempt fails instead of being retried.
+      maxRetriesPerRequest: 0,
+      connectTimeout: 1000,
+      retryStrategy: (times: number) => Math.min(times * 500, 5000),
+      // A socket that never connected emits no second 'close': don't keep a stopping API for 2 s.
+      disconnectTimeout: 200,
+    });
+    this.redis.on('error', () => undefined);
+    this.shared = new ThrottlerStorageRedisService(this.redis);
+  }
+
+  async increment(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+    throttlerName: string,
+  ): Promise<ThrottlerRecord> {
+    if (Date.now() >= this.downUntil) {
+      try {
+        const record = await this.withTimeout(
+          this.shared.increment(key, ttl, limit, blockDuration, throttlerName),
+        );
+        if (this.degraded) {
+          this.degraded = false;
+          this.logger.log('Redis answers again: public rate limits are shared again');
+        }
+        return record;
+      } catch (error) {
+        this.downUntil = Date.now() + RATE_LIMIT_RETRY_AFTER_MS;
+        if (!this.degraded) {
+          this.degraded = true;
+          this.logger.warn(
+            `Redis did not answer (${(error as Error).message}): public rate limits are counted per API process until it does`,
+          );
+        }
+      }
+    }
+    this.fallbacks++;
+    return this.local.increment(key, ttl, limit, blockDuration, throttlerName);
+  }
+
+  private async withTimeout<T>(work: Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`no answer in ${RATE_LIMIT_TIMEOUT_MS} ms`)),
+        RATE_LIMIT_TIMEOUT_MS,
+      );
+    });
+    try {
+      return await Promise.race([work, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  onApplicationShutdown(): void {
+    // Also reached through ThrottlerModule's provider of the same instance: must be idempotent.
+    this.redis.disconnect();
+    this.local.onApplicationShutdown();
+  }
+}
