@@ -110,6 +110,14 @@ describe('cases over HTTP', () => {
       expectedVersion: 1,
     }).expect(200);
     expect(accepted.body.case).toMatchObject({ state: 'processing', version: 2 });
+    // Built from what the transition holds, the response is the view a fresh read gives.
+    const read = await t
+      .http()
+      .get(`/api/cases/${c.id}`)
+      .set('Cookie', desk.cookies.clerk)
+      .expect(200);
+    expect(read.body.case.assignee.displayName).toBe(desk.users.clerk.displayName);
+    expect({ ...accepted.body, effects: undefined }).toEqual(read.body);
     const stale = await send(desk.cookies.clerk, c.id, {
       type: 'WITHDRAW',
       payload: { on: '2025-03-04' },

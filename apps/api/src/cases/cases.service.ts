@@ -22,7 +22,9 @@ import {
   type ActorRole,
   type AllowedEvent,
   type ApplicantCategory,
+  type CaseSnapshot,
   type Channel,
+  type WorkingDayCalendar,
 } from '@gongkai/domain';
 import {
   CaseEntity,
@@ -55,6 +57,13 @@ const SORT_COLUMNS: Record<CaseListQuery['sort'], string> = {
 
 const ACTING_ROLES: readonly ActorRole[] = ['clerk', 'leader'];
 
+/** What a transition already holds for its response: no restore, no calendar or users query. */
+interface KnownAfterTransition {
+  readonly snapshot: CaseSnapshot;
+  readonly calendar: WorkingDayCalendar;
+  readonly assigneeName: string | null;
+}
+
 @Injectable()
 export class CasesService {
   constructor(
@@ -82,11 +91,15 @@ export class CasesService {
   }
 
   /** The events this user may send now: the union over its acting roles. */
-  async allowedFor(user: SessionUser, c: CaseEntity): Promise<AllowedEvent[]> {
+  async allowedFor(
+    user: SessionUser,
+    c: CaseEntity,
+    known?: KnownAfterTransition,
+  ): Promise<AllowedEvent[]> {
     if (c.closed && c.state !== 'awaitingService') return [];
     if (!user.writeAgencyIds.includes(c.agencyId)) return [];
-    const calendar = await this.transitions.calendar();
-    const snapshot = this.transitions.restore(c, calendar);
+    const calendar = known?.calendar ?? (await this.transitions.calendar());
+    const snapshot = known?.snapshot ?? this.transitions.restore(c, calendar);
     const today = this.transitions.currentDate();
     const seen = new Map<string, AllowedEvent>();
     for (const role of user.roles.filter((r) => ACTING_ROLES.includes(r)) as ActorRole[]) {
@@ -103,14 +116,22 @@ export class CasesService {
     return [...seen.values()];
   }
 
-  private async detailOf(user: SessionUser, c: CaseEntity): Promise<CaseDetailResponse> {
+  private async detailOf(
+    user: SessionUser,
+    c: CaseEntity,
+    known?: KnownAfterTransition,
+  ): Promise<CaseDetailResponse> {
     const clock = {
       today: this.transitions.currentDate(),
-      calendar: await this.transitions.calendar(),
+      calendar: known?.calendar ?? (await this.transitions.calendar()),
     };
+    const names: AssigneeNames =
+      known && c.assignedClerkId && known.assigneeName !== null
+        ? new Map([[c.assignedClerkId, known.assigneeName]])
+        : await this.assigneeNames([c]);
     return {
-      case: toCaseView(c, clock, await this.assigneeNames([c])),
-      allowedEvents: await this.allowedFor(user, c),
+      case: toCaseView(c, clock, names),
+      allowedEvents: await this.allowedFor(user, c, known),
     };
   }
 
@@ -184,7 +205,17 @@ export class CasesService {
         agencyIds: user.writeAgencyIds,
       }),
     );
-    return { ...(await this.detailOf(user, result.case)), effects: [...result.effects] };
+    // The view and the allowed events come from what the transition holds (the new snapshot, its
+    // calendar, the 经办人's name read with the locked row), not from a second restore and query.
+    const known =
+      result.snapshot && result.calendar && result.assigneeName !== undefined
+        ? {
+            snapshot: result.snapshot,
+            calendar: result.calendar,
+            assigneeName: result.assigneeName,
+          }
+        : undefined;
+    return { ...(await this.detailOf(user, result.case, known)), effects: [...result.effects] };
   }
 
   /** 改派: a leader or administrator of the case's agency hands it to another of its clerks. */
@@ -249,7 +280,8 @@ export class CasesService {
     if (query.state === 'open') qb.andWhere('NOT c.closed');
     else if (query.state === 'closed') qb.andWhere('c.closed');
     // 待缴费 means every open case with an unpaid notice, also one that is consulting meanwhile.
-    else if (query.state === 'awaitingFee') qb.andWhere(`NOT c.closed AND c.fee_state = 'awaiting'`);
+    else if (query.state === 'awaitingFee')
+      qb.andWhere(`NOT c.closed AND c.fee_state = 'awaiting'`);
     else if (query.state) qb.andWhere('c.state = :state', { state: query.state });
     if (query.due === 'overdue') {
       qb.andWhere('NOT c.closed AND c.answer_due_on < :today', { today });

@@ -89,6 +89,14 @@ export interface TransitionResult {
   readonly case: CaseEntity;
   readonly event: CaseEventEntity;
   readonly effects: readonly CaseEffect[];
+  /**
+   * apply() only: the machine snapshot after the event and the calendar it ran on, so that a
+   * caller can ask allowedEvents without restoring the snapshot again.
+   */
+  readonly snapshot?: CaseSnapshot;
+  readonly calendar?: WorkingDayCalendar;
+  /** apply() only: the display name of the case's 经办人, read with the locked row. */
+  readonly assigneeName?: string | null;
 }
 
 /** A journal row that is not a machine event. */
@@ -230,7 +238,7 @@ function sqlValue(value: unknown): unknown {
 interface CaseRowMapping {
   /** The select list over `cases c`: every column, dates as YYYY-MM-DD like TypeORM's `date`. */
   readonly select: string;
-  /** lockRow()'s statement: the row locked, with the journal head (journal_head_seq/_hash). */
+  /** lockRow()'s statement: the row locked, the journal head and the 经办人's display name. */
   readonly lockSql: string;
   readonly hydrate: (raw: Record<string, unknown>) => CaseEntity;
 }
@@ -258,7 +266,9 @@ function caseRowMapping(m: EntityManager): CaseRowMapping {
               (SELECT e.seq FROM case_events e WHERE e.case_id = c.id
                 ORDER BY e.seq DESC LIMIT 1) AS journal_head_seq,
               (SELECT e.hash FROM case_events e WHERE e.case_id = c.id
-                ORDER BY e.seq DESC LIMIT 1) AS journal_head_hash
+                ORDER BY e.seq DESC LIMIT 1) AS journal_head_hash,
+              (SELECT u.display_name FROM users u
+                WHERE u.id = c.assigned_clerk_id) AS assignee_name
          FROM cases c WHERE c.id = $1 FOR UPDATE OF c`,
       hydrate: (raw) => {
         const entity = new CaseEntity() as unknown as Record<string, unknown>;
@@ -461,7 +471,7 @@ export class CaseTransitionService {
       }
     }
     return this.inTransaction(options.manager, async (m) => {
-      const { row, head } = await this.lockRow(m, caseId, options.agencyIds);
+      const { row, head, assigneeName } = await this.lockRow(m, caseId, options.agencyIds);
       if (expectedVersion !== undefined && row.version !== expectedVersion) {
         throw new CaseError(
           'conflict',
@@ -486,7 +496,14 @@ export class CaseTransitionService {
         basis: result.basis,
         stateAfter: status.state,
       });
-      return { case: written.case, event: written.event, effects: result.effects };
+      return {
+        case: written.case,
+        event: written.event,
+        effects: result.effects,
+        snapshot: result.snapshot,
+        calendar,
+        assigneeName,
+      };
     });
   }
 
@@ -651,14 +668,18 @@ export class CaseTransitionService {
     m: EntityManager,
     caseId: string,
     agencyIds?: readonly string[],
-  ): Promise<{ row: CaseEntity; head: JournalHead | null }> {
+  ): Promise<{ row: CaseEntity; head: JournalHead | null; assigneeName: string | null }> {
     const mapping = caseRowMapping(m);
     const [found] = (await m.query(mapping.lockSql, [caseId])) as Record<string, unknown>[];
     const row = found ? mapping.hydrate(found) : null;
     if (!row || (agencyIds && !agencyIds.includes(row.agencyId))) throw caseNotFound();
     const seq = found['journal_head_seq'] as number | null;
     const hash = found['journal_head_hash'] as string | null;
-    return { row, head: seq !== null && hash !== null ? { seq, hash } : null };
+    return {
+      row,
+      head: seq !== null && hash !== null ? { seq, hash } : null,
+      assigneeName: found['assignee_name'] as string | null,
+    };
   }
 
   /** The journal's last row of a case; seq 0 and the genesis hash before the first. */
