@@ -151,8 +151,10 @@ describe('a case from registration to the statistics', () => {
     );
     await page.getByTestId('case-outcome').filter({ hasText: '部分公开' }).waitFor();
     // The signed 送达回证 goes into the case file; the journal records its hash.
+    await page.getByTestId('case-attachments').getByLabel('附件类别').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '送达回证' }).click();
     await page
-      .getByTestId('attachment-dropzone')
+      .getByTestId('case-attachments')
       .locator('input[type=file]')
       .setInputFiles({
         name: '送达回证.pdf',
