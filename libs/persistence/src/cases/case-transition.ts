@@ -313,6 +313,18 @@ export function nextDueOn(status: CaseStatus, deadlines: CaseDeadlines): LocalDa
   return dates[0] ?? null;
 }
 
+/** Optimistic concurrency: the version the client last saw must still be the row's (409). */
+function checkVersion(row: CaseEntity, expectedVersion: number | undefined): void {
+  if (expectedVersion !== undefined && row.version !== expectedVersion) {
+    throw new CaseError(
+      'conflict',
+      'version_conflict',
+      `案件已被他人修改（当前版本 ${row.version}，提交时版本 ${expectedVersion}），请刷新后重试`,
+      { currentVersion: row.version },
+    );
+  }
+}
+
 function generateQueryCode(): string {
   let code = '';
   for (let i = 0; i < 10; i++) code += QUERY_CODE_ALPHABET[randomInt(QUERY_CODE_ALPHABET.length)];
@@ -472,14 +484,7 @@ export class CaseTransitionService {
     }
     return this.inTransaction(options.manager, async (m) => {
       const { row, head, assigneeName } = await this.lockRow(m, caseId, options.agencyIds);
-      if (expectedVersion !== undefined && row.version !== expectedVersion) {
-        throw new CaseError(
-          'conflict',
-          'version_conflict',
-          `案件已被他人修改（当前版本 ${row.version}，提交时版本 ${expectedVersion}），请刷新后重试`,
-          { currentVersion: row.version },
-        );
-      }
+      checkVersion(row, expectedVersion);
       const calendar = await this.calendars.get(m);
       const snapshot = this.restore(row, calendar);
       const event = { ...input, actor: { id: actor.id, role: actor.role } } as unknown as CaseEvent;
@@ -563,14 +568,7 @@ export class CaseTransitionService {
     if (!reason) throw invalid('请填写改派理由');
     return this.inTransaction(options.manager, async (m) => {
       const row = await this.lockCase(m, caseId, options.agencyIds);
-      if (expectedVersion !== undefined && row.version !== expectedVersion) {
-        throw new CaseError(
-          'conflict',
-          'version_conflict',
-          `案件已被他人修改（当前版本 ${row.version}，提交时版本 ${expectedVersion}），请刷新后重试`,
-          { currentVersion: row.version },
-        );
-      }
+      checkVersion(row, expectedVersion);
       // A served or withdrawn case has nothing left to do; awaitingService still needs 送达.
       if (row.closed && row.state !== 'awaitingService') {
         throw new CaseError('refused', 'case_finished', '案件已办结，无需改派经办人');
