@@ -1,10 +1,20 @@
+import { ATTACHMENT_KINDS } from '@gongkai/contracts';
 import { APPLICANT_CATEGORIES, CHANNELS, OUTCOMES, SERVICE_METHODS } from '@gongkai/domain';
 
 const MAX_SUMMARY = 160;
 
 // The legal date and the actor have their own columns; effects are the service's bookkeeping; the
-// ref is the row's case column; the masked identity number tells an auditor nothing here.
-const HIDDEN_KEYS = new Set(['on', 'actor', 'effects', 'ref', 'identityNumberHint']);
+// ref is the row's case column; the masked identity number tells an auditor nothing here, nor do
+// an attachment's internal id and media type (the file name says what it is).
+const HIDDEN_KEYS = new Set([
+  'on',
+  'actor',
+  'effects',
+  'ref',
+  'identityNumberHint',
+  'attachmentId',
+  'mediaType',
+]);
 
 const KEY_LABELS: Record<string, string> = {
   receivedOn: '收到申请日期',
@@ -33,6 +43,13 @@ const KEY_LABELS: Record<string, string> = {
   answerDueOnBefore: '原答复期限',
   answerDueOnAfter: '新答复期限',
   nextDueOnAfter: '下一期限',
+  fileName: '文件',
+  kind: '附件类别',
+  sizeBytes: '大小（字节）',
+  sha256: 'SHA-256',
+  withdrawalReason: '撤回原因',
+  from: '原经办人',
+  to: '新经办人',
 };
 
 const CODE_LABELS: Record<string, ReadonlyMap<string, string>> = {
@@ -40,13 +57,24 @@ const CODE_LABELS: Record<string, ReadonlyMap<string, string>> = {
   applicantCategory: new Map<string, string>(APPLICANT_CATEGORIES.map((c) => [c.code, c.label])),
   outcome: new Map<string, string>(OUTCOMES.map((o) => [o.code, o.label])),
   method: new Map<string, string>(SERVICE_METHODS.map((m) => [m.code, m.label])),
+  kind: new Map<string, string>(ATTACHMENT_KINDS.map((k) => [k.code, k.label])),
+  origin: new Map<string, string>([
+    ['desk', '窗口登记'],
+    ['online', '网上申请'],
+    ['import', '台账导入'],
+    ['demo', '演示数据'],
+  ]),
 };
 
 function valueText(key: string, value: unknown): string {
   if (value === null || value === undefined) return '—';
   if (typeof value === 'boolean') return value ? '是' : '否';
+  // A hash is checked against the case page, not read: its head is enough to tell rows apart.
+  if (key === 'sha256' && typeof value === 'string') return `${value.slice(0, 12)}…`;
   if (typeof value === 'string') return CODE_LABELS[key]?.get(value) ?? value;
   if (Array.isArray(value)) return value.map((v) => valueText(key, v)).join('、');
+  // A user named in a note (改派: from, to) reads as the name the desk shows.
+  if (typeof value === 'object' && 'displayName' in value) return String(value.displayName);
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }
