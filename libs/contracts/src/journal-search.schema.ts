@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CASE_EVENT_TYPES, EVENT_LABELS, type CaseEventType, type Label } from '@gongkai/domain';
-import { localDate, text, uuidSchema } from './cases/common.schema';
+import { localDate, pagingFields, text, uuidSchema } from './cases/common.schema';
 
 /**
  * Journal rows that are not machine events (persistence's JournalNoteType): registration, deadlines
@@ -54,18 +54,7 @@ export const journalSearchQuerySchema = z
     /** Part of the case ref, or of any value in the row's payload. */
     q: text(100, '搜索内容').optional(),
     agencyId: uuidSchema('机关编号').optional(),
-    page: z.coerce
-      .number({ error: '页码应为数字' })
-      .int('页码应为整数')
-      .min(1, '页码从1开始')
-      .max(100_000)
-      .default(1),
-    pageSize: z.coerce
-      .number({ error: '每页条数应为数字' })
-      .int('每页条数应为整数')
-      .min(1, '每页至少1条')
-      .max(200, '每页最多200条')
-      .default(20),
+    ...pagingFields(),
   })
   .refine((v) => !v.from || !v.to || v.from <= v.to, {
     message: '起始日期不能晚于截止日期',

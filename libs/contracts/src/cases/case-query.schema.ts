@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { CASE_EVENT_TYPES, CLOSED_STATES, OPEN_STATES } from '@gongkai/domain';
-import { applicantCategorySchema, outcomeSchema, text, uuidSchema } from './common.schema';
+import {
+  applicantCategorySchema,
+  outcomeSchema,
+  pagingFields,
+  text,
+  uuidSchema,
+} from './common.schema';
 
 export const CASE_SORT_FIELDS = [
   'receivedOn',
@@ -31,8 +37,7 @@ export const caseListQuerySchema = z.object({
   assignee: z.union([z.enum(['me', 'none']), z.uuid(ASSIGNEE_FILTER)]).optional(),
   sort: z.enum(CASE_SORT_FIELDS, { error: '未知的排序字段' }).default('receivedOn'),
   order: z.enum(['asc', 'desc'], { error: '排序方向只能是 asc 或 desc' }).default('desc'),
-  page: z.coerce.number().int().min(1, '页码从1开始').max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200, '每页最多200条').default(20),
+  ...pagingFields(),
 });
 export type CaseListQuery = z.infer<typeof caseListQuerySchema>;
 

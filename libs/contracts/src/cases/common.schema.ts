@@ -49,3 +49,19 @@ export const proceedingResultSchema = z.enum(['maintained', 'corrected', 'other'
 });
 
 export const uuidSchema = (label = '编号') => z.uuid(`${label}格式有误`);
+
+/** `page` and `pageSize` of a paged list's query string, with messages a clerk understands. */
+export const pagingFields = (maxPageSize = 200) => ({
+  page: z.coerce
+    .number({ error: '页码应为数字' })
+    .int('页码应为整数')
+    .min(1, '页码从1开始')
+    .max(100_000)
+    .default(1),
+  pageSize: z.coerce
+    .number({ error: '每页条数应为数字' })
+    .int('每页条数应为整数')
+    .min(1, '每页至少1条')
+    .max(maxPageSize, `每页最多${maxPageSize}条`)
+    .default(20),
+});

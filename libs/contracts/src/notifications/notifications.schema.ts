@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pagingFields } from '../cases/common.schema';
 
 /** Alerts (预警/督办) the daily job raises; see libs/persistence notifications/alert-rules.ts. */
 export const NOTIFICATION_KINDS = [
@@ -14,8 +15,7 @@ export const notificationListQuerySchema = z.object({
     .enum(['true', 'false'], { error: 'unreadOnly 只能是 true 或 false' })
     .transform((v) => v === 'true')
     .optional(),
-  page: z.coerce.number().int().min(1, '页码从1开始').max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100, '每页最多100条').default(20),
+  ...pagingFields(100),
 });
 export type NotificationListQuery = z.infer<typeof notificationListQuerySchema>;
 
