@@ -1,14 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { FakeRequest } from '@gongkai/ui';
-import { renderDeskPage, TEST_USER } from '../testing/render-desk';
+import { queryOf, renderDeskPage, TEST_AUDITOR as AUDITOR } from '../testing/render-desk';
 import { AttachmentDownloads } from './attachment-downloads';
-
-const AUDITOR = {
-  ...TEST_USER,
-  username: 'auditor',
-  displayName: '李审计',
-  roles: ['auditor' as const],
-};
 
 const row = (over: Record<string, unknown> = {}) => ({
   id: '12',
@@ -41,10 +34,6 @@ const firstPage = {
   page: 1,
   pageSize: 20,
 };
-
-function queryOf(request: FakeRequest): Record<string, string> {
-  return Object.fromEntries(new URL(request.url, 'http://desk').searchParams.entries());
-}
 
 function renderDownloads(answer: (request: FakeRequest) => { status?: number; body: unknown }) {
   const fetch = renderDeskPage(<AttachmentDownloads />, {

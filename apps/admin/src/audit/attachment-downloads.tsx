@@ -2,8 +2,9 @@ import { attachmentKindLabel, type AttachmentDownloadRow, type Page } from '@gon
 import { formatMessage, useApiClient, useLocale, useMessages } from '@gongkai/ui';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Card, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
 import { Link } from 'react-router-dom';
+import { useServerPaging } from '../common/server-paging';
+import { shanghaiTime } from '../common/today';
 import { attachmentDownloadsMessages } from './attachment-downloads.messages';
 
 /** 附件查阅记录: who downloaded which attachment of which case, newest first, paged by the API. */
@@ -11,7 +12,7 @@ export function AttachmentDownloads() {
   const t = useMessages(attachmentDownloadsMessages);
   const { locale } = useLocale();
   const client = useApiClient();
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const { paging, pagination } = useServerPaging((n) => formatMessage(t.total, { n }));
   const result = useQuery({
     queryKey: ['audit', 'attachment-downloads', paging],
     queryFn: () =>
@@ -37,25 +38,13 @@ export function AttachmentDownloads() {
         rowKey="id"
         loading={result.isFetching}
         dataSource={result.data?.items ?? []}
-        pagination={{
-          current: paging.page,
-          pageSize: paging.pageSize,
-          total: result.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100, 200],
-          showTotal: (n) => formatMessage(t.total, { n }),
-          onChange: (page, pageSize) =>
-            setPaging((p) => ({ page: pageSize === p.pageSize ? page : 1, pageSize })),
-        }}
+        pagination={pagination(result.data?.total ?? 0)}
         columns={[
           {
             title: t.downloadedAt,
             dataIndex: 'downloadedAt',
             width: 170,
-            render: (v: string) =>
-              new Date(v).toLocaleString(locale === 'en' ? 'en-GB' : 'zh-CN', {
-                timeZone: 'Asia/Shanghai',
-              }),
+            render: (v: string) => shanghaiTime(v, locale),
           },
           {
             title: t.caseRef,

@@ -12,6 +12,7 @@ import { CaseFileButtons } from './case-file-buttons';
 import type { JournalVerification } from './case-file';
 import { JournalSearch } from './journal-search';
 import { journalSearchMessages } from './journal-search.messages';
+import { shanghaiTime } from '../common/today';
 
 const messages = defineMessages(
   {
@@ -208,8 +209,7 @@ export function AuditPage() {
                     {
                       title: t.revealedAt,
                       dataIndex: 'revealedAt',
-                      render: (v: string) =>
-                        new Date(v).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }),
+                      render: (v: string) => shanghaiTime(v),
                     },
                     {
                       title: t.caseRef,

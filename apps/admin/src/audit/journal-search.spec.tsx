@@ -1,15 +1,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import dayjs from 'dayjs';
 import type { FakeRequest } from '@gongkai/ui';
-import { renderDeskPage, TEST_USER } from '../testing/render-desk';
+import { queryOf, renderDeskPage, TEST_AUDITOR as AUDITOR } from '../testing/render-desk';
 import { JournalSearch, toJournalFilters } from './journal-search';
-
-const AUDITOR = {
-  ...TEST_USER,
-  username: 'auditor',
-  displayName: '李审计',
-  roles: ['auditor' as const],
-};
 
 const row = (over: Record<string, unknown> = {}) => ({
   caseId: 'c1',
@@ -46,10 +39,6 @@ const firstPage = {
   page: 1,
   pageSize: 20,
 };
-
-function queryOf(request: FakeRequest): Record<string, string> {
-  return Object.fromEntries(new URL(request.url, 'http://desk').searchParams.entries());
-}
 
 function renderSearch(answer: (request: FakeRequest) => { status?: number; body: unknown }) {
   const fetch = renderDeskPage(<JournalSearch />, {

@@ -26,6 +26,8 @@ import { Link } from 'react-router-dom';
 import { adminMessages } from '../admin.messages';
 import type { DeskRole } from '../auth/desk-user';
 import { roleLabel } from '../shell/role-labels';
+import { useServerPaging } from '../common/server-paging';
+import { shanghaiTime } from '../common/today';
 import { journalSearchMessages } from './journal-search.messages';
 
 /** What GET /api/journal filters on; the API checks them and answers 400 in Chinese. */
@@ -73,7 +75,7 @@ export function JournalSearch() {
   const client = useApiClient();
   const [form] = Form.useForm<FormValues>();
   const [filters, setFilters] = useState<JournalFilters>({});
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const { paging, setPaging, pagination } = useServerPaging((n) => formatMessage(t.total, { n }));
   const result = useQuery({
     queryKey: ['audit', 'journal', filters, paging],
     queryFn: () =>
@@ -171,25 +173,13 @@ export function JournalSearch() {
         rowKey={(r) => `${r.caseId}-${r.seq}`}
         loading={result.isFetching}
         dataSource={result.data?.items ?? []}
-        pagination={{
-          current: paging.page,
-          pageSize: paging.pageSize,
-          total: result.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100, 200],
-          showTotal: (n) => formatMessage(t.total, { n }),
-          onChange: (page, pageSize) =>
-            setPaging((p) => ({ page: pageSize === p.pageSize ? page : 1, pageSize })),
-        }}
+        pagination={pagination(result.data?.total ?? 0)}
         columns={[
           {
             title: t.recordedAt,
             dataIndex: 'recordedAt',
             width: 170,
-            render: (v: string) =>
-              new Date(v).toLocaleString(locale === 'en' ? 'en-GB' : 'zh-CN', {
-                timeZone: 'Asia/Shanghai',
-              }),
+            render: (v: string) => shanghaiTime(v, locale),
           },
           {
             title: t.caseRef,

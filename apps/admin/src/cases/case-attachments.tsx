@@ -44,6 +44,7 @@ import { useDeskUser } from '../auth/session.context';
 import { saveBlob } from '../common/download';
 import { attachmentsMessages } from './attachments.messages';
 import { caseKey, timelineKey } from './case.queries';
+import { shanghaiTime } from '../common/today';
 
 type Messages = (typeof attachmentsMessages)['zh-CN'];
 
@@ -189,10 +190,7 @@ export function CaseAttachments({ caseId, agencyId }: { caseId: string; agencyId
     }
   };
 
-  const at = (iso: string) =>
-    new Date(iso).toLocaleString(locale === 'en' ? 'en-GB' : 'zh-CN', {
-      timeZone: 'Asia/Shanghai',
-    });
+  const at = (iso: string) => shanghaiTime(iso, locale);
 
   return (
     <Card title={t.title} style={{ marginBottom: 16 }} data-testid="case-attachments">

@@ -6,6 +6,7 @@ import { outcomeLabel, serviceMethodLabel, stateLabel } from '../common/catalogu
 import { AttachmentNoteDetail, isAttachmentNote } from './case-attachments';
 import { useTimeline } from './case.queries';
 import { detailMessages } from './detail.messages';
+import { shanghaiTime } from '../common/today';
 
 // The date and actor have their own line; effects are bookkeeping for the service, not the clerk.
 const HIDDEN_KEYS = new Set(['on', 'actor', 'effects']);
@@ -69,10 +70,7 @@ export function CaseTimeline({ caseId }: { caseId: string }) {
             <Typography.Text type="secondary">→ {stateLabel(e.stateAfter, locale)}</Typography.Text>
             <div>
               {t.occurredOn}：{e.occurredOn} · {t.actor}：{e.actor.displayName ?? e.actor.id}（
-              {e.actor.role}） · {t.recordedAt}：
-              {new Date(e.recordedAt).toLocaleString(locale === 'en' ? 'en-GB' : 'zh-CN', {
-                timeZone: 'Asia/Shanghai',
-              })}
+              {e.actor.role}） · {t.recordedAt}：{shanghaiTime(e.recordedAt, locale)}
             </div>
             {e.basis ? (
               <div>

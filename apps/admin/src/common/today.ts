@@ -14,3 +14,10 @@ export function todayInShanghai(now: Date = new Date()): string {
 export function currentYear(): number {
   return Number(todayInShanghai().slice(0, 4));
 }
+
+/** A recorded instant as the agency's clock read it (Beijing time), in the desk's language. */
+export function shanghaiTime(iso: string, locale: 'zh-CN' | 'en' = 'zh-CN'): string {
+  return new Date(iso).toLocaleString(locale === 'en' ? 'en-GB' : 'zh-CN', {
+    timeZone: 'Asia/Shanghai',
+  });
+}

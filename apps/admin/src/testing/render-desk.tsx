@@ -4,6 +4,7 @@ import {
   createFakeFetch,
   I18nProvider,
   type FakeHandler,
+  type FakeRequest,
 } from '@gongkai/ui';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
@@ -23,6 +24,18 @@ export const TEST_USER: DeskUser = {
   scopeAgencyIds: ['a1'],
   writeAgencyIds: ['a1'],
 };
+
+export const TEST_AUDITOR: DeskUser = {
+  ...TEST_USER,
+  username: 'auditor',
+  displayName: '李审计',
+  roles: ['auditor'],
+};
+
+/** The query string of a request the fake API received, as a plain record. */
+export function queryOf(request: FakeRequest): Record<string, string> {
+  return Object.fromEntries(new URL(request.url, 'http://desk').searchParams.entries());
+}
 
 /** One page of the desk, signed in, at `path` matched by `pattern`, with a fake API. */
 export function renderDeskPage(
