@@ -7,6 +7,7 @@ import {
   seedDesk,
   seedUser,
   login,
+  registerCase,
   type TestApp,
 } from '../testing/test-app';
 import { storedZip, tinyPdf, TINY_PNG } from './attachment-fixtures.testing';
@@ -43,15 +44,7 @@ describe('case attachments over HTTP', () => {
   });
   afterAll(() => t.close());
 
-  const register = async () => {
-    const res = await t
-      .http()
-      .post('/api/cases')
-      .set('Cookie', desk.cookies.clerk)
-      .send(application);
-    expect(res.status).toBe(201);
-    return res.body.case as { id: string; version: number };
-  };
+  const register = () => registerCase(t, desk.cookies.clerk, application);
   const upload = (caseId: string, body: Record<string, unknown>, cookie = desk.cookies.clerk) =>
     t.http().post(`/api/cases/${caseId}/attachments`).set('Cookie', cookie).send(body);
   const pdfBody = (over: Record<string, unknown> = {}) => ({

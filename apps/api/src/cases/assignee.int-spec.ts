@@ -4,7 +4,14 @@ import {
   SYSTEM_ACTOR,
   type UserEntity,
 } from '@gongkai/persistence';
-import { createTestApp, login, seedDesk, seedUser, type TestApp } from '../testing/test-app';
+import {
+  createTestApp,
+  login,
+  registerCase,
+  seedDesk,
+  seedUser,
+  type TestApp,
+} from '../testing/test-app';
 
 // 2025-06-30 10:00 in Shanghai.
 const NOW = new Date('2025-06-30T02:00:00Z');
@@ -45,11 +52,8 @@ describe('the 经办人 of a case over HTTP', () => {
   });
   afterAll(() => t.close());
 
-  const register = async (cookie: string, over: Record<string, unknown> = {}) => {
-    const res = await t.http().post('/api/cases').set('Cookie', cookie).send(application(over));
-    expect(res.status).toBe(201);
-    return (res.body as CaseBody).case;
-  };
+  const register = (cookie: string, over: Record<string, unknown> = {}) =>
+    registerCase<CaseBody['case']>(t, cookie, application(over));
   const reassign = (cookie: string, id: string, body: Record<string, unknown>) =>
     t.http().put(`/api/cases/${id}/assignee`).set('Cookie', cookie).send(body);
 

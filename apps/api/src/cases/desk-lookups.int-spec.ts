@@ -1,4 +1,4 @@
-import { createTestApp, seedDesk, type TestApp } from '../testing/test-app';
+import { createTestApp, registerCase, seedDesk, type TestApp } from '../testing/test-app';
 import { requestSimilarity } from './similar-cases.service';
 
 // 2025-06-30 10:00 in Shanghai.
@@ -28,11 +28,9 @@ describe('the desk look-ups over HTTP', () => {
   });
   afterAll(() => t.close());
 
-  const register = async (cookie: string, over: Record<string, unknown> = {}) => {
-    const res = await t.http().post('/api/cases').set('Cookie', cookie).send(application(over));
-    expect(res.status).toBe(201);
-    return res.body as { case: { id: string; ref: string; version: number } };
-  };
+  const register = async (cookie: string, over: Record<string, unknown> = {}) => ({
+    case: await registerCase(t, cookie, application(over)),
+  });
 
   it('rates requests about the same thing as similar, and different things as not', () => {
     expect(

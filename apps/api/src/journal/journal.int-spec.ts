@@ -1,5 +1,12 @@
 import { journalHash } from '@gongkai/persistence';
-import { createTestApp, login, seedDesk, seedUser, type TestApp } from '../testing/test-app';
+import {
+  createTestApp,
+  login,
+  registerCase,
+  seedDesk,
+  seedUser,
+  type TestApp,
+} from '../testing/test-app';
 
 // 2025-06-30 10:00 in Shanghai: the legal dates. recorded_at is the wall clock's, as in production.
 const NOW = new Date('2025-06-30T02:00:00Z');
@@ -39,20 +46,13 @@ describe('GET /api/journal', () => {
   let childCase: { id: string; ref: string };
   let otherCase: { id: string; ref: string };
 
-  const register = async (cookie: string, request: string) => {
-    const res = await t
-      .http()
-      .post('/api/cases')
-      .set('Cookie', cookie)
-      .send({
-        receivedOn: '2025-03-03',
-        channel: 'online',
-        applicant: { category: 'natural_person', name: '张三' },
-        request,
-      })
-      .expect(201);
-    return res.body.case as { id: string; ref: string };
-  };
+  const register = (cookie: string, request: string) =>
+    registerCase(t, cookie, {
+      receivedOn: '2025-03-03',
+      channel: 'online',
+      applicant: { category: 'natural_person', name: '张三' },
+      request,
+    });
   const send = (cookie: string, id: string, type: string, payload: Record<string, unknown>) =>
     t
       .http()

@@ -111,6 +111,18 @@ export async function login(
   return cookies.map((c) => c.split(';')[0]).join('; ');
 }
 
+/** A case registered over HTTP by the user of `cookie`; anything but 201 fails the test. */
+export async function registerCase<T = { id: string; ref: string; version: number }>(
+  t: TestApp,
+  cookie: string,
+  application: object,
+): Promise<T> {
+  const res = await t.http().post('/api/cases').set('Cookie', cookie).send(application);
+  if (res.status !== 201)
+    throw new Error(`registration answered ${res.status}: ${JSON.stringify(res.body)}`);
+  return (res.body as { case: T }).case;
+}
+
 /** An agency with one user of each role, signed in. */
 export async function seedDesk(t: TestApp, parent?: AgencyEntity) {
   const agency = await seedAgency(t.db, { parent });
