@@ -1,27 +1,18 @@
 import type { CaseAssignee, CaseListItem, CaseView, TimelineEntry } from '@gongkai/contracts';
 import {
-  EVENT_LABELS,
+  journalTypeLabel,
   STATE_LABELS,
-  type CaseEventType,
   type LocalDate,
   type WorkingDayCalendar,
 } from '@gongkai/domain';
 import type { CaseEntity } from '@gongkai/persistence';
-
-const NOTE_LABELS: Record<string, string> = {
-  REGISTERED: '登记申请',
-  DEADLINES_RECOMPUTED: '节假日安排变更，重新计算期限',
-  ATTACHMENT_ADDED: '上传附件',
-  ATTACHMENT_WITHDRAWN: '撤回附件',
-  ASSIGNEE_CHANGED: '改派经办人',
-};
 
 export function stateLabelOf(state: string): string {
   return (STATE_LABELS as Record<string, { zh: string } | undefined>)[state]?.zh ?? state;
 }
 
 export function eventLabelOf(type: string): string {
-  return EVENT_LABELS[type as CaseEventType]?.zh ?? NOTE_LABELS[type] ?? type;
+  return journalTypeLabel(type)?.zh ?? type;
 }
 
 /** Where "today" stands against the answer deadline, in working days (the desk's badges). */

@@ -5,3 +5,4 @@ export * from './case-context';
 export * from './case.machine';
 export * from './case-engine';
 export * from './case-upgrade';
+export * from './journal-notes';

@@ -26,6 +26,7 @@ import {
   type CaseSnapshot,
   type CaseStatus,
   type Channel,
+  type JournalNoteType,
   type LocalDate,
   type WorkingDayCalendar,
 } from '@gongkai/domain';
@@ -98,14 +99,6 @@ export interface TransitionResult {
   /** apply() only: the display name of the case's 经办人, read with the locked row. */
   readonly assigneeName?: string | null;
 }
-
-/** A journal row that is not a machine event. */
-export type JournalNoteType =
-  | 'REGISTERED'
-  | 'DEADLINES_RECOMPUTED'
-  | 'ASSIGNEE_CHANGED'
-  | 'ATTACHMENT_ADDED'
-  | 'ATTACHMENT_WITHDRAWN';
 
 /** A note about the case file that appendNote() journals for another part of the system. */
 export interface JournalNote {
