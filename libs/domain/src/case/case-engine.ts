@@ -10,7 +10,7 @@ import { defaultWorkingDayCalendar, type WorkingDayCalendar } from '../calendar'
 import { computeDeadlines, type CaseDeadlines } from '../clock';
 import { formatLocalDateZh, isLocalDate, type LocalDate } from '../dates';
 import { EVENT_LABELS, STATE_LABELS } from './case-labels';
-import { eventAvailability, validateEvent, type Refusal } from './case-rules';
+import { EVENT_RULES, eventAvailability, validateEvent, type Refusal } from './case-rules';
 import {
   CASE_MACHINE_ID,
   CASE_MACHINE_VERSION,
@@ -116,16 +116,12 @@ function applyOnce(
     return { ok: false, code: 'invalid_event', message: `未知的操作：${String(type)}` };
   }
   if (!eventTypesInState(current).has(type)) {
-    // "Already done" says more than "not in this state" (a second fee notice, a second 补正).
-    const done = eventAvailability(
-      current.context,
-      type,
-      event.actor?.role ?? 'clerk',
-      current.context.lastEventOn,
-      calendar,
-    );
-    if (done?.code === 'already_done') return { ok: false, ...done };
     const status = caseStatus(current);
+    // On an open case, "already done" says more than "not in this state" (a second fee notice).
+    const done = status.closed
+      ? null
+      : EVENT_RULES[type].available?.(current.context, event.on, calendar);
+    if (done?.code === 'already_done') return { ok: false, ...done };
     return status.closed && type !== 'RECORD_SERVICE'
       ? { ok: false, code: 'case_closed', message: `案件已办结，不能${EVENT_LABELS[type].zh}` }
       : {
