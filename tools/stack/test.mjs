@@ -23,13 +23,14 @@ async function adminQuery(serverUrl, sql) {
 
 function summarise(dir) {
   if (!fs.existsSync(dir)) return null;
-  const totals = { passed: 0, failed: 0, skipped: 0, suitesFailed: 0 };
+  const totals = { passed: 0, failed: 0, skipped: 0, runtimeErrors: 0, failures: [] };
   for (const file of fs.readdirSync(dir)) {
     const s = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
     totals.passed += s.passed;
     totals.failed += s.failed;
     totals.skipped += s.skipped;
-    totals.suitesFailed += s.suitesFailed;
+    totals.runtimeErrors += s.runtimeErrors ?? 0;
+    totals.failures.push(...(s.failures ?? []));
   }
   return totals;
 }
@@ -77,10 +78,14 @@ async function main() {
   }
   const totals = summarise(summaryDir);
   if (totals) {
-    if (totals.suitesFailed && !totals.failed)
-      log(`${totals.suitesFailed} test file(s) failed to run`);
+    if (totals.runtimeErrors) log(`${totals.runtimeErrors} test file(s) failed to run`);
+    if (totals.failures.length) {
+      process.stdout.write('\nFailed:\n');
+      for (const f of totals.failures)
+        process.stdout.write(`  ✕ ${f.where} › ${f.title}\n      ${f.message}\n`);
+    }
     process.stdout.write(
-      `\n${totals.passed} passed, ${totals.failed + totals.suitesFailed} failed, ${totals.skipped} skipped\n`,
+      `\n${totals.passed} passed, ${totals.failed + totals.runtimeErrors} failed, ${totals.skipped} skipped\n`,
     );
   }
   process.exit(code);
