@@ -1,11 +1,6 @@
 import { PageContainer, ProTable, type ProColumns } from '@ant-design/pro-components';
-import {
-  createUserSchema,
-  USER_ROLES,
-  type CalendarLoadResult,
-  type CalendarYearView,
-} from '@gongkai/contracts';
-import { formatMessage, useApiClient, useMessages } from '@gongkai/ui';
+import { createUserSchema, USER_ROLES } from '@gongkai/contracts';
+import { useApiClient, useMessages } from '@gongkai/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -29,8 +24,8 @@ import { adminMessages } from '../admin.messages';
 import { useDeskUser } from '../auth/session.context';
 import type { DeskRole } from '../auth/desk-user';
 import { applyApiError } from '../common/api-form-errors';
-import { currentYear } from '../common/today';
 import { roleLabel } from '../shell/role-labels';
+import { CalendarTab } from './calendar-years';
 import { ImportLedgerTab } from './import-ledger';
 import { settingsMessages } from './settings.messages';
 
@@ -237,103 +232,6 @@ function AgencyTab() {
         </Form.Item>
         <Button type="primary" htmlType="submit">
           {t.save}
-        </Button>
-      </Form>
-    </Card>
-  );
-}
-
-const dates = (text: string | undefined) =>
-  (text ?? '')
-    .split(/[\s,，]+/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-
-function CalendarTab() {
-  const t = useMessages(settingsMessages);
-  const client = useApiClient();
-  const { message, modal } = App.useApp();
-  const [year, setYear] = useState(currentYear() + 1);
-  const [form] = Form.useForm();
-  const [error, setError] = useState<string>();
-  const view = useQuery({
-    queryKey: ['calendar', year],
-    queryFn: () => client.get<CalendarYearView>(`/calendar/${year}`),
-  });
-  useEffect(() => {
-    const a = view.data?.arrangement;
-    form.setFieldsValue({
-      holidays: a?.holidays.join('\n') ?? '',
-      makeupWorkdays: a?.makeupWorkdays.join('\n') ?? '',
-      source: a?.source ?? '',
-    });
-  }, [view.data, form]);
-  const origin = view.data?.origin;
-
-  const load = (values: { holidays: string; makeupWorkdays: string; source: string }) => {
-    // No preview route: the effect on open cases is stated, confirmed, then reported back.
-    modal.confirm({
-      title: formatMessage(t.loadConfirm, { year }),
-      content: t.loadConfirmBody,
-      onOk: async () => {
-        setError(undefined);
-        try {
-          const result = await client.put<CalendarLoadResult>(`/calendar/${year}`, {
-            holidays: dates(values.holidays),
-            makeupWorkdays: dates(values.makeupWorkdays),
-            source: values.source,
-          });
-          void message.success(
-            formatMessage(t.loaded, {
-              checked: result.openCasesChecked,
-              recomputed: result.casesRecomputed,
-            }),
-          );
-          void view.refetch();
-        } catch (e) {
-          setError(applyApiError(form, e));
-        }
-      },
-    });
-  };
-
-  return (
-    <Card>
-      <Typography.Paragraph type="secondary">{t.calendarIntro}</Typography.Paragraph>
-      <Space style={{ marginBottom: 16 }}>
-        {t.year}
-        <InputNumber
-          value={year}
-          min={2000}
-          max={2999}
-          precision={0}
-          onChange={(v) => v && setYear(v)}
-          aria-label={t.year}
-        />
-        {t.origin}：
-        <Tag color={origin === 'missing' ? 'error' : origin === 'database' ? 'success' : 'default'}>
-          {origin === 'database'
-            ? t.originDatabase
-            : origin === 'builtin'
-              ? t.originBuiltin
-              : t.originMissing}
-        </Tag>
-      </Space>
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-      <Form form={form} layout="vertical" onFinish={load} style={{ maxWidth: 720 }}>
-        <Form.Item name="source" label={t.source} rules={[{ required: true, whitespace: true }]}>
-          <Input maxLength={200} placeholder="国办发明电〔2025〕X号" />
-        </Form.Item>
-        <Space align="start" wrap>
-          <Form.Item name="holidays" label={t.holidays}>
-            <Input.TextArea rows={10} style={{ width: 300, fontFamily: 'monospace' }} />
-          </Form.Item>
-          <Form.Item name="makeupWorkdays" label={t.makeupWorkdays}>
-            <Input.TextArea rows={10} style={{ width: 300, fontFamily: 'monospace' }} />
-          </Form.Item>
-        </Space>
-        <Button type="primary" htmlType="submit">
-          {t.load}
         </Button>
       </Form>
     </Card>

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { type SessionUser } from '../auth/session-user';
@@ -15,6 +15,20 @@ export class CalendarController {
   @ApiOperation({ summary: '某年节假日安排（已载入、内置或缺失）' })
   get(@Param('year', YearParam) year: number) {
     return this.calendar.get(year);
+  }
+
+  @Roles('admin')
+  @Post(':year/preview')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: '预览载入某年节假日安排对未办结案件期限的影响（不保存）',
+  })
+  preview(
+    @CurrentUser() user: SessionUser,
+    @Param('year', YearParam) year: number,
+    @Body() body: PutCalendarYearDto,
+  ) {
+    return this.calendar.preview(user, year, body);
   }
 
   @Roles('admin')

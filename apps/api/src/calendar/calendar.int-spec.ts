@@ -1,4 +1,4 @@
-import { createTestApp, seedDesk, type TestApp } from '../testing/test-app';
+import { createTestApp, registerCase, seedDesk, type TestApp } from '../testing/test-app';
 
 // 2031 has no built-in arrangement, so loading it here affects no other test file's cases.
 const NOW = new Date('2031-06-30T02:00:00Z');
@@ -6,10 +6,12 @@ const NOW = new Date('2031-06-30T02:00:00Z');
 describe('calendar years over HTTP', () => {
   let t: TestApp;
   let desk: Awaited<ReturnType<typeof seedDesk>>;
+  let other: Awaited<ReturnType<typeof seedDesk>>;
 
   beforeAll(async () => {
     t = await createTestApp({ now: NOW });
     desk = await seedDesk(t);
+    other = await seedDesk(t);
     // A developer database may keep 2031 from an earlier run.
     await t.db.query('DELETE FROM calendar_years WHERE year = 2031');
   });
@@ -44,6 +46,67 @@ describe('calendar years over HTTP', () => {
       .set('Cookie', desk.cookies.admin)
       .send({ holidays: ['2031-03-08'], makeupWorkdays: ['2031-03-10'], source: 'bad' })
       .expect(400);
+
+    // Another agency's open case moves too: counted in the preview, never named to this admin.
+    const foreign = await registerCase(t, other.cookies.clerk, {
+      receivedOn: '2031-03-04',
+      channel: 'post',
+      applicant: { category: 'natural_person', name: '王五' },
+      request: '申请公开某道路改造工程的立项批复',
+    });
+
+    const arrangement = {
+      holidays: ['2031-03-10', '2031-03-11'],
+      makeupWorkdays: [],
+      source: '测试通知',
+    };
+    await t
+      .http()
+      .post('/api/calendar/2031/preview')
+      .set('Cookie', desk.cookies.clerk)
+      .send(arrangement)
+      .expect(403);
+    const badPreview = await t
+      .http()
+      .post('/api/calendar/2031/preview')
+      .set('Cookie', desk.cookies.admin)
+      .send({ holidays: ['2031-03-08'], makeupWorkdays: ['2031-03-08'], source: '测试通知' })
+      .expect(400);
+    expect(badPreview.body.message).toMatch(/节假日安排有误/);
+    const preview = await t
+      .http()
+      .post('/api/calendar/2031/preview')
+      .set('Cookie', desk.cookies.admin)
+      .send(arrangement)
+      .expect(200);
+    // Other test files' hand-made cases may be unreadable (casesFailed): only this file's count.
+    expect(preview.body).toMatchObject({ year: 2031, origin: 'missing' });
+    expect(preview.body.casesChanging).toBeGreaterThanOrEqual(2);
+    expect(preview.body.casesOutsideScope).toBeGreaterThanOrEqual(1);
+    expect(preview.body.cases).toContainEqual({
+      caseId: id,
+      ref: created.body.case.ref,
+      agencyName: desk.agency.name,
+      state: 'intake',
+      answerDueOnBefore: '2031-03-31',
+      answerDueOnAfter: '2031-04-02',
+      nextDueOnBefore: '2031-03-31',
+      nextDueOnAfter: '2031-04-02',
+    });
+    expect(preview.body.cases.map((c: { caseId: string }) => c.caseId)).not.toContain(foreign.id);
+    // A preview writes nothing: no calendar year, the case unchanged, no journal row.
+    const untouched = await t
+      .http()
+      .get(`/api/cases/${id}`)
+      .set('Cookie', desk.cookies.clerk)
+      .expect(200);
+    expect(untouched.body.case).toMatchObject({ version: 1, answerDueOn: '2031-03-31' });
+    const stillMissing = await t
+      .http()
+      .get('/api/calendar/2031')
+      .set('Cookie', desk.cookies.clerk)
+      .expect(200);
+    expect(stillMissing.body.origin).toBe('missing');
 
     const loaded = await t
       .http()
@@ -91,6 +154,15 @@ describe('calendar years over HTTP', () => {
       .set('Cookie', desk.cookies.clerk)
       .expect(200);
     expect(again.body.case.version).toBe(2);
+    // …and previewing it again names no case of this test.
+    const settled = await t
+      .http()
+      .post('/api/calendar/2031/preview')
+      .set('Cookie', desk.cookies.admin)
+      .send(arrangement)
+      .expect(200);
+    expect(settled.body.cases.map((c: { caseId: string }) => c.caseId)).not.toContain(id);
+    expect(settled.body.origin).toBe('database');
   });
 
   it('answers a bad year with 400', async () => {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type {
   CalendarLoadResult,
+  CalendarPreviewResult,
   CalendarYearView,
   PutCalendarYearRequest,
 } from '@gongkai/contracts';
@@ -55,6 +56,41 @@ export class CalendarService {
   }
 
   /**
+   * What load() would do to the open cases' deadlines, computed under the current calendar with
+   * this year replaced and nothing written. Cases of agencies outside the user's scope are
+   * counted but not named.
+   */
+  async preview(
+    user: SessionUser,
+    year: number,
+    body: PutCalendarYearRequest,
+  ): Promise<CalendarPreviewResult> {
+    const arrangement = arrangementOf(year, body);
+    const proposed = (await this.transitions.calendar()).withArrangements([arrangement]);
+    const scan = await this.transitions.deadlineChanges(proposed);
+    const inScope = scan.changes.filter((c) => user.scopeAgencyIds.includes(c.agencyId));
+    const names = new Map(
+      (
+        (await this.db.query('SELECT id, name FROM agencies WHERE id = ANY($1)', [
+          [...new Set(inScope.map((c) => c.agencyId))],
+        ])) as { id: string; name: string }[]
+      ).map((a) => [a.id, a.name]),
+    );
+    return {
+      year,
+      origin: (await this.get(year)).origin,
+      openCasesChecked: scan.openCasesChecked,
+      casesChanging: scan.changes.length,
+      cases: inScope.map(({ agencyId, ...change }) => ({
+        ...change,
+        agencyName: names.get(agencyId) ?? '',
+      })),
+      casesOutsideScope: scan.changes.length - inScope.length,
+      casesFailed: scan.casesFailed,
+    };
+  }
+
+  /**
    * Loads or corrects a year, then re-derives the deadlines of every open case; each case whose
    * deadlines changed gets a DEADLINES_RECOMPUTED journal row (Project rule 16).
    */
@@ -63,21 +99,7 @@ export class CalendarService {
     year: number,
     body: PutCalendarYearRequest,
   ): Promise<CalendarLoadResult> {
-    const arrangement: CalendarArrangement = {
-      year,
-      holidays: [...new Set(body.holidays)].sort(),
-      makeupWorkdays: [...new Set(body.makeupWorkdays)].sort(),
-      source: body.source,
-      ...(body.names ? { names: body.names } : {}),
-    };
-    const problems = validateArrangement(arrangement);
-    if (problems.length) {
-      throw new BadRequestException({
-        message: `节假日安排有误：${problems.join('；')}`,
-        code: 'invalid_arrangement',
-        problems,
-      });
-    }
+    const arrangement = arrangementOf(year, body);
     await this.db
       .getRepository(CalendarYearEntity)
       .upsert({ year, arrangement, loadedBy: user.id, loadedAt: new Date() }, ['year']);
@@ -108,4 +130,24 @@ export class CalendarService {
       casesFailed,
     };
   }
+}
+
+/** The arrangement as stored: dates deduplicated and sorted; 400 naming every problem. */
+function arrangementOf(year: number, body: PutCalendarYearRequest): CalendarArrangement {
+  const arrangement: CalendarArrangement = {
+    year,
+    holidays: [...new Set(body.holidays)].sort(),
+    makeupWorkdays: [...new Set(body.makeupWorkdays)].sort(),
+    source: body.source,
+    ...(body.names ? { names: body.names } : {}),
+  };
+  const problems = validateArrangement(arrangement);
+  if (problems.length) {
+    throw new BadRequestException({
+      message: `节假日安排有误：${problems.join('；')}`,
+      code: 'invalid_arrangement',
+      problems,
+    });
+  }
+  return arrangement;
 }

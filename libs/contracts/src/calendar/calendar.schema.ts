@@ -30,3 +30,33 @@ export interface CalendarLoadResult extends CalendarYearView {
   /** Open cases whose snapshot could not be read (logged; the load stands). */
   casesFailed: number;
 }
+
+/** One open case whose deadlines a proposed arrangement would move. */
+export interface CalendarPreviewCase {
+  caseId: string;
+  ref: string;
+  agencyName: string;
+  state: string;
+  answerDueOnBefore: string | null;
+  answerDueOnAfter: string | null;
+  nextDueOnBefore: string | null;
+  nextDueOnAfter: string | null;
+}
+
+/**
+ * POST /api/calendar/:year/preview: what PUT would do to the open cases' deadlines, computed and
+ * not written, so the administrator confirms knowing the effect.
+ */
+export interface CalendarPreviewResult {
+  year: number;
+  /** Where the year's calendar comes from now (before the load). */
+  origin: CalendarYearView['origin'];
+  openCasesChecked: number;
+  /** Open cases of every agency whose deadlines would change. */
+  casesChanging: number;
+  /** Those of them in the administrator's agency scope, by ref. */
+  cases: CalendarPreviewCase[];
+  /** Changing cases of agencies outside the administrator's scope (counted, not listed). */
+  casesOutsideScope: number;
+  casesFailed: number;
+}

@@ -100,6 +100,29 @@ export interface TransitionResult {
   readonly assigneeName?: string | null;
 }
 
+/** How one open case's deadlines would move under another calendar (deadlineChanges()). */
+export interface DeadlineChange {
+  readonly caseId: string;
+  readonly agencyId: string;
+  readonly ref: string;
+  readonly state: string;
+  readonly answerDueOnBefore: LocalDate | null;
+  readonly answerDueOnAfter: LocalDate | null;
+  readonly nextDueOnBefore: LocalDate | null;
+  readonly nextDueOnAfter: LocalDate | null;
+}
+
+export interface DeadlineChangeScan {
+  readonly openCasesChecked: number;
+  /** Every open case whose deadlines differ, by ref. */
+  readonly changes: readonly DeadlineChange[];
+  /** Open cases whose snapshot could not be read (as recomputeDeadlines() would report them). */
+  readonly casesFailed: number;
+}
+
+/** How many open cases deadlineChanges() reads at a time. */
+const DEADLINE_SCAN_BATCH = 500;
+
 /** A note about the case file that appendNote() journals for another part of the system. */
 export interface JournalNote {
   readonly type: Extract<JournalNoteType, 'ATTACHMENT_ADDED' | 'ATTACHMENT_WITHDRAWN'>;
@@ -519,10 +542,8 @@ export class CaseTransitionService {
       const row = await this.lockCase(m, caseId);
       if (row.closed) return false;
       const calendar = await this.calendars.get(m);
-      const snapshot = this.restore(row, calendar);
-      const deadlines = deriveDeadlines(snapshot.context, calendar);
-      // jsonb does not keep key order: compare canonical forms.
-      if (canonicalJson(deadlines) === canonicalJson(row.deadlines)) return false;
+      const { snapshot, changed } = this.rederive(row, calendar);
+      if (!changed) return false;
       const before = row.answerDueOn;
       const updated = await this.saveSnapshot(m, row, snapshot, calendar);
       await this.appendJournal(m, updated, {
@@ -541,6 +562,68 @@ export class CaseTransitionService {
       });
       return true;
     });
+  }
+
+  /**
+   * What recomputeDeadlines() would change if `calendar` were the calendar, for every open case,
+   * without writing anything: an administrator sees a year's effect before loading it (Project
+   * rule 16). Reads the open cases in batches by id, so a large register does not sit in memory.
+   */
+  async deadlineChanges(
+    calendar: WorkingDayCalendar,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<DeadlineChangeScan> {
+    const changes: DeadlineChange[] = [];
+    let openCasesChecked = 0;
+    let casesFailed = 0;
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const rows = await manager
+        .getRepository(CaseEntity)
+        .createQueryBuilder('c')
+        .where('NOT c.closed AND c.id > :after', { after })
+        .orderBy('c.id')
+        .limit(DEADLINE_SCAN_BATCH)
+        .getMany();
+      if (!rows.length) break;
+      after = rows[rows.length - 1].id;
+      for (const row of rows) {
+        openCasesChecked++;
+        try {
+          const { snapshot, deadlines, changed } = this.rederive(row, calendar);
+          if (!changed) continue;
+          changes.push({
+            caseId: row.id,
+            agencyId: row.agencyId,
+            ref: row.ref,
+            state: row.state,
+            answerDueOnBefore: row.answerDueOn,
+            answerDueOnAfter: deadlines.answer.dueOn,
+            nextDueOnBefore: row.nextDueOn,
+            nextDueOnAfter: nextDueOn(caseStatus(snapshot), deadlines),
+          });
+        } catch {
+          casesFailed++;
+        }
+      }
+    }
+    changes.sort((a, b) => a.ref.localeCompare(b.ref) || a.caseId.localeCompare(b.caseId));
+    return { openCasesChecked, changes, casesFailed };
+  }
+
+  /** The case's snapshot and deadlines under `calendar`, and whether the deadlines moved. */
+  private rederive(
+    row: CaseEntity,
+    calendar: WorkingDayCalendar,
+  ): { snapshot: CaseSnapshot; deadlines: CaseDeadlines; changed: boolean } {
+    const snapshot = this.restore(row, calendar);
+    const deadlines = deriveDeadlines(snapshot.context, calendar);
+    // jsonb does not keep key order: compare canonical forms.
+    return {
+      snapshot,
+      deadlines,
+      changed: canonicalJson(deadlines) !== canonicalJson(row.deadlines),
+    };
   }
 
   /**
