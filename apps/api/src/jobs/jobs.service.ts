@@ -1,5 +1,5 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import type { Job, JobsOptions } from 'bullmq';
+import type { Job, JobsOptions, Queue } from 'bullmq';
 import {
   jobId,
   type FailedJobsResponse,
@@ -26,8 +26,7 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
 
 const iso = (ms: number | undefined) => (ms ? new Date(ms).toISOString() : null);
 
-export async function toJobView(job: Job): Promise<JobView> {
-  const state = (await job.getState()) as JobState;
+function toJobView(job: Job, state: JobState): JobView {
   const data = (job.data ?? {}) as Partial<AgencyJobData>;
   return {
     id: job.id ?? '',
@@ -46,6 +45,20 @@ export async function toJobView(job: Job): Promise<JobView> {
 }
 
 /**
+ * A job as the routes show it, read state first and job second. BullMQ moves a job to completed
+ * or failed together with its result, progress and reason in one script, so a job read after its
+ * state is at least as new as that state. Read the other way round, a job that finished in between
+ * was reported completed with the running job's progress and no result (seen under load), and a
+ * poller would stop on it.
+ */
+export async function readJobView(q: Queue, id: string): Promise<JobView | null> {
+  const state = await q.getJobState(id);
+  if (state === 'unknown') return null;
+  const job = await q.getJob(id);
+  return job ? toJobView(job, state as JobState) : null;
+}
+
+/**
  * Enqueues the API's background work (ledger imports, report renders) and reports on it. Job ids
  * are stable (`jobId(name, …key)`), so a repeated request while the job exists adds nothing;
  * handlers in the worker are idempotent for the retries.
@@ -61,9 +74,11 @@ export class JobsService {
     options: JobsOptions = {},
   ): Promise<JobView> {
     const id = jobId(name, ...key);
-    return this.queue.use(async (q) =>
-      toJobView(await q.add(name, data, { ...DEFAULT_JOB_OPTIONS, ...options, jobId: id })),
-    );
+    return this.queue.use(async (q) => {
+      const added = await q.add(name, data, { ...DEFAULT_JOB_OPTIONS, ...options, jobId: id });
+      // Removed at once only if it finished and its age limit is 0: show it as added.
+      return (await readJobView(q, id)) ?? toJobView(added, 'waiting');
+    });
   }
 
   /**
@@ -79,23 +94,23 @@ export class JobsService {
           .retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true })
           // Another request retried it first.
           .catch(() => undefined);
-      return toJobView((await q.getJob(id)) ?? job);
+      const view = await readJobView(q, id);
+      if (!view) throw new NotFoundException('任务不存在');
+      return view;
     });
   }
 
   /** A job of an agency in the user's scope; a system job (no agency) for administrators only. */
   async find(user: SessionUser, id: string): Promise<JobView> {
-    const view = await this.queue.use(async (q) => {
-      const job = await q.getJob(id);
-      return job ? toJobView(job) : null;
-    });
+    const view = await this.queue.use((q) => readJobView(q, id));
     if (!view || !visible(user, view)) throw new NotFoundException('任务不存在');
     return view;
   }
 
   async failed(user: SessionUser, limit = 200): Promise<FailedJobsResponse> {
+    // Listed as failed: a job retried since is shown by find(), not here.
     const jobs = await this.queue.use(async (q) =>
-      Promise.all((await q.getFailed(0, limit - 1)).map(toJobView)),
+      (await q.getFailed(0, limit - 1)).map((job) => toJobView(job, 'failed')),
     );
     return { items: jobs.filter((j) => visible(user, j)) };
   }
