@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { ThrottlerStorageService, type ThrottlerStorage } from '@nestjs/throttler';
 import { Redis } from 'ioredis';
@@ -6,8 +12,11 @@ import { API_CONFIG, type ApiConfig } from '../config/api-config';
 
 type ThrottlerRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 
-/** How long a public request waits for its Redis count before it is counted in this process. */
-export const RATE_LIMIT_TIMEOUT_MS = 500;
+/**
+ * How long a public request waits for its Redis count before it is counted in this process. A
+ * stopped Redis refuses at once; this bounds a hung one, and leaves room for a busy two-core host.
+ */
+export const RATE_LIMIT_TIMEOUT_MS = 1000;
 /** After a failure, requests are counted in this process at once for this long. */
 export const RATE_LIMIT_RETRY_AFTER_MS = 5000;
 
@@ -24,7 +33,9 @@ export const RATE_LIMIT_RETRY_AFTER_MS = 5000;
  * harm than refusing citizens their applications and the published reports.
  */
 @Injectable()
-export class RedisThrottlerStorage implements ThrottlerStorage, OnApplicationShutdown {
+export class RedisThrottlerStorage
+  implements ThrottlerStorage, OnApplicationBootstrap, OnApplicationShutdown
+{
   private readonly logger = new Logger('RateLimit');
   private readonly redis: Redis;
   private readonly shared: ThrottlerStorageRedisService;
@@ -37,7 +48,7 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnApplicationShu
   constructor(@Inject(API_CONFIG) config: ApiConfig) {
     this.redis = new Redis(config.redisUrl, {
       keyPrefix: config.rateLimitPrefix,
-      // Nothing at boot touches Redis; the first public request connects.
+      // Boot never waits for Redis: onApplicationBootstrap starts connecting without awaiting it.
       lazyConnect: true,
       // Queued while connecting, and dropped (hence counted locally) as soon as a connection
       // attempt fails instead of being retried.
@@ -49,6 +60,15 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnApplicationShu
     });
     this.redis.on('error', () => undefined);
     this.shared = new ThrottlerStorageRedisService(this.redis);
+  }
+
+  /**
+   * Connects in the background as the API starts, so the first public request does not pay the
+   * handshake inside its timeout (and get counted locally for it). A failure here only means
+   * ioredis keeps retrying; requests meanwhile fall back as documented above.
+   */
+  onApplicationBootstrap(): void {
+    this.redis.connect().catch(() => undefined);
   }
 
   async increment(
