@@ -66,8 +66,9 @@ describe('background jobs over HTTP, on real Redis', () => {
       { agencyId: desk.agency.id, fail: true },
       ['c'],
     );
+    // Up to 30 s: a worker's first job waits for its connections, slow on a busy two-core host.
     const waitFor = async (id: string, state: string) => {
-      for (let i = 0; i < 100; i++) {
+      for (let i = 0; i < 300; i++) {
         const res = await t.http().get(`/api/jobs/${id}`).set('Cookie', desk.cookies.clerk);
         if (res.body.state === state) return res.body;
         await new Promise((r) => setTimeout(r, 100));
