@@ -17,6 +17,9 @@ describe('calendar years over HTTP', () => {
   });
   afterAll(() => t.close());
 
+  const preview2031 = (cookie: string, body: object, status: number) =>
+    t.http().post('/api/calendar/2031/preview').set('Cookie', cookie).send(body).expect(status);
+
   it('loads a year, recomputes the deadlines of open cases and journals the recomputation', async () => {
     const created = await t
       .http()
@@ -60,25 +63,14 @@ describe('calendar years over HTTP', () => {
       makeupWorkdays: [],
       source: '测试通知',
     };
-    await t
-      .http()
-      .post('/api/calendar/2031/preview')
-      .set('Cookie', desk.cookies.clerk)
-      .send(arrangement)
-      .expect(403);
-    const badPreview = await t
-      .http()
-      .post('/api/calendar/2031/preview')
-      .set('Cookie', desk.cookies.admin)
-      .send({ holidays: ['2031-03-08'], makeupWorkdays: ['2031-03-08'], source: '测试通知' })
-      .expect(400);
+    await preview2031(desk.cookies.clerk, arrangement, 403);
+    const badPreview = await preview2031(
+      desk.cookies.admin,
+      { holidays: ['2031-03-08'], makeupWorkdays: ['2031-03-08'], source: '测试通知' },
+      400,
+    );
     expect(badPreview.body.message).toMatch(/节假日安排有误/);
-    const preview = await t
-      .http()
-      .post('/api/calendar/2031/preview')
-      .set('Cookie', desk.cookies.admin)
-      .send(arrangement)
-      .expect(200);
+    const preview = await preview2031(desk.cookies.admin, arrangement, 200);
     // Other test files' hand-made cases may be unreadable (casesFailed): only this file's count.
     expect(preview.body).toMatchObject({ year: 2031, origin: 'missing' });
     expect(preview.body.casesChanging).toBeGreaterThanOrEqual(2);
@@ -155,12 +147,7 @@ describe('calendar years over HTTP', () => {
       .expect(200);
     expect(again.body.case.version).toBe(2);
     // …and previewing it again names no case of this test.
-    const settled = await t
-      .http()
-      .post('/api/calendar/2031/preview')
-      .set('Cookie', desk.cookies.admin)
-      .send(arrangement)
-      .expect(200);
+    const settled = await preview2031(desk.cookies.admin, arrangement, 200);
     expect(settled.body.cases.map((c: { caseId: string }) => c.caseId)).not.toContain(id);
     expect(settled.body.origin).toBe('database');
   });
