@@ -13,10 +13,19 @@ import {
 // eslint-disable-next-line no-control-regex
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/**
+ * The message of a wrong-typed field: a field left out is asked for ("请填写…") rather than
+ * described as the wrong type, which a clerk who sent nothing would not understand.
+ */
+export const typeMessage =
+  (label: string, expected: string) =>
+  (issue: { input?: unknown }): string =>
+    issue.input === undefined ? `请填写${label}` : `${label}${expected}`;
+
 /** Free text as a clerk types it: trimmed, bounded, storable. */
 export const text = (max: number, label = '内容') =>
   z
-    .string({ error: `${label}应为文字` })
+    .string({ error: typeMessage(label, '应为文字') })
     .max(max, `${label}不能超过${max}个字`)
     .refine((s) => !UNSTORABLE.test(s), `${label}含有无法保存的字符`)
     .transform((s) => s.trim());
@@ -26,7 +35,7 @@ export const requiredText = (max: number, label: string) =>
 
 export const localDate = (label = '日期') =>
   z
-    .string({ error: `${label}应为 YYYY-MM-DD 格式的日期` })
+    .string({ error: typeMessage(label, '应为 YYYY-MM-DD 格式的日期') })
     .refine((s) => isLocalDate(s), `${label}应为 YYYY-MM-DD 格式的有效日期`);
 
 export const channelSchema = z.enum(CHANNEL_CODES as [string, ...string[]], {
