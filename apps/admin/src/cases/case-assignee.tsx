@@ -9,6 +9,15 @@ import { applyApiError } from '../common/api-form-errors';
 import { assigneeMessages } from './assignee.messages';
 import { caseKey, timelineKey } from './case.queries';
 
+/** GET /api/clerks, shared by 改派 and 登记 under one key so the list is fetched once. */
+export function useClerks() {
+  const client = useApiClient();
+  return useQuery({
+    queryKey: ['clerks'],
+    queryFn: () => client.get<ClerkOption[]>('/clerks'),
+  });
+}
+
 interface ReassignValues {
   assigneeId?: string;
   reason?: string;
@@ -48,10 +57,7 @@ function ReassignModal({ view, onClose }: { view: CaseView; onClose: () => void 
   const { message } = App.useApp();
   const [form] = Form.useForm<ReassignValues>();
   const [error, setError] = useState<string>();
-  const clerks = useQuery({
-    queryKey: ['clerks'],
-    queryFn: () => client.get<ClerkOption[]>('/clerks'),
-  });
+  const clerks = useClerks();
   const reassign = useMutation({
     mutationFn: (body: { assigneeId: string; reason: string }) =>
       client.put<CaseDetailResponse>(`/cases/${view.id}/assignee`, {

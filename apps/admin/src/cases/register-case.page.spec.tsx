@@ -1,19 +1,38 @@
+import type { FakeHandler } from '@gongkai/ui';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { renderDeskPage } from '../testing/render-desk';
 import { RegisterCasePage } from './register-case.page';
 
-function renderRegister(similar: unknown[] = []) {
+function renderRegister(similar: unknown[] = [], post?: FakeHandler) {
   return renderDeskPage(<RegisterCasePage />, {
     path: '/cases/new',
     pattern: '/cases/new',
     routes: {
       'GET /api/cases/similar': { body: similar },
-      'POST /api/cases': {
+      'GET /api/clerks': {
+        body: [
+          { id: 'u1', displayName: '张经办' },
+          { id: 'u2', displayName: '李经办' },
+          { id: 'u3', displayName: '王经办' },
+        ],
+      },
+      'POST /api/cases': post ?? {
         status: 201,
         body: { case: { id: 'c9', ref: '2025-0009' }, allowedEvents: [] },
       },
     },
   });
+}
+
+const postBody = (fetch: ReturnType<typeof renderRegister>) =>
+  fetch.calls.find((c) => c.method === 'POST')?.body as Record<string, unknown> | undefined;
+
+/** Types into the 经办人 search, as a keyboard user would, and picks the one match. */
+async function chooseClerk(search: string, name: string) {
+  const select = screen.getByRole('combobox', { name: '经办人' });
+  fireEvent.mouseDown(select);
+  fireEvent.change(select, { target: { value: search } });
+  fireEvent.click(await screen.findByTitle(name));
 }
 
 async function fillRequired() {
@@ -67,5 +86,58 @@ describe('RegisterCasePage', () => {
       request: '某路段改造工程的立项批复',
     });
     expect(await screen.findByText('case page')).toBeInTheDocument();
+  });
+
+  it('defaults the 经办人 to the signed-in clerk, so doing nothing registers the case to them', async () => {
+    const fetch = renderRegister();
+    const field = (await screen.findByText('默认为登记人；可指定本机关其他经办人')).closest(
+      '.ant-form-item',
+    ) as HTMLElement;
+    expect(within(field).getByRole('combobox', { name: '经办人' })).toBeInTheDocument();
+    expect(within(field).getByTitle('张经办')).toBeInTheDocument();
+    await fillRequired();
+    fireEvent.click(screen.getByRole('button', { name: /登\s*记/ }));
+    await waitFor(() => expect(postBody(fetch)).toBeDefined());
+    expect(postBody(fetch)?.assigneeId).toBe('u1');
+  });
+
+  it('sends the id of the 经办人 found by name in the searchable list', async () => {
+    const fetch = renderRegister();
+    await fillRequired();
+    await chooseClerk('李', '李经办');
+    // Only the clerk whose name matches is offered.
+    expect(screen.queryByTitle('王经办')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: /登\s*记/ }));
+    await waitFor(() => expect(postBody(fetch)).toBeDefined());
+    expect(postBody(fetch)).toMatchObject({
+      applicant: { name: '王小明' },
+      assigneeId: 'u2',
+    });
+    expect(await screen.findByText('case page')).toBeInTheDocument();
+  });
+
+  it("shows the API's refusal of the 经办人 under the select and stays on the form", async () => {
+    const refusal = '经办人须为本案所属机关在岗的经办人员，请重新选择';
+    renderRegister([], {
+      status: 422,
+      body: {
+        statusCode: 422,
+        error: 'Unprocessable Entity',
+        message: refusal,
+        code: 'invalid_assignee',
+      },
+    });
+    await fillRequired();
+    await chooseClerk('王', '王经办');
+    fireEvent.click(screen.getByRole('button', { name: /登\s*记/ }));
+    const field = screen
+      .getByText('默认为登记人；可指定本机关其他经办人')
+      .closest('.ant-form-item') as HTMLElement;
+    expect(await within(field).findByText(refusal)).toBeInTheDocument();
+    expect(within(field).getByRole('combobox', { name: '经办人' })).toHaveAttribute(
+      'aria-invalid',
+      'true',
+    );
+    expect(screen.queryByText('case page')).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import { PageContainer } from '@ant-design/pro-components';
 import type { CaseDetailResponse, RegisterApplicationRequest } from '@gongkai/contracts';
 import { APPLICANT_CATEGORIES, CHANNELS, validateResidentId } from '@gongkai/domain';
-import { formatMessage, useApiClient, useLocale, useMessages } from '@gongkai/ui';
+import { ApiError, formatMessage, useApiClient, useLocale, useMessages } from '@gongkai/ui';
 import {
   Alert,
   App,
@@ -22,10 +22,13 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
+import { hasRole } from '../auth/desk-user';
+import { useDeskUser } from '../auth/session.context';
 import { applyApiError } from '../common/api-form-errors';
 import { categoryLabel, stateLabel } from '../common/catalogue-labels';
 import { todayInShanghai } from '../common/today';
 import { attachmentsMessages } from './attachments.messages';
+import { useClerks } from './case-assignee';
 import { PendingAttachments, uploadPending, type PendingAttachment } from './case-attachments';
 import { registerMessages } from './register.messages';
 
@@ -43,6 +46,7 @@ interface RegisterForm {
   };
   request: string;
   requestedForm?: string;
+  assigneeId?: string;
 }
 
 export interface SimilarCase {
@@ -63,12 +67,22 @@ const CATEGORY_HELP: Record<string, keyof (typeof registerMessages)['zh-CN']> = 
   other_org: 'catOther',
 };
 
+/** The API names no field when it refuses the chosen 经办人 (422), so the page has to. */
+function refusesAssignee(error: unknown): error is ApiError {
+  return (
+    error instanceof ApiError &&
+    (error.body as { code?: unknown } | undefined)?.code === 'invalid_assignee'
+  );
+}
+
 /** 登记: Art. 29 contents, the Art. 31 receipt rule of the chosen channel, GB 11643 check. */
 export function RegisterCasePage() {
   const t = useMessages(registerMessages);
   const a = useMessages(attachmentsMessages);
   const { locale } = useLocale();
   const client = useApiClient();
+  const user = useDeskUser();
+  const clerks = useClerks();
   const navigate = useNavigate();
   const { message } = App.useApp();
   const [form] = Form.useForm<RegisterForm>();
@@ -83,6 +97,10 @@ export function RegisterCasePage() {
   const category = Form.useWatch(['applicant', 'category'], form) ?? 'natural_person';
   const today = todayInShanghai();
   const rule = CHANNELS.find((c) => c.code === channel)?.receiptRule;
+  // Until the list arrives the default still shows a name rather than the bare id.
+  const clerkOptions = (
+    clerks.data ?? (hasRole(user, 'clerk') ? [{ id: user.id, displayName: user.displayName }] : [])
+  ).map((c) => ({ value: c.id, label: c.displayName }));
 
   const toBody = (v: RegisterForm): RegisterApplicationRequest => ({
     ref: v.ref?.trim() || undefined,
@@ -98,6 +116,7 @@ export function RegisterCasePage() {
     },
     request: v.request.trim(),
     requestedForm: v.requestedForm?.trim() || undefined,
+    assigneeId: v.assigneeId || undefined,
   });
 
   const register = async (body: RegisterApplicationRequest) => {
@@ -112,6 +131,10 @@ export function RegisterCasePage() {
       navigate(`/cases/${answer.case.id}`);
     } catch (caught) {
       setError(applyApiError(form, caught));
+      if (refusesAssignee(caught)) {
+        form.setFields([{ name: 'assigneeId', errors: [caught.message] }]);
+        form.scrollToField('assigneeId', { focus: true });
+      }
     } finally {
       setSaving(false);
     }
@@ -150,6 +173,8 @@ export function RegisterCasePage() {
           receivedOn: dayjs(today),
           channel: 'in_person',
           applicant: { category: 'natural_person' },
+          // As before the select existed: the registering clerk keeps the case.
+          assigneeId: hasRole(user, 'clerk') ? user.id : undefined,
         }}
         scrollToFirstError
       >
@@ -195,6 +220,15 @@ export function RegisterCasePage() {
             <Col xs={24} md={8}>
               <Form.Item label={t.ref} name="ref" extra={t.refHint}>
                 <Input maxLength={40} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item label={t.assignee} name="assigneeId" extra={t.assigneeHint}>
+                <Select
+                  showSearch={{ optionFilterProp: 'label' }}
+                  loading={clerks.isPending}
+                  options={clerkOptions}
+                />
               </Form.Item>
             </Col>
           </Row>

@@ -10,6 +10,8 @@ export const registerMessages = defineMessages(
     receiptRule: '收到申请日期的确定',
     ref: '登记编号',
     refHint: '留空则自动编号（年份-序号）',
+    assignee: '经办人',
+    assigneeHint: '默认为登记人；可指定本机关其他经办人',
     applicant: '申请人',
     category: '申请人类型',
     categoryHelp: '决定本件计入年度报告第三部分的哪一列',
@@ -50,6 +52,9 @@ export const registerMessages = defineMessages(
     receiptRule: 'How the receipt date is fixed',
     ref: 'Register number',
     refHint: 'Leave empty for an automatic number (year-sequence)',
+    assignee: 'Assigned clerk',
+    assigneeHint:
+      'Defaults to you, the registering clerk; you may name another clerk of the agency',
     applicant: 'Applicant',
     category: 'Applicant category',
     categoryHelp: 'Decides the column of the annual report (section 3) this case counts in',
