@@ -2,13 +2,18 @@ import { attachmentKindLabel, type AttachmentDownloadRow, type Page } from '@gon
 import { formatMessage, useApiClient, useLocale, useMessages } from '@gongkai/ui';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Card, Space, Table, Tag, Typography } from 'antd';
-import { Link } from 'react-router-dom';
 import { useServerPaging } from '../common/server-paging';
 import { shanghaiTime } from '../common/today';
 import { attachmentDownloadsMessages } from './attachment-downloads.messages';
+import { CaseRef } from './case-ref';
 
-/** 附件查阅记录: who downloaded which attachment of which case, newest first, paged by the API. */
-export function AttachmentDownloads() {
+/**
+ * 附件查阅记录：谁在何时下载了哪一件的哪个附件，最新在前，由 API 分页。管理员能看记录却不能打开
+ * 案件，所以对其 `caseLinks` 为假，案号只显示文字。
+ * Who downloaded which attachment of which case, newest first, paged by the API. `caseLinks` is
+ * off for roles that may read the records but not open a case (administrators).
+ */
+export function AttachmentDownloads({ caseLinks = true }: { caseLinks?: boolean }) {
   const t = useMessages(attachmentDownloadsMessages);
   const { locale } = useLocale();
   const client = useApiClient();
@@ -50,7 +55,9 @@ export function AttachmentDownloads() {
             title: t.caseRef,
             dataIndex: 'caseRef',
             width: 140,
-            render: (ref: string, r) => <Link to={`/cases/${r.caseId}`}>{ref}</Link>,
+            render: (ref: string, r) => (
+              <CaseRef caseId={r.caseId} caseRef={ref} link={caseLinks} />
+            ),
           },
           {
             title: t.attachment,

@@ -4,12 +4,15 @@ import type { CaseListItem, Page } from '@gongkai/contracts';
 import { defineMessages, formatMessage, useApiClient, useMessages } from '@gongkai/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Result, Select, Space, Table, Tabs, Typography } from 'antd';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
+import { useDeskUser } from '../auth/session.context';
 import { AttachmentDownloads } from './attachment-downloads';
 import { attachmentDownloadsMessages } from './attachment-downloads.messages';
+import { mayUse, type AuditSection } from './audit-sections';
 import { CaseFileButtons } from './case-file-buttons';
 import type { JournalVerification } from './case-file';
+import { CaseRef } from './case-ref';
 import { JournalSearch } from './journal-search';
 import { journalSearchMessages } from './journal-search.messages';
 import { shanghaiTime } from '../common/today';
@@ -129,23 +132,71 @@ function VerificationResult({ result }: { result: JournalVerification }) {
   );
 }
 
+/** 身份证号码查看记录 / identity number views: GET /api/identity-reveals. */
+function IdentityReveals({ caseLinks }: { caseLinks: boolean }) {
+  const t = useMessages(messages);
+  const client = useApiClient();
+  const reveals = useQuery({
+    queryKey: ['audit', 'reveals'],
+    queryFn: () => client.get<RevealRow[]>('/identity-reveals'),
+  });
+  return (
+    <Card>
+      {reveals.isError ? <Alert type="error" showIcon title={reveals.error.message} /> : null}
+      <Table
+        size="small"
+        rowKey="id"
+        data-testid="identity-reveals"
+        loading={reveals.isPending}
+        dataSource={reveals.data ?? []}
+        columns={[
+          {
+            title: t.revealedAt,
+            dataIndex: 'revealedAt',
+            render: (v: string) => shanghaiTime(v),
+          },
+          {
+            title: t.caseRef,
+            dataIndex: 'caseRef',
+            render: (ref: string, r) => (
+              <CaseRef caseId={r.caseId} caseRef={ref} link={caseLinks} />
+            ),
+          },
+          { title: t.applicant, dataIndex: 'applicantName' },
+          {
+            title: t.user,
+            dataIndex: 'userName',
+            render: (v: string | null, r) => v ?? r.userId,
+          },
+          {
+            title: t.reason,
+            dataIndex: 'reason',
+            render: (v: string | null) => v ?? '—',
+          },
+        ]}
+      />
+    </Card>
+  );
+}
+
 /**
- * 审计: journal verification and search, who revealed which identity number, who downloaded which
- * attachment, case file export.
+ * 审计：日志校验与检索、身份证号码查看记录、附件查阅记录、案卷导出。每个标签页只给 AUDIT_SECTION_ROLES
+ * 允许的角色，标签页显示时才发请求，所以任何角色都不会发出 API 会拒绝的请求。
+ * Audit: journal verification and search, identity number views, attachment downloads, case file
+ * export. A tab is there only for the roles AUDIT_SECTION_ROLES gives it, and its requests start
+ * only when it is shown, so no role sends a request the API would refuse.
  */
 export function AuditPage() {
   const t = useMessages(messages);
   const search = useMessages(journalSearchMessages);
   const downloads = useMessages(attachmentDownloadsMessages);
+  const user = useDeskUser();
   const client = useApiClient();
   const [caseId, setCaseId] = useState<string>();
   const [result, setResult] = useState<JournalVerification>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const reveals = useQuery({
-    queryKey: ['audit', 'reveals'],
-    queryFn: () => client.get<RevealRow[]>('/identity-reveals'),
-  });
+  const caseLinks = mayUse(user, 'caseLinks');
 
   const verify = async (path: string) => {
     setBusy(true);
@@ -159,95 +210,60 @@ export function AuditPage() {
     }
   };
 
+  const tabs: { key: AuditSection; label: string; children: ReactNode }[] = [
+    {
+      key: 'verify',
+      label: t.journal,
+      children: (
+        <Card>
+          <Space wrap style={{ marginBottom: 16 }}>
+            <Button
+              type="primary"
+              icon={<SafetyCertificateOutlined />}
+              loading={busy}
+              onClick={() => void verify('/journal/verify')}
+            >
+              {t.verifyAgency}
+            </Button>
+            <CasePicker value={caseId} onChange={setCaseId} />
+            <Button
+              disabled={!caseId}
+              loading={busy}
+              onClick={() => void verify(`/cases/${caseId}/journal/verify`)}
+            >
+              {t.verifyCase}
+            </Button>
+          </Space>
+          {error ? <Alert type="error" showIcon title={error} /> : null}
+          {result ? <VerificationResult result={result} /> : null}
+        </Card>
+      ),
+    },
+    { key: 'search', label: search.tab, children: <JournalSearch caseLinks={caseLinks} /> },
+    { key: 'reveals', label: t.reveals, children: <IdentityReveals caseLinks={caseLinks} /> },
+    {
+      key: 'downloads',
+      label: downloads.tab,
+      children: <AttachmentDownloads caseLinks={caseLinks} />,
+    },
+    {
+      key: 'caseFile',
+      label: t.caseFile,
+      children: (
+        <Card>
+          <Typography.Paragraph type="secondary">{t.caseFileIntro}</Typography.Paragraph>
+          <Space wrap>
+            <CasePicker value={caseId} onChange={setCaseId} />
+            {caseId ? <CaseFileButtons caseId={caseId} /> : null}
+          </Space>
+        </Card>
+      ),
+    },
+  ];
+
   return (
     <PageContainer title={t.title} content={t.intro}>
-      <Tabs
-        items={[
-          {
-            key: 'journal',
-            label: t.journal,
-            children: (
-              <Card>
-                <Space wrap style={{ marginBottom: 16 }}>
-                  <Button
-                    type="primary"
-                    icon={<SafetyCertificateOutlined />}
-                    loading={busy}
-                    onClick={() => void verify('/journal/verify')}
-                  >
-                    {t.verifyAgency}
-                  </Button>
-                  <CasePicker value={caseId} onChange={setCaseId} />
-                  <Button
-                    disabled={!caseId}
-                    loading={busy}
-                    onClick={() => void verify(`/cases/${caseId}/journal/verify`)}
-                  >
-                    {t.verifyCase}
-                  </Button>
-                </Space>
-                {error ? <Alert type="error" showIcon title={error} /> : null}
-                {result ? <VerificationResult result={result} /> : null}
-              </Card>
-            ),
-          },
-          { key: 'search', label: search.tab, children: <JournalSearch /> },
-          {
-            key: 'reveals',
-            label: t.reveals,
-            children: (
-              <Card>
-                {reveals.isError ? (
-                  <Alert type="error" showIcon title={reveals.error.message} />
-                ) : null}
-                <Table
-                  size="small"
-                  rowKey="id"
-                  loading={reveals.isPending}
-                  dataSource={reveals.data ?? []}
-                  columns={[
-                    {
-                      title: t.revealedAt,
-                      dataIndex: 'revealedAt',
-                      render: (v: string) => shanghaiTime(v),
-                    },
-                    {
-                      title: t.caseRef,
-                      dataIndex: 'caseRef',
-                      render: (ref: string, r) => <Link to={`/cases/${r.caseId}`}>{ref}</Link>,
-                    },
-                    { title: t.applicant, dataIndex: 'applicantName' },
-                    {
-                      title: t.user,
-                      dataIndex: 'userName',
-                      render: (v: string | null, r) => v ?? r.userId,
-                    },
-                    {
-                      title: t.reason,
-                      dataIndex: 'reason',
-                      render: (v: string | null) => v ?? '—',
-                    },
-                  ]}
-                />
-              </Card>
-            ),
-          },
-          { key: 'downloads', label: downloads.tab, children: <AttachmentDownloads /> },
-          {
-            key: 'file',
-            label: t.caseFile,
-            children: (
-              <Card>
-                <Typography.Paragraph type="secondary">{t.caseFileIntro}</Typography.Paragraph>
-                <Space wrap>
-                  <CasePicker value={caseId} onChange={setCaseId} />
-                  {caseId ? <CaseFileButtons caseId={caseId} /> : null}
-                </Space>
-              </Card>
-            ),
-          },
-        ]}
-      />
+      <Tabs items={tabs.filter((tab) => mayUse(user, tab.key))} />
     </PageContainer>
   );
 }

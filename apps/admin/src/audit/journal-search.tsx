@@ -22,12 +22,12 @@ import {
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
-import { Link } from 'react-router-dom';
 import { adminMessages } from '../admin.messages';
 import type { DeskRole } from '../auth/desk-user';
 import { roleLabel } from '../shell/role-labels';
 import { useServerPaging } from '../common/server-paging';
 import { shanghaiTime } from '../common/today';
+import { CaseRef } from './case-ref';
 import { journalSearchMessages } from './journal-search.messages';
 
 /** What GET /api/journal filters on; the API checks them and answers 400 in Chinese. */
@@ -67,8 +67,13 @@ function typeLabel(type: string, locale: Locale): string {
   return locale === 'en' ? label.en : label.zh;
 }
 
-/** 日志检索: the journal of every case in scope, filtered and paged by the API. */
-export function JournalSearch() {
+/**
+ * 日志检索：可见范围内全部案件的办理记录，由 API 筛选分页。管理员能检索日志却不能打开案件，
+ * 所以对其 `caseLinks` 为假，案号只显示文字。
+ * The journal of every case in scope, filtered and paged by the API. `caseLinks` is off for roles
+ * that may search the journal but not open a case (administrators).
+ */
+export function JournalSearch({ caseLinks = true }: { caseLinks?: boolean }) {
   const t = useMessages(journalSearchMessages);
   const shell = useMessages(adminMessages);
   const { locale } = useLocale();
@@ -187,7 +192,7 @@ export function JournalSearch() {
             width: 140,
             render: (ref: string, r) => (
               <Space size={4}>
-                <Link to={`/cases/${r.caseId}`}>{ref}</Link>
+                <CaseRef caseId={r.caseId} caseRef={ref} link={caseLinks} />
                 <Typography.Text type="secondary">
                   {formatMessage(t.seq, { seq: r.seq })}
                 </Typography.Text>

@@ -15,6 +15,7 @@ import { Button, Space, Tag, Typography } from 'antd';
 import { Suspense, useMemo } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { adminMessages } from '../admin.messages';
+import { AUDIT_MENU_ROLES } from '../audit/audit-sections';
 import { hasRole, type DeskRole } from '../auth/desk-user';
 import { useDeskUser, useSession } from '../auth/session.context';
 import { PageSpinner } from './public-layout';
@@ -64,7 +65,9 @@ export function DeskLayout() {
       },
       // Clerks bring in an existing register too (POST /api/imports/jobs allows them).
       { path: '/imports', name: t.menuImport, icon: <CloudUploadOutlined />, roles: ['clerk'] },
-      { path: '/audit', name: t.menuAudit, icon: <AuditOutlined />, roles: ['auditor', 'leader'] },
+      // 由审计页的角色表推出：能用其中任一标签页就有此项（管理员可查日志和查阅记录）。
+      // Derived from the audit page's role table, so the menu and the page never disagree.
+      { path: '/audit', name: t.menuAudit, icon: <AuditOutlined />, roles: [...AUDIT_MENU_ROLES] },
       { path: '/settings', name: t.menuSettings, icon: <SettingOutlined />, roles: ['admin'] },
     ];
     return entries
