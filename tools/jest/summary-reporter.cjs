@@ -2,13 +2,13 @@
 // with the failures and one "N passed, N failed" line: the end of a long CI log says what broke.
 const fs = require('node:fs');
 const path = require('node:path');
+const { stripVTControlCharacters } = require('node:util');
 
 const WORKSPACE = path.resolve(__dirname, '../..');
 
 /** The first lines of a failure message, without colour codes: enough to tell failures apart. */
 function firstLines(message, lines = 3) {
-  return String(message ?? '')
-    .replace(/\u001b\[[0-9;]*m/g, '')
+  return stripVTControlCharacters(String(message ?? ''))
     .split('\n')
     .map((line) => line.trim())
     .filter(Boolean)

@@ -106,7 +106,7 @@ describe('CalendarTab', () => {
     expect(within(dialog).getByText('另有 1 件属于您无权查看的机关，未列出。')).toBeInTheDocument();
     const row = within(dialog)
       .getByRole('link', { name: `${YEAR - 1}-0042` })
-      .closest('tr')!;
+      .closest('tr');
     expect(row).toHaveTextContent(`办理中`);
     expect(row).toHaveTextContent(`${YEAR}-01-05 → ${YEAR}-01-07`);
     expect(within(dialog).getByText('待补正')).toBeInTheDocument();
