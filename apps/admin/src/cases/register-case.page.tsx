@@ -15,6 +15,7 @@ import {
   List,
   Modal,
   Radio,
+  Space,
   Row,
   Select,
   Typography,
@@ -253,11 +254,13 @@ export function RegisterCasePage() {
                 rules={[{ required: true }]}
               >
                 <Radio.Group>
-                  {APPLICANT_CATEGORIES.map((c) => (
-                    <Radio key={c.code} value={c.code} style={{ display: 'block' }}>
-                      {categoryLabel(c.code, locale)}
-                    </Radio>
-                  ))}
+                  <Space orientation="vertical" size={4}>
+                    {APPLICANT_CATEGORIES.map((c) => (
+                      <Radio key={c.code} value={c.code}>
+                        {categoryLabel(c.code, locale)}
+                      </Radio>
+                    ))}
+                  </Space>
                 </Radio.Group>
               </Form.Item>
               <Typography.Paragraph type="secondary" data-testid="category-explanation">
