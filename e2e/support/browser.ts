@@ -31,8 +31,27 @@ export function launchBrowser(): Promise<Browser> {
 
 const screenshots = path.join(__dirname, '..', 'screenshots');
 
-/** Saves a full-page screenshot under e2e/screenshots/ (the README shows some of them). */
+/**
+ * Saves a full-page screenshot under e2e/screenshots/ (the README shows some of them), once
+ * opening dialogs and drawers have finished: antd's motion (rc-motion) keeps `*-appear-*` and
+ * `*-enter-*` classes on an element until its animation ends, and until then a dialog may still
+ * be transparent although Playwright already counts it visible.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(screenshots, { recursive: true });
-  await page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true });
+  await page
+    .waitForFunction(
+      () => !document.querySelector('[class*="-appear-"], [class*="-enter-"]'),
+      undefined,
+      { timeout: 5000 },
+    )
+    // A page that keeps animating is photographed as it is rather than failing its test.
+    .catch(() => undefined);
+  // From the top: a full-page picture of a scrolled page draws the fixed header mid-page.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({
+    path: path.join(screenshots, `${name}.png`),
+    fullPage: true,
+    animations: 'disabled',
+  });
 }
