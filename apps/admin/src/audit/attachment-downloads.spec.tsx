@@ -1,20 +1,10 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { FakeRequest } from '@gongkai/ui';
 import { queryOf, renderDeskPage, TEST_AUDITOR as AUDITOR } from '../testing/render-desk';
+import { attachmentDownloadRow } from '../testing/audit-fixtures';
 import { AttachmentDownloads } from './attachment-downloads';
 
-const row = (over: Record<string, unknown> = {}) => ({
-  id: '12',
-  caseId: 'c1',
-  caseRef: '2025-0007',
-  attachmentId: 'f1',
-  fileName: '身份证复印件.png',
-  kind: 'identity_document',
-  kindLabel: '身份证明',
-  user: { id: 'u2', displayName: '王负责' },
-  downloadedAt: '2025-06-30T02:00:00.000Z',
-  ...over,
-});
+const row = attachmentDownloadRow;
 
 const firstPage = {
   items: [

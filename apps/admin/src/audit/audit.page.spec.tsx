@@ -2,36 +2,21 @@ import { healthAnswer, type FakeHandler } from '@gongkai/ui';
 import { fireEvent, screen, within } from '@testing-library/react';
 import type { DeskUser } from '../auth/desk-user';
 import { DeskLayout } from '../shell/desk-layout';
+import { attachmentDownloadRow, journalSearchRow } from '../testing/audit-fixtures';
 import { caseListItem } from '../testing/case-fixtures';
 import {
   renderDeskPage,
+  TEST_ADMIN as ADMIN,
   TEST_AUDITOR as AUDITOR,
   TEST_USER as CLERK,
 } from '../testing/render-desk';
 import { AuditPage } from './audit.page';
 
-const ADMIN: DeskUser = { ...CLERK, username: 'admin', displayName: '赵管理', roles: ['admin'] };
-
 const page = <T,>(items: T[]) => ({ body: { items, total: items.length, page: 1, pageSize: 20 } });
 
 // What the API answers each route of the page with; which role may call which is the API's business.
 const routes: Record<string, FakeHandler> = {
-  'GET /api/journal': page([
-    {
-      caseId: 'c1',
-      caseRef: '2025-0007',
-      agencyId: 'a1',
-      seq: 4,
-      type: 'APPROVE_DECISION',
-      label: '审批同意',
-      machineEvent: true,
-      actor: { id: 'u2', displayName: '王负责', role: 'leader' },
-      recordedAt: '2025-06-30T02:00:00.000Z',
-      on: '2025-06-30',
-      basis: null,
-      summary: '意见：同意公开',
-    },
-  ]),
+  'GET /api/journal': page([journalSearchRow()]),
   'GET /api/identity-reveals': {
     body: [
       {
@@ -47,17 +32,7 @@ const routes: Record<string, FakeHandler> = {
     ],
   },
   'GET /api/attachment-downloads': page([
-    {
-      id: '12',
-      caseId: 'c3',
-      caseRef: '2025-0009',
-      attachmentId: 'f1',
-      fileName: '身份证复印件.png',
-      kind: 'identity_document',
-      kindLabel: '身份证明',
-      user: { id: 'u2', displayName: '王负责' },
-      downloadedAt: '2025-06-30T02:00:00.000Z',
-    },
+    attachmentDownloadRow({ caseId: 'c3', caseRef: '2025-0009' }),
   ]),
   'GET /api/journal/verify': {
     body: { ok: true, casesChecked: 3, eventsChecked: 21, firstBroken: null, broken: [] },

@@ -2,23 +2,10 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import dayjs from 'dayjs';
 import type { FakeRequest } from '@gongkai/ui';
 import { queryOf, renderDeskPage, TEST_AUDITOR as AUDITOR } from '../testing/render-desk';
+import { journalSearchRow } from '../testing/audit-fixtures';
 import { JournalSearch, toJournalFilters } from './journal-search';
 
-const row = (over: Record<string, unknown> = {}) => ({
-  caseId: 'c1',
-  caseRef: '2025-0007',
-  agencyId: 'a1',
-  seq: 4,
-  type: 'APPROVE_DECISION',
-  label: '审批同意',
-  machineEvent: true,
-  actor: { id: 'u2', displayName: '王负责', role: 'leader' },
-  recordedAt: '2025-06-30T02:00:00.000Z',
-  on: '2025-06-30',
-  basis: null,
-  summary: '意见：同意公开',
-  ...over,
-});
+const row = journalSearchRow;
 
 const firstPage = {
   items: [

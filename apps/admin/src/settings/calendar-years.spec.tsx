@@ -1,11 +1,10 @@
 import type { CalendarPreviewResult, CalendarYearView } from '@gongkai/contracts';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { currentYear } from '../common/today';
-import { renderDeskPage, TEST_USER } from '../testing/render-desk';
+import { renderDeskPage, TEST_ADMIN as ADMIN } from '../testing/render-desk';
 import { CalendarTab, datesOf } from './calendar-years';
 
 const YEAR = currentYear() + 1;
-const ADMIN = { ...TEST_USER, username: 'admin', displayName: '王管理', roles: ['admin' as const] };
 
 const missing: CalendarYearView = {
   year: YEAR,

@@ -32,6 +32,13 @@ export const TEST_AUDITOR: DeskUser = {
   roles: ['auditor'],
 };
 
+export const TEST_ADMIN: DeskUser = {
+  ...TEST_USER,
+  username: 'admin',
+  displayName: '赵管理',
+  roles: ['admin'],
+};
+
 /** The query string of a request the fake API received, as a plain record. */
 export function queryOf(request: FakeRequest): Record<string, string> {
   return Object.fromEntries(new URL(request.url, 'http://desk').searchParams.entries());
