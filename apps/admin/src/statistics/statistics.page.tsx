@@ -188,15 +188,23 @@ export function StatisticsPage() {
     }
   };
 
+  const [exporting, setExporting] = useState(false);
   const exportExcel = async () => {
     if (!report) return;
-    const buffer = await renderXlsx(report);
-    saveBlob(
-      new Blob([new Uint8Array(buffer)], {
-        type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      }),
-      `${report.agency.name}-${year}年政府信息公开统计.xlsx`,
-    );
+    setExporting(true);
+    try {
+      const buffer = await renderXlsx(report);
+      saveBlob(
+        new Blob([new Uint8Array(buffer)], {
+          type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        }),
+        `${report.agency.name}-${year}年政府信息公开统计.xlsx`,
+      );
+    } catch (error) {
+      void message.error(error instanceof Error ? error.message : String(error));
+    } finally {
+      setExporting(false);
+    }
   };
 
   const years = Array.from({ length: 8 }, (_, i) => currentYear() - i);
@@ -221,7 +229,12 @@ export function StatisticsPage() {
               {t.subtree}
             </Space>
           ) : null}
-          <Button icon={<DownloadOutlined />} disabled={!report} onClick={() => void exportExcel()}>
+          <Button
+            icon={<DownloadOutlined />}
+            disabled={!report}
+            loading={exporting}
+            onClick={() => void exportExcel()}
+          >
             {t.exportExcel}
           </Button>
         </Space>
