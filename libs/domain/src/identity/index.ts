@@ -1,2 +1,3 @@
 export * from './resident-id';
 export * from './phone-number';
+export * from './credit-code';
