@@ -1,17 +1,8 @@
-export * from './report-model';
-export * from './section3.builder';
-export * from './section4.builder';
-export * from './consistency.checks';
-export * from './paragraphs.generator';
-export * from './report-tables.layout';
-export * from './text.renderer';
-export * from './json.renderer';
-export * from './html.renderer';
+// Everything: the dependency-free core (also importable alone as `@gongkai/report/core`, as the
+// web pages do) and the formats built on docx, exceljs, mammoth and node-html-parser.
+export * from './core';
 export * from './docx.renderer';
 export * from './xlsx.renderer';
-export * from './csv.renderer';
-export * from './text.parser';
-export * from './json.parser';
 export * from './html.parser';
 export * from './docx.parser';
 export * from './report.parser';

@@ -1,4 +1,4 @@
-import { createReport, toReportJson } from '@gongkai/report';
+import { createReport, toReportJson } from '@gongkai/report/core';
 import { ApiClient, createFakeFetch, healthAnswer, type FakeHandler } from '@gongkai/ui';
 import { render, screen, within } from '@testing-library/react';
 import { App } from '../app';

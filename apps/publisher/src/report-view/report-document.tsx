@@ -6,7 +6,7 @@ import {
   type CellRef,
   type LayoutCell,
   type LayoutTable,
-} from '@gongkai/report';
+} from '@gongkai/report/core';
 import type { ReactNode } from 'react';
 
 export const cellKey = (ref: Pick<CellRef, 'row' | 'column'> & { section: string }): string =>

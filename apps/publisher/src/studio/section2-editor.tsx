@@ -1,4 +1,4 @@
-import { SECTION2_TABLES, type ReportFormat } from '@gongkai/report';
+import { SECTION2_TABLES, type ReportFormat } from '@gongkai/report/core';
 import { useMessages } from '@gongkai/ui';
 import { Alert, Button, Form, InputNumber, Skeleton, Typography } from 'antd';
 import { useEffect } from 'react';
