@@ -56,6 +56,7 @@ export function toCaseView(
       email: c.applicantEmail,
       address: c.applicantAddress,
       identityNumberMasked: c.applicantIdentityHint,
+      creditCode: c.applicantCreditCode,
     },
     request: c.requestText,
     requestedForm: c.requestedForm,

@@ -102,6 +102,86 @@ describe('cases over HTTP', () => {
     }
   });
 
+  describe("an organisation's 统一社会信用代码 (GB 32100)", () => {
+    // An agency of its own, so that these cases stay out of the list filters tested below.
+    let orgDesk: Awaited<ReturnType<typeof seedDesk>>;
+    beforeAll(async () => {
+      orgDesk = await seedDesk(t);
+    });
+    const post = (body: object) =>
+      t.http().post('/api/cases').set('Cookie', orgDesk.cookies.clerk).send(body);
+    const written = async () =>
+      (
+        await t.db.query(
+          `SELECT (SELECT count(*)::int FROM cases WHERE agency_id = $1) AS cases,
+                  (SELECT count(*)::int FROM case_events WHERE agency_id = $1) AS events`,
+          [orgDesk.agency.id],
+        )
+      )[0] as { cases: number; events: number };
+    const organisation = (creditCode: string, category = 'commercial_enterprise') =>
+      application({
+        channel: 'post',
+        applicant: { category, name: '福州某某科技有限公司', phone: '0591-87654321', creditCode },
+      });
+
+    it('is stored in capitals, shown in the case view and recorded in the REGISTERED journal row', async () => {
+      const created = await post(organisation(' 91350100m000100y43 ')).expect(201);
+      const c = created.body.case as { id: string };
+      const detail = await t
+        .http()
+        .get(`/api/cases/${c.id}`)
+        .set('Cookie', orgDesk.cookies.clerk)
+        .expect(200);
+      expect(detail.body.case.applicant).toMatchObject({
+        category: 'commercial_enterprise',
+        creditCode: '91350100M000100Y43',
+        identityNumberMasked: null,
+      });
+      const [row] = await t.db.query('SELECT applicant_credit_code FROM cases WHERE id = $1', [
+        c.id,
+      ]);
+      expect(row.applicant_credit_code).toBe('91350100M000100Y43');
+      const timeline = await t
+        .http()
+        .get(`/api/cases/${c.id}/timeline`)
+        .set('Cookie', orgDesk.cookies.clerk)
+        .expect(200);
+      expect(timeline.body[0]).toMatchObject({
+        type: 'REGISTERED',
+        payload: { applicantCreditCode: '91350100M000100Y43' },
+      });
+    });
+
+    it('refuses a wrong check character with 400, naming the right one, and writes nothing', async () => {
+      const before = await written();
+      const res = await post(organisation('91350100M000100Y44'));
+      expect(res.status).toBe(400);
+      expect(res.body.message).toMatch(/[\u4e00-\u9fa5]/);
+      expect(res.body.fieldErrors).toEqual([
+        { field: 'applicant.creditCode', message: expect.stringContaining('校验码应为3') },
+      ]);
+      expect(await written()).toEqual(before);
+    });
+
+    it('refuses a code for a natural person with 400 and writes nothing', async () => {
+      const before = await written();
+      const res = await post(
+        application({
+          applicant: {
+            category: 'natural_person',
+            name: '张三',
+            creditCode: '91350100M000100Y43',
+          },
+        }),
+      );
+      expect(res.status).toBe(400);
+      expect(res.body.fieldErrors).toEqual([
+        { field: 'applicant.creditCode', message: expect.stringContaining('自然人') },
+      ]);
+      expect(await written()).toEqual(before);
+    });
+  });
+
   it('runs a case to its decision: 200 with the new view, 409 on a stale version, 422 when not allowed', async () => {
     const { case: c } = await register();
     const accepted = await send(desk.cookies.clerk, c.id, {
@@ -313,6 +393,9 @@ describe('cases over HTTP', () => {
                 category: fc.oneof(fc.string(), fc.constant('natural_person')),
                 name: fc.oneof(fc.string(), fc.constant('\u0000'), fc.constant('\ud800')),
                 identityNumber: fc.oneof(fc.string(), fc.stringMatching(/^\d{17}[\dX]$/)),
+                creditCode: fc.option(fc.oneof(fc.string(), fc.stringMatching(/^[0-9A-Z]{18}$/)), {
+                  nil: undefined,
+                }),
                 phone: fc.string(),
               }),
             ),

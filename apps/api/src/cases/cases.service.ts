@@ -164,6 +164,7 @@ export class CasesService {
             email: body.applicant.email || null,
             address: body.applicant.address || null,
             identityNumber: body.applicant.identityNumber || null,
+            creditCode: body.applicant.creditCode || null,
           },
           request: body.request,
           requestedForm: body.requestedForm || null,

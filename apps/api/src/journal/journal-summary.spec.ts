@@ -26,4 +26,13 @@ describe('summarizePayload', () => {
       '来源：网上申请；申请方式：网络平台',
     );
   });
+
+  it("names an organisation's 统一社会信用代码 in a registration", () => {
+    expect(
+      summarizePayload({
+        applicantCategory: 'commercial_enterprise',
+        applicantCreditCode: '91350100M000100Y43',
+      }),
+    ).toBe('申请人类型：商业企业；统一社会信用代码：91350100M000100Y43');
+  });
 });

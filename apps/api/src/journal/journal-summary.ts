@@ -21,6 +21,7 @@ const KEY_LABELS: Record<string, string> = {
   channel: '申请方式',
   applicantCategory: '申请人类型',
   applicantName: '申请人',
+  applicantCreditCode: '统一社会信用代码',
   request: '申请内容',
   approvalSteps: '审批级数',
   origin: '来源',

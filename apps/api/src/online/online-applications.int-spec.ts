@@ -86,6 +86,62 @@ describe('online applications over HTTP', () => {
     );
   });
 
+  it("stores an organisation's 统一社会信用代码 in its own field, not in the request text", async () => {
+    const res = await t
+      .http()
+      .post('/api/public/applications')
+      .send(
+        application(desk.agency.code, {
+          applicant: {
+            category: 'commercial_enterprise',
+            name: '福州某某科技有限公司',
+            organisationCode: '91350100m000100y43',
+            contactName: '王五',
+            phone: '13912345678',
+            email: 'wangwu@example.com',
+          },
+        }),
+      );
+    expect(res.status).toBe(201);
+    expect(res.body.request).not.toContain('统一社会信用代码');
+    expect(res.body.request).toContain('联系人：王五');
+    const [row] = await t.db.query(
+      'SELECT id, applicant_credit_code, request_text FROM cases WHERE query_code = $1',
+      [res.body.queryCode],
+    );
+    expect(row.applicant_credit_code).toBe('91350100M000100Y43');
+    expect(row.request_text).not.toContain('91350100M000100Y43');
+    const detail = await t.http().get(`/api/cases/${row.id}`).set('Cookie', desk.cookies.clerk);
+    expect(detail.body.case.applicant).toMatchObject({
+      category: 'commercial_enterprise',
+      creditCode: '91350100M000100Y43',
+    });
+  });
+
+  it('checks the check character of an organisation code, with the same message as the form', async () => {
+    const before = await counts();
+    const res = await t
+      .http()
+      .post('/api/public/applications')
+      .send(
+        application(desk.agency.code, {
+          applicant: {
+            category: 'commercial_enterprise',
+            name: '福州某某科技有限公司',
+            organisationCode: '91350100M000100Y44',
+            contactName: '王五',
+            phone: '13912345678',
+            email: 'wangwu@example.com',
+          },
+        }),
+      );
+    expect(res.status).toBe(400);
+    expect(res.body.fieldErrors).toEqual([
+      { field: 'applicant.organisationCode', message: expect.stringContaining('校验码应为3') },
+    ]);
+    expect(await counts()).toEqual(before);
+  });
+
   it('refuses bad input with field messages and writes nothing', async () => {
     const before = await counts();
     const bad = [

@@ -30,9 +30,6 @@ function requestText(body: OnlineApplicationRequest): string {
     information.title ? `所需信息名称：${information.title}` : null,
     information.documentNumber ? `文号：${information.documentNumber}` : null,
     `特征描述：${information.description}`,
-    applicant.category !== 'natural_person' && applicant.organisationCode
-      ? `申请人统一社会信用代码：${applicant.organisationCode.toUpperCase()}`
-      : null,
     applicant.category !== 'natural_person' && applicant.contactName
       ? `联系人：${applicant.contactName}`
       : null,
@@ -91,6 +88,8 @@ export class OnlineApplicationsService {
             email: body.applicant.email || null,
             address: body.applicant.address || null,
             identityNumber: isPerson ? body.applicant.identityNumber || null : null,
+            // The organisation's identity has its own column, as the citizen's has (Art. 29 (一)).
+            creditCode: isPerson ? null : body.applicant.organisationCode || null,
           },
           request: requestText(body),
           requestedForm,

@@ -22,6 +22,8 @@ export interface CaseView {
     address: string | null;
     /** First 3 and last 4 characters; the full number only through the reveal endpoint. */
     identityNumberMasked: string | null;
+    /** 统一社会信用代码 of an organisation, in full (it is public). */
+    creditCode: string | null;
   };
   request: string | null;
   requestedForm: string | null;

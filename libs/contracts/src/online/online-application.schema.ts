@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { validatePhoneNumber, validateResidentId } from '@gongkai/domain';
+import { validateCreditCode, validatePhoneNumber, validateResidentId } from '@gongkai/domain';
 import { applicantCategorySchema, requiredText, text } from '../cases/common.schema';
 
 /**
@@ -43,11 +43,14 @@ const email = text(200, '电子邮箱').refine(
   '电子邮箱格式不正确',
 );
 
-// GB 32100: 18 characters from the code alphabet (no I, O, S, V, Z); the form checks shape only.
-const organisationCode = text(18, '统一社会信用代码').refine(
-  (s) => s === '' || /^[0-9A-HJ-NP-RTUWXY]{2}\d{6}[0-9A-HJ-NP-RTUWXY]{10}$/.test(s.toUpperCase()),
-  '统一社会信用代码应为18位数字或大写字母',
-);
+// GB 32100: the full check, check character included, in the browser and on the server alike.
+const organisationCode = text(40, '统一社会信用代码')
+  .transform((s) => s.toUpperCase())
+  .superRefine((value, ctx) => {
+    if (!value) return;
+    const checked = validateCreditCode(value);
+    if (!checked.valid) ctx.addIssue({ code: 'custom', message: checked.message });
+  });
 
 export const onlineApplicantSchema = z.object({
   category: applicantCategorySchema,

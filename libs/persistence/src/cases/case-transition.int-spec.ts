@@ -57,6 +57,60 @@ describe('CaseTransitionService', () => {
     expect(event.type).toBe('REGISTERED');
   });
 
+  it("stores an organisation's 统一社会信用代码 normalised, in the row and the REGISTERED payload", async () => {
+    const { case: c, event } = await service.register(
+      {
+        agencyId: agency.id,
+        receivedOn: '2025-03-03',
+        channel: 'post',
+        applicant: {
+          category: 'commercial_enterprise',
+          name: '某某科技有限公司',
+          creditCode: ' 91350100m000100y43 ',
+        },
+        request: '申请公开某项目的环评批复',
+      },
+      clerk,
+    );
+    expect(c.applicantCreditCode).toBe('91350100M000100Y43');
+    expect(event.payload).toMatchObject({ applicantCreditCode: '91350100M000100Y43' });
+    const stored = await ds.getRepository(CaseEntity).findOneByOrFail({ id: c.id });
+    expect(stored.applicantCreditCode).toBe('91350100M000100Y43');
+  });
+
+  it('refuses a wrong credit code check character, and a credit code for a natural person', async () => {
+    const count = async () =>
+      (
+        (await ds.query('SELECT count(*)::int AS n FROM cases WHERE agency_id = $1', [
+          agency.id,
+        ])) as {
+          n: number;
+        }[]
+      )[0].n;
+    const before = await count();
+    const attempt = (category: string, creditCode: string) =>
+      service.register(
+        {
+          agencyId: agency.id,
+          receivedOn: '2025-03-03',
+          channel: 'post',
+          applicant: { category: category as 'other_org', name: '某单位', creditCode },
+          request: '申请公开某项目的环评批复',
+        },
+        clerk,
+      );
+    await expect(attempt('other_org', '91350100M000100Y44')).rejects.toMatchObject({
+      kind: 'invalid',
+      code: 'invalid_credit_code',
+      message: expect.stringContaining('校验码应为3'),
+    });
+    await expect(attempt('natural_person', '91350100M000100Y43')).rejects.toMatchObject({
+      kind: 'invalid',
+      code: 'credit_code_for_natural_person',
+    });
+    expect(await count()).toBe(before);
+  });
+
   it('applies events through the machine and keeps the row and the journal in step', async () => {
     const { case: c } = await register();
     await service.apply(c.id, { type: 'ACCEPT', on: '2025-03-03' }, clerk, 1);

@@ -12,6 +12,7 @@ import {
   maskIdentityNumber,
   persistSnapshot,
   restoreSnapshot,
+  validateCreditCode,
   validatePhoneNumber,
   validateResidentId,
   yearOf,
@@ -59,6 +60,8 @@ export interface RegisterCaseInput {
     readonly address?: string | null;
     /** 公民身份号码; stored encrypted, shown masked. */
     readonly identityNumber?: string | null;
+    /** 统一社会信用代码 of an organisation (GB 32100-2015); public, so stored in clear. */
+    readonly creditCode?: string | null;
   };
   readonly request?: string | null;
   readonly requestedForm?: string | null;
@@ -464,6 +467,8 @@ export class CaseTransitionService {
           applicantCategory: input.applicant.category,
           applicantName: facts.applicantName,
           identityNumberHint: facts.applicantIdentityHint,
+          // Only organisations have one; a citizen's registration row reads as before.
+          ...(facts.applicantCreditCode ? { applicantCreditCode: facts.applicantCreditCode } : {}),
           request: saved.requestText,
           approvalSteps: steps,
           origin: saved.origin,
@@ -888,6 +893,20 @@ export class CaseTransitionService {
       cipherText = this.cipher.encrypt(checked.normalised);
       hint = maskIdentityNumber(checked.normalised);
     }
+    let creditCode = trimmed(input.applicant.creditCode);
+    if (creditCode) {
+      // Art. 29 (一): a citizen proves identity with the 公民身份号码; the credit code is the
+      // identity of a legal person or other organisation only.
+      if (input.applicant.category === 'natural_person') {
+        throw invalid(
+          '自然人申请的，无需填写统一社会信用代码；以组织名义申请的，请先选择相应的申请人类型',
+          'credit_code_for_natural_person',
+        );
+      }
+      const checked = validateCreditCode(creditCode);
+      if (!checked.valid) throw invalid(checked.message, 'invalid_credit_code');
+      creditCode = checked.normalised;
+    }
     return {
       applicantName: trimmed(input.applicant.name),
       applicantPhone: phone,
@@ -895,6 +914,7 @@ export class CaseTransitionService {
       applicantAddress: trimmed(input.applicant.address),
       applicantIdentityCipher: cipherText,
       applicantIdentityHint: hint,
+      applicantCreditCode: creditCode,
     };
   }
 }

@@ -42,6 +42,10 @@ export class CaseEntity {
   @Column({ name: 'applicant_identity_hint', type: 'text', nullable: true })
   applicantIdentityHint!: string | null;
 
+  /** 统一社会信用代码 of an organisation applicant (GB 32100-2015); public, so not encrypted. */
+  @Column({ name: 'applicant_credit_code', type: 'text', nullable: true })
+  applicantCreditCode!: string | null;
+
   @Column({ name: 'request_text', type: 'text', nullable: true })
   requestText!: string | null;
 

@@ -9,6 +9,7 @@ import { CreatedCaseAttachments1764117100000 } from './1764117100000-created-cas
 import { BackfilledAndIndexedCaseAssignee1764117200000 } from './1764117200000-backfilled-and-indexed-case-assignee';
 import { UpgradedCaseSnapshotsToMachineV21764117300000 } from './1764117300000-upgraded-case-snapshots-to-machine-v2';
 import { CreatedAttachmentDownloads1764117400000 } from './1764117400000-created-attachment-downloads';
+import { AddedCaseApplicantCreditCode1764117500000 } from './1764117500000-added-case-applicant-credit-code';
 
 /** In order of application; a migration is never edited once it has landed. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   BackfilledAndIndexedCaseAssignee1764117200000,
   UpgradedCaseSnapshotsToMachineV21764117300000,
   CreatedAttachmentDownloads1764117400000,
+  AddedCaseApplicantCreditCode1764117500000,
 ];
