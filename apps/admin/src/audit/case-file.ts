@@ -77,6 +77,9 @@ h1{text-align:center;font-size:20pt}.hash{font-family:monospace;font-size:9pt}@m
     row('申请人', c.applicant.name),
     row('申请人类型', categoryLabel(c.applicant.category, 'zh-CN')),
     row('身份证号码', c.applicant.identityNumberMasked ?? ''),
+    ...(c.applicant.category === 'natural_person'
+      ? []
+      : [row('统一社会信用代码', c.applicant.creditCode ?? '')]),
     row('申请内容', c.request),
     row('状态', stateLabel(c.state, 'zh-CN')),
     row('办理结果', outcomeLabel(c.outcome, 'zh-CN')),

@@ -28,7 +28,8 @@ const view = {
     phone: '13800138000',
     email: null,
     address: null,
-    identityNumberMasked: '110***********002X',
+    identityNumberMasked: '110***********002X' as string | null,
+    creditCode: null as string | null,
   },
   request: '申请公开某路段改造工程的立项批复',
   requestedForm: '电子邮件',
@@ -71,6 +72,7 @@ const view = {
 
 function renderCase(
   eventAnswer = { status: 200, body: { case: view, allowedEvents: [], effects: [] } },
+  caseView: typeof view = view,
 ) {
   return renderDeskPage(<CaseDetailPage />, {
     path: '/cases/c1',
@@ -78,7 +80,7 @@ function renderCase(
     routes: {
       'GET /api/cases/c1': {
         body: {
-          case: view,
+          case: caseView,
           allowedEvents: [
             { type: 'ACCEPT', label: '受理', labelEn: 'Accept' },
             { type: 'REQUEST_SUPPLEMENT', label: '告知补正', labelEn: 'Request supplement' },
@@ -122,6 +124,29 @@ describe('CaseDetailPage', () => {
     expect(screen.getByTestId('deadline-panel')).toHaveTextContent('跳过周末 6月7日、6月8日');
     expect(await screen.findByTestId('timeline-entry')).toHaveTextContent('张经办');
     expect(screen.getByTestId('timeline-entry')).toHaveTextContent('第三十一条');
+  });
+
+  it("shows an organisation's 统一社会信用代码 among the applicant facts", async () => {
+    renderCase(undefined, {
+      ...view,
+      applicant: {
+        ...view.applicant,
+        category: 'commercial_enterprise',
+        name: '福州某某科技有限公司',
+        identityNumberMasked: null,
+        creditCode: '91350100M000100Y43',
+      },
+    });
+    expect(await screen.findByTestId('applicant-credit-code')).toHaveTextContent(
+      '91350100M000100Y43',
+    );
+    expect(screen.getByText('统一社会信用代码')).toBeInTheDocument();
+  });
+
+  it('shows no 统一社会信用代码 row for a natural person', async () => {
+    renderCase();
+    expect(await screen.findByTestId('applicant-name')).toHaveTextContent('王小明');
+    expect(screen.queryByText('统一社会信用代码')).toBeNull();
   });
 
   it('checks the required fields of an action before sending it', async () => {

@@ -169,6 +169,20 @@ function CaseFacts({ view }: { view: CaseView }) {
           label: t.category,
           children: categoryLabel(view.applicant.category, locale),
         },
+        // An organisation's identity (Art. 29 (一)); public, so shown in full.
+        ...(view.applicant.category === 'natural_person'
+          ? []
+          : [
+              {
+                key: 'creditCode',
+                label: t.creditCode,
+                children: (
+                  <span data-testid="applicant-credit-code" style={{ fontFamily: 'monospace' }}>
+                    {view.applicant.creditCode ?? '—'}
+                  </span>
+                ),
+              },
+            ]),
         {
           key: 'identity',
           label: t.identity,

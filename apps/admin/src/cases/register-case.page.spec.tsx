@@ -57,6 +57,85 @@ describe('RegisterCasePage', () => {
     expect(await screen.findByText(/校验码/)).toBeInTheDocument();
   });
 
+  describe('统一社会信用代码 (GB 32100)', () => {
+    const chooseOrganisation = async () => {
+      fireEvent.click(await screen.findByRole('radio', { name: '商业企业' }));
+      return screen.findByLabelText('统一社会信用代码');
+    };
+
+    it('is asked for only when the applicant is not a natural person', async () => {
+      renderRegister();
+      await screen.findByLabelText('姓名或名称');
+      expect(screen.queryByLabelText('统一社会信用代码')).toBeNull();
+      await chooseOrganisation();
+      fireEvent.click(screen.getByRole('radio', { name: '自然人' }));
+      await waitFor(() => expect(screen.queryByLabelText('统一社会信用代码')).toBeNull());
+    });
+
+    it('names the right check character as soon as all 18 characters are typed', async () => {
+      renderRegister();
+      const code = await chooseOrganisation();
+      fireEvent.change(code, { target: { value: '91350100M000100Y4' } });
+      // Still typing: too short is not yet an error.
+      await waitFor(() => expect(code).not.toHaveAttribute('aria-invalid', 'true'));
+      expect(screen.queryByText(/应为18位/)).toBeNull();
+      fireEvent.change(code, { target: { value: '91350100M000100Y44' } });
+      expect(await screen.findByText(/校验码应为3/)).toBeInTheDocument();
+      fireEvent.change(code, { target: { value: '91350100M000100Y43' } });
+      await waitFor(() => expect(screen.queryByText(/校验码应为3/)).toBeNull());
+    });
+
+    it('refuses a character the standard does not use while typing, and a short code on leaving', async () => {
+      renderRegister();
+      const code = await chooseOrganisation();
+      fireEvent.change(code, { target: { value: '9135O' } });
+      expect(await screen.findByText(/第5位“O”不是有效字符/)).toBeInTheDocument();
+      fireEvent.change(code, { target: { value: '9135' } });
+      fireEvent.blur(code);
+      expect(await screen.findByText('统一社会信用代码应为18位，现为4位')).toBeInTheDocument();
+    });
+
+    it('sends the code in capitals with the registration', async () => {
+      const fetch = renderRegister();
+      await fillRequired();
+      const code = await chooseOrganisation();
+      fireEvent.change(code, { target: { value: '91350100m000100y43' } });
+      expect(code).toHaveValue('91350100M000100Y43');
+      fireEvent.click(screen.getByRole('button', { name: /登\s*记/ }));
+      await waitFor(() => expect(postBody(fetch)).toBeDefined());
+      expect(postBody(fetch)).toMatchObject({
+        applicant: {
+          category: 'commercial_enterprise',
+          name: '王小明',
+          creditCode: '91350100M000100Y43',
+        },
+      });
+    });
+
+    it('does not register with a wrong check character', async () => {
+      const fetch = renderRegister();
+      await fillRequired();
+      const code = await chooseOrganisation();
+      fireEvent.change(code, { target: { value: '91350100M000100Y44' } });
+      fireEvent.click(screen.getByRole('button', { name: /登\s*记/ }));
+      expect(await screen.findByText(/校验码应为3/)).toBeInTheDocument();
+      // The typing rule and the leaving rule do not both report it.
+      expect(screen.getAllByText(/校验码应为3/)).toHaveLength(1);
+      expect(fetch.calls.some((c) => c.method === 'POST')).toBe(false);
+    });
+
+    it('drops a code typed before the category was switched back to 自然人', async () => {
+      const fetch = renderRegister();
+      await fillRequired();
+      const code = await chooseOrganisation();
+      fireEvent.change(code, { target: { value: '91350100M000100Y43' } });
+      fireEvent.click(screen.getByRole('radio', { name: '自然人' }));
+      fireEvent.click(screen.getByRole('button', { name: /登\s*记/ }));
+      await waitFor(() => expect(postBody(fetch)).toBeDefined());
+      expect(postBody(fetch)?.applicant).not.toHaveProperty('creditCode');
+    });
+  });
+
   it('warns of a possible 重复申请 with links before registering, and registers on confirmation', async () => {
     const fetch = renderRegister([
       {

@@ -18,6 +18,8 @@ export const registerMessages = defineMessages(
     name: '姓名或名称',
     identityNumber: '身份证号码',
     identityHint: '18位公民身份号码，最后一位可为X',
+    creditCode: '统一社会信用代码',
+    creditCodeHint: '18位，见营业执照、登记证书；输入时即按国家标准核对校验码',
     phone: '联系电话',
     email: '电子邮箱',
     address: '通讯地址',
@@ -61,6 +63,9 @@ export const registerMessages = defineMessages(
     name: 'Name',
     identityNumber: 'Identity number',
     identityHint: '18-character resident identity number; the last may be X',
+    creditCode: 'Unified social credit code',
+    creditCodeHint:
+      '18 characters, as on the business licence or registration certificate; checked against the national standard as you type',
     phone: 'Phone',
     email: 'E-mail',
     address: 'Postal address',
