@@ -230,6 +230,16 @@ describe('a case from registration to the statistics', () => {
       .locator('td[data-row="partially_disclosed"][data-column="natural_person"]');
     await cell.waitFor();
     await screenshot(page, 'admin-statistics');
+
+    // The workbook is built in the browser, with the report library's Excel part loaded on click.
+    const [workbook] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /导出\s*Excel/ }).click(),
+    ]);
+    expect(workbook.suggestedFilename()).toMatch(/年政府信息公开统计\.xlsx$/);
+    const sheets = await JSZip.loadAsync(fs.readFileSync(await workbook.path()));
+    expect(Object.keys(sheets.files).some((f) => f.startsWith('xl/worksheets/'))).toBe(true);
+
     await cell.getByRole('button').click();
     await page.getByTestId('cell-cases').getByRole('link', { name: caseRef }).waitFor();
   });

@@ -36,8 +36,11 @@ function writeTable(sheet: ExcelJS.Worksheet, table: LayoutTable, startRow: numb
   return startRow + table.rows.length;
 }
 
-/** The tables of 二, 三 and 四 each on its own sheet, merged cells as published. */
-export async function renderXlsx(report: AnnualReport): Promise<Buffer> {
+/**
+ * The tables of 二, 三 and 四 each on its own sheet, merged cells as published. Bytes rather than
+ * a Node Buffer: the desk builds this workbook in the browser, where there is no Buffer.
+ */
+export async function renderXlsx(report: AnnualReport): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Gongkai';
   const headings = SECTION_HEADINGS[report.format];
@@ -63,6 +66,7 @@ export async function renderXlsx(report: AnnualReport): Promise<Buffer> {
     let row = 3;
     for (const table of list) row = writeTable(sheet, table, row) + 1;
   }
+  // exceljs answers a Buffer in Node and an ArrayBuffer in browsers; both read as bytes.
   const data = await workbook.xlsx.writeBuffer();
-  return Buffer.from(data as ArrayBuffer);
+  return new Uint8Array(data as ArrayBuffer);
 }

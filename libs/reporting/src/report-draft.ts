@@ -114,7 +114,7 @@ export async function renderAll(report: AnnualReport, preamble: string): Promise
     txt: renderText(report, { preamble }),
     html: renderHtml(report),
     docx,
-    xlsx,
+    xlsx: Buffer.from(xlsx),
     csvSection3: renderSection3Csv(report),
     csvSection4: renderSection4Csv(report),
   };
@@ -137,7 +137,7 @@ export async function renderOne(
     case 'docx':
       return renderDocx(report);
     case 'xlsx':
-      return renderXlsx(report);
+      return Buffer.from(await renderXlsx(report));
     case 'csv':
       return Buffer.from(section === '4' ? renderSection4Csv(report) : renderSection3Csv(report));
   }

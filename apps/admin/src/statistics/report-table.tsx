@@ -1,4 +1,4 @@
-import type { LayoutCell, LayoutTable } from '@gongkai/report';
+import type { LayoutCell, LayoutTable } from '@gongkai/report/core';
 import type { ReactNode } from 'react';
 
 /**

@@ -3,7 +3,6 @@ import { PageContainer } from '@ant-design/pro-components';
 import {
   createReport,
   emptySection2,
-  renderXlsx,
   formatForYear,
   reportTables,
   type AnnualReport,
@@ -11,7 +10,7 @@ import {
   type Section2,
   type Section3,
   type Section4,
-} from '@gongkai/report';
+} from '@gongkai/report/core';
 import { formatMessage, useApiClient, useLocale, useMessages } from '@gongkai/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -193,9 +192,11 @@ export function StatisticsPage() {
     if (!report) return;
     setExporting(true);
     try {
-      const buffer = await renderXlsx(report);
+      // exceljs is most of the report library's weight: fetched on the first export, not with the page.
+      const { renderXlsx } = await import('@gongkai/report');
+      const bytes = await renderXlsx(report);
       saveBlob(
-        new Blob([new Uint8Array(buffer)], {
+        new Blob([bytes as Uint8Array<ArrayBuffer>], {
           type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         }),
         `${report.agency.name}-${year}年政府信息公开统计.xlsx`,
