@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  validateCreditCode,
   APPLICANT_CATEGORY_CODES,
   CHANNEL_CODES,
   isLocalDate,
@@ -29,6 +30,27 @@ export const text = (max: number, label = '内容') =>
     .max(max, `${label}不能超过${max}个字`)
     .refine((s) => !UNSTORABLE.test(s), `${label}含有无法保存的字符`)
     .transform((s) => s.trim());
+
+/**
+ * A domain rule's verdict (GB 11643 identity numbers, GB 32100 credit codes, phone numbers) as the
+ * field's message, so the form and the API say the same thing; an empty field is left to the
+ * schema's own optional/required rule.
+ */
+export const checkedBy =
+  (check: (value: string) => { valid: true } | { valid: false; message: string }) =>
+  (value: string, ctx: z.RefinementCtx): void => {
+    if (!value) return;
+    const checked = check(value);
+    if (!checked.valid) ctx.addIssue({ code: 'custom', message: checked.message });
+  };
+
+// GB 32100: the check character is verified here (400) and again by the service; stored in
+// capitals, as printed on the licence. The bound is loose so that the domain's message says how
+// many characters there are instead of "too long".
+export const creditCodeSchema = () =>
+  text(40, '统一社会信用代码')
+    .transform((s) => s.toUpperCase())
+    .superRefine(checkedBy(validateCreditCode));
 
 export const requiredText = (max: number, label: string) =>
   text(max, label).refine((s) => s.length > 0, `请填写${label}`);

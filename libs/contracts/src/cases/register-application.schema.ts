@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { validateCreditCode, validatePhoneNumber, validateResidentId } from '@gongkai/domain';
+import { validatePhoneNumber, validateResidentId } from '@gongkai/domain';
 import {
   applicantCategorySchema,
+  checkedBy,
+  creditCodeSchema,
   channelSchema,
   localDate,
   requiredText,
@@ -9,29 +11,12 @@ import {
   uuidSchema,
 } from './common.schema';
 
-const phone = text(40, '联系电话').superRefine((value, ctx) => {
-  if (!value) return;
-  const checked = validatePhoneNumber(value);
-  if (!checked.valid) ctx.addIssue({ code: 'custom', message: checked.message });
-});
+const phone = text(40, '联系电话').superRefine(checkedBy(validatePhoneNumber));
 
 // GB 11643: the check digit is verified here (400) and again by the service.
-const identityNumber = text(18, '身份证号码').superRefine((value, ctx) => {
-  if (!value) return;
-  const checked = validateResidentId(value);
-  if (!checked.valid) ctx.addIssue({ code: 'custom', message: checked.message });
-});
+const identityNumber = text(18, '身份证号码').superRefine(checkedBy(validateResidentId));
 
-// GB 32100: the check character is verified here (400) and again by the service; stored in
-// capitals, as printed on the licence. The bound is loose so that the domain's message says how
-// many characters there are instead of "too long".
-const creditCode = text(40, '统一社会信用代码')
-  .transform((s) => s.toUpperCase())
-  .superRefine((value, ctx) => {
-    if (!value) return;
-    const checked = validateCreditCode(value);
-    if (!checked.valid) ctx.addIssue({ code: 'custom', message: checked.message });
-  });
+const creditCode = creditCodeSchema();
 
 export const applicantSchema = z
   .object({

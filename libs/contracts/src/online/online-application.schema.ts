@@ -1,6 +1,12 @@
 import { z } from 'zod';
-import { validateCreditCode, validatePhoneNumber, validateResidentId } from '@gongkai/domain';
-import { applicantCategorySchema, requiredText, text } from '../cases/common.schema';
+import { validatePhoneNumber, validateResidentId } from '@gongkai/domain';
+import {
+  applicantCategorySchema,
+  checkedBy,
+  creditCodeSchema,
+  requiredText,
+  text,
+} from '../cases/common.schema';
 
 /**
  * 网上申请: what a member of the public sends to `POST /api/public/applications`. The same schema
@@ -32,11 +38,7 @@ export const DELIVERY_METHOD_LABELS: Readonly<Record<DeliveryMethod, string>> = 
 const required = (max: number, label: string) =>
   z.preprocess((v) => v ?? '', requiredText(max, label));
 
-const phone = required(40, '联系电话').superRefine((value, ctx) => {
-  if (!value) return;
-  const checked = validatePhoneNumber(value);
-  if (!checked.valid) ctx.addIssue({ code: 'custom', message: checked.message });
-});
+const phone = required(40, '联系电话').superRefine(checkedBy(validatePhoneNumber));
 
 const email = text(200, '电子邮箱').refine(
   (s) => s === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s),
@@ -44,13 +46,7 @@ const email = text(200, '电子邮箱').refine(
 );
 
 // GB 32100: the full check, check character included, in the browser and on the server alike.
-const organisationCode = text(40, '统一社会信用代码')
-  .transform((s) => s.toUpperCase())
-  .superRefine((value, ctx) => {
-    if (!value) return;
-    const checked = validateCreditCode(value);
-    if (!checked.valid) ctx.addIssue({ code: 'custom', message: checked.message });
-  });
+const organisationCode = creditCodeSchema();
 
 export const onlineApplicantSchema = z.object({
   category: applicantCategorySchema,
