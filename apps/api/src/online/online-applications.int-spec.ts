@@ -86,22 +86,23 @@ describe('online applications over HTTP', () => {
     );
   });
 
+  const organisationApplication = (organisationCode: string) =>
+    application(desk.agency.code, {
+      applicant: {
+        category: 'commercial_enterprise',
+        name: '福州某某科技有限公司',
+        organisationCode,
+        contactName: '王五',
+        phone: '13912345678',
+        email: 'wangwu@example.com',
+      },
+    });
+
   it("stores an organisation's 统一社会信用代码 in its own field, not in the request text", async () => {
     const res = await t
       .http()
       .post('/api/public/applications')
-      .send(
-        application(desk.agency.code, {
-          applicant: {
-            category: 'commercial_enterprise',
-            name: '福州某某科技有限公司',
-            organisationCode: '91350100m000100y43',
-            contactName: '王五',
-            phone: '13912345678',
-            email: 'wangwu@example.com',
-          },
-        }),
-      );
+      .send(organisationApplication('91350100m000100y43'));
     expect(res.status).toBe(201);
     expect(res.body.request).not.toContain('统一社会信用代码');
     expect(res.body.request).toContain('联系人：王五');
@@ -123,18 +124,7 @@ describe('online applications over HTTP', () => {
     const res = await t
       .http()
       .post('/api/public/applications')
-      .send(
-        application(desk.agency.code, {
-          applicant: {
-            category: 'commercial_enterprise',
-            name: '福州某某科技有限公司',
-            organisationCode: '91350100M000100Y44',
-            contactName: '王五',
-            phone: '13912345678',
-            email: 'wangwu@example.com',
-          },
-        }),
-      );
+      .send(organisationApplication('91350100M000100Y44'));
     expect(res.status).toBe(400);
     expect(res.body.fieldErrors).toEqual([
       { field: 'applicant.organisationCode', message: expect.stringContaining('校验码应为3') },
