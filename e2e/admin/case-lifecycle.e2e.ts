@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import JSZip from 'jszip';
-import { type Browser, type Page } from 'playwright-core';
+import { type Browser, type Locator, type Page } from 'playwright-core';
 import { DEMO_PASSWORD, launchBrowser, screenshot, urls } from '../support/browser';
 
 /** The agency's legal day: the API rejects future dates, and the browser may not be in China. */
@@ -44,6 +44,22 @@ async function act(
   await dialog.getByRole('button', { name: /确\s*定/ }).click();
   await dialog.waitFor({ state: 'hidden' });
   await page.getByTestId('case-state').filter({ hasText: stateAfter }).waitFor();
+}
+
+/**
+ * Picks an option of an antd Select as a keyboard user does: type, wait until the option is the
+ * active one, Enter, and wait for the list to close. Clicking an option of a list still opening
+ * sometimes left it open over the dialog's buttons.
+ */
+async function choose(page: Page, select: Locator, option: string): Promise<void> {
+  await select.click();
+  await page.keyboard.type(option);
+  await page.locator('.ant-select-item-option-active').filter({ hasText: option }).waitFor();
+  await page.keyboard.press('Enter');
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+    .first()
+    .waitFor({ state: 'hidden' });
 }
 
 async function pickDate(dialog: ReturnType<Page['getByRole']>, label: string, date: string) {
@@ -109,13 +125,7 @@ describe('a case from registration to the statistics', () => {
       page,
       '拟定答复决定',
       async (dialog) => {
-        await dialog.getByLabel('答复决定（办理结果）').click();
-        await page.keyboard.type('部分公开');
-        await page
-          .locator('.ant-select-item-option')
-          .filter({ hasText: '部分公开' })
-          .first()
-          .click();
+        await choose(page, dialog.getByLabel('答复决定（办理结果）'), '部分公开');
       },
       '待审批',
     );
@@ -144,15 +154,13 @@ describe('a case from registration to the statistics', () => {
       page,
       '登记送达',
       async (dialog) => {
-        await dialog.getByLabel('送达方式').click();
-        await page.locator('.ant-select-item-option').filter({ hasText: '直接送达' }).click();
+        await choose(page, dialog.getByLabel('送达方式'), '直接送达');
       },
       '已送达',
     );
     await page.getByTestId('case-outcome').filter({ hasText: '部分公开' }).waitFor();
     // The signed 送达回证 goes into the case file; the journal records its hash.
-    await page.getByTestId('case-attachments').getByLabel('附件类别').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '送达回证' }).click();
+    await choose(page, page.getByTestId('case-attachments').getByLabel('附件类别'), '送达回证');
     await page
       .getByTestId('case-attachments')
       .locator('input[type=file]')
@@ -203,9 +211,11 @@ describe('a case from registration to the statistics', () => {
     expect(labels.some((l) => l.includes('陈负责'))).toBe(true);
 
     await page.goto(`${urls.admin}/audit`);
-    await page.getByRole('combobox', { name: '输入编号或申请人查找案件' }).first().click();
-    await page.keyboard.type(APPLICANT);
-    await page.locator('.ant-select-item-option').filter({ hasText: APPLICANT }).click();
+    await choose(
+      page,
+      page.getByRole('combobox', { name: '输入编号或申请人查找案件' }).first(),
+      APPLICANT,
+    );
     await page.getByRole('button', { name: '校验所选案件' }).click();
     await page.getByTestId('journal-ok').waitFor();
     await screenshot(page, 'admin-audit');

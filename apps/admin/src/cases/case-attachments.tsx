@@ -200,6 +200,8 @@ export function CaseAttachments({ caseId, agencyId }: { caseId: string; agencyId
           <>
             <Space wrap>
               <Select<AttachmentKind>
+                showSearch
+                optionFilterProp="label"
                 aria-label={t.kind}
                 value={kind}
                 onChange={setKind}
@@ -429,6 +431,8 @@ export function PendingAttachments({
             >
               <Space wrap>
                 <Select<AttachmentKind>
+                  showSearch
+                  optionFilterProp="label"
                   aria-label={`${t.kind} ${p.file.name}`}
                   value={p.kind}
                   onChange={(kind) =>

@@ -160,6 +160,8 @@ function eventFields(type: string, t: Text, locale: string, form: FormInstance):
       return [
         <Form.Item key="method" name="method" label={t.method} rules={req(t.method)}>
           <Select
+            showSearch
+            optionFilterProp="label"
             options={SERVICE_METHODS.map((m) => ({
               value: m.code,
               label: `${locale === 'en' ? m.labelEn : m.label}（${m.dateLabel}）`,
