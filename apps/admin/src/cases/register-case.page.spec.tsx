@@ -204,6 +204,7 @@ describe('RegisterCasePage', () => {
         error: 'Unprocessable Entity',
         message: refusal,
         code: 'invalid_assignee',
+        fieldErrors: [{ field: 'assigneeId', message: refusal }],
       },
     });
     await fillRequired();

@@ -6,7 +6,7 @@ import {
   validateCreditCode,
   validateResidentId,
 } from '@gongkai/domain';
-import { ApiError, formatMessage, useApiClient, useLocale, useMessages } from '@gongkai/ui';
+import { formatMessage, useApiClient, useLocale, useMessages } from '@gongkai/ui';
 import {
   Alert,
   App,
@@ -73,14 +73,6 @@ const CATEGORY_HELP: Record<string, keyof (typeof registerMessages)['zh-CN']> = 
   legal_service_agency: 'catLegal',
   other_org: 'catOther',
 };
-
-/** The API names no field when it refuses the chosen 经办人 (422), so the page has to. */
-function refusesAssignee(error: unknown): error is ApiError {
-  return (
-    error instanceof ApiError &&
-    (error.body as { code?: unknown } | undefined)?.code === 'invalid_assignee'
-  );
-}
 
 /**
  * The 统一社会信用代码 as the clerk types it: a character that can never be right, or a wrong check
@@ -172,10 +164,6 @@ export function RegisterCasePage() {
       navigate(`/cases/${answer.case.id}`);
     } catch (caught) {
       setError(applyApiError(form, caught));
-      if (refusesAssignee(caught)) {
-        form.setFields([{ name: 'assigneeId', errors: [caught.message] }]);
-        form.scrollToField('assigneeId', { focus: true });
-      }
     } finally {
       setSaving(false);
     }

@@ -77,6 +77,10 @@ describe('the 经办人 of a case over HTTP', () => {
       expect(refused.status).toBe(422);
       expect(refused.body.code).toBe('invalid_assignee');
       expect(refused.body.message).toMatch(/经办人/);
+      // Named, so the form shows it under the 经办人 select.
+      expect(refused.body.fieldErrors).toEqual([
+        { field: 'assigneeId', message: refused.body.message },
+      ]);
     }
   });
 

@@ -37,7 +37,7 @@ import {
   type JournalVerification,
 } from '@gongkai/persistence';
 import { type SessionUser } from '../auth/session-user';
-import { httpErrors } from './case-http-errors';
+import { httpErrors, type CaseErrorFields } from './case-http-errors';
 import {
   toCaseView,
   toListItem,
@@ -63,6 +63,17 @@ interface KnownAfterTransition {
   readonly calendar: WorkingDayCalendar;
   readonly assigneeName: string | null;
 }
+
+/** The registration form's fields behind the service's own refusals (see CaseErrorFields). */
+const REGISTRATION_FIELDS: CaseErrorFields = {
+  invalid_assignee: 'assigneeId',
+  duplicate_ref: 'ref',
+  future_date: 'receivedOn',
+  invalid_phone: 'applicant.phone',
+  invalid_identity_number: 'applicant.identityNumber',
+  invalid_credit_code: 'applicant.creditCode',
+  credit_code_for_natural_person: 'applicant.creditCode',
+};
 
 @Injectable()
 export class CasesService {
@@ -150,29 +161,31 @@ export class CasesService {
     if (!user.writeAgencyIds.includes(agencyId)) {
       throw new ForbiddenException({ message: '您只能在本机关登记申请', code: 'read_only_scope' });
     }
-    const { case: c } = await httpErrors(() =>
-      this.transitions.register(
-        {
-          agencyId,
-          ref: body.ref || null,
-          receivedOn: body.receivedOn,
-          channel: body.channel as Channel,
-          applicant: {
-            category: body.applicant.category as ApplicantCategory,
-            name: body.applicant.name,
-            phone: body.applicant.phone || null,
-            email: body.applicant.email || null,
-            address: body.applicant.address || null,
-            identityNumber: body.applicant.identityNumber || null,
-            creditCode: body.applicant.creditCode || null,
+    const { case: c } = await httpErrors(
+      () =>
+        this.transitions.register(
+          {
+            agencyId,
+            ref: body.ref || null,
+            receivedOn: body.receivedOn,
+            channel: body.channel as Channel,
+            applicant: {
+              category: body.applicant.category as ApplicantCategory,
+              name: body.applicant.name,
+              phone: body.applicant.phone || null,
+              email: body.applicant.email || null,
+              address: body.applicant.address || null,
+              identityNumber: body.applicant.identityNumber || null,
+              creditCode: body.applicant.creditCode || null,
+            },
+            request: body.request,
+            requestedForm: body.requestedForm || null,
+            // The registering clerk keeps the case unless another clerk is named (checked: 422).
+            assignedClerkId: body.assigneeId ?? (user.roles.includes('clerk') ? user.id : null),
           },
-          request: body.request,
-          requestedForm: body.requestedForm || null,
-          // The registering clerk keeps the case unless another clerk is named (checked: 422).
-          assignedClerkId: body.assigneeId ?? (user.roles.includes('clerk') ? user.id : null),
-        },
-        { id: user.id, role: 'clerk' },
-      ),
+          { id: user.id, role: 'clerk' },
+        ),
+      REGISTRATION_FIELDS,
     );
     return this.detailOf(user, c);
   }
