@@ -66,6 +66,7 @@ export default [
       'apps/worker/**/*.ts',
       'apps/cli/**/*.ts',
       'libs/persistence/**/*.ts',
+      'libs/application/**/*.ts',
     ],
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },
   },
@@ -112,8 +113,20 @@ export default [
               ],
             },
             {
+              sourceTag: 'type:application',
+              onlyDependOnLibsWithTags: [
+                'type:domain',
+                'type:report',
+                'type:data',
+                'type:contracts',
+                'type:service',
+              ],
+              bannedExternalImports: ['@nestjs/*', 'react', 'react-dom', 'antd', '@ant-design/*'],
+            },
+            {
               sourceTag: 'type:app',
               onlyDependOnLibsWithTags: [
+                'type:application',
                 'type:domain',
                 'type:report',
                 'type:data',

@@ -1,0 +1,2 @@
+const { serverProject } = require('../../jest.preset.cjs');
+module.exports = serverProject(__dirname);
