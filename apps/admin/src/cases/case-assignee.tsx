@@ -3,7 +3,7 @@ import { ApiError, formatMessage, useApiClient, useMessages } from '@gongkai/ui'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Form, Input, Modal, Select, Space } from 'antd';
 import { useState } from 'react';
-import { hasRole } from '../auth/desk-user';
+import { mayReassign } from '@gongkai/domain';
 import { useDeskUser } from '../auth/session.context';
 import { applyApiError } from '../common/api-form-errors';
 import { assigneeMessages } from './assignee.messages';
@@ -31,10 +31,7 @@ export function CaseAssignee({ view }: { view: CaseView }) {
   const t = useMessages(assigneeMessages);
   const user = useDeskUser();
   const [open, setOpen] = useState(false);
-  const canReassign =
-    hasRole(user, 'leader', 'admin') &&
-    user.writeAgencyIds.includes(view.agencyId) &&
-    (!view.closed || view.state === 'awaitingService');
+  const canReassign = mayReassign(user, view);
   return (
     <Space>
       <span data-testid="case-assignee">

@@ -1,5 +1,5 @@
 import { ApiError, formatMessage, useLocale, useMessages } from '@gongkai/ui';
-import { OUTCOME_GROUPS, OUTCOMES, SERVICE_METHODS } from '@gongkai/domain';
+import { CASE_PAYLOAD_LIMITS, OUTCOME_GROUPS, OUTCOMES, SERVICE_METHODS } from '@gongkai/domain';
 import {
   Alert,
   App,
@@ -82,13 +82,27 @@ function eventFields(type: string, t: Text, locale: string, form: FormInstance):
           label={t.amountYuan}
           rules={req(t.amountYuan)}
         >
-          <InputNumber min={0.01} style={{ width: '100%' }} />
+          <InputNumber
+            min={0.01}
+            max={CASE_PAYLOAD_LIMITS.feeAmountYuan.max}
+            style={{ width: '100%' }}
+          />
         </Form.Item>,
         <Form.Item key="ordinalInMonth" name="ordinalInMonth" label={t.ordinalInMonth}>
-          <InputNumber min={1} precision={0} style={{ width: '100%' }} />
+          <InputNumber
+            min={CASE_PAYLOAD_LIMITS.feeOrdinalInMonth.min}
+            max={CASE_PAYLOAD_LIMITS.feeOrdinalInMonth.max}
+            precision={0}
+            style={{ width: '100%' }}
+          />
         </Form.Item>,
         <Form.Item key="pages" name="pages" label={t.pages}>
-          <InputNumber min={1} precision={0} style={{ width: '100%' }} />
+          <InputNumber
+            min={CASE_PAYLOAD_LIMITS.feePages.min}
+            max={CASE_PAYLOAD_LIMITS.feePages.max}
+            precision={0}
+            style={{ width: '100%' }}
+          />
         </Form.Item>,
       ];
     case 'REASONS_JUDGED':
@@ -132,13 +146,13 @@ function eventFields(type: string, t: Text, locale: string, form: FormInstance):
     case 'REFUSE_EXTENSION':
       return (
         <Form.Item name="comment" label={t.comment}>
-          <Input.TextArea rows={3} maxLength={1000} />
+          <Input.TextArea rows={3} maxLength={CASE_PAYLOAD_LIMITS.textLength} />
         </Form.Item>
       );
     case 'RETURN_DECISION':
       return (
         <Form.Item name="comment" label={t.returnComment} rules={req(t.returnComment)}>
-          <Input.TextArea rows={3} maxLength={1000} />
+          <Input.TextArea rows={3} maxLength={CASE_PAYLOAD_LIMITS.textLength} />
         </Form.Item>
       );
     case 'REQUEST_EXTENSION':
@@ -148,12 +162,17 @@ function eventFields(type: string, t: Text, locale: string, form: FormInstance):
           name="workingDays"
           label={t.workingDays}
           rules={req(t.workingDays)}
-          initialValue={20}
+          initialValue={CASE_PAYLOAD_LIMITS.extensionWorkingDays.max}
         >
-          <InputNumber min={1} max={20} precision={0} style={{ width: '100%' }} />
+          <InputNumber
+            min={CASE_PAYLOAD_LIMITS.extensionWorkingDays.min}
+            max={CASE_PAYLOAD_LIMITS.extensionWorkingDays.max}
+            precision={0}
+            style={{ width: '100%' }}
+          />
         </Form.Item>,
         <Form.Item key="reason" name="reason" label={t.reason} rules={req(t.reason)}>
-          <Input.TextArea rows={3} maxLength={1000} />
+          <Input.TextArea rows={3} maxLength={CASE_PAYLOAD_LIMITS.textLength} />
         </Form.Item>,
       ];
     case 'RECORD_SERVICE':
@@ -173,7 +192,7 @@ function eventFields(type: string, t: Text, locale: string, form: FormInstance):
     case 'WITHDRAW':
       return (
         <Form.Item name="reason" label={t.withdrawReason}>
-          <Input.TextArea rows={3} maxLength={1000} />
+          <Input.TextArea rows={3} maxLength={CASE_PAYLOAD_LIMITS.textLength} />
         </Form.Item>
       );
     default:

@@ -7,7 +7,13 @@ import {
   type ProFormInstance,
 } from '@ant-design/pro-components';
 import type { CaseListItem } from '@gongkai/contracts';
-import { APPLICANT_CATEGORIES, CLOSED_STATES, OPEN_STATES, OUTCOMES } from '@gongkai/domain';
+import {
+  APPLICANT_CATEGORIES,
+  CLOSED_STATES,
+  DUE_SOON_WORKING_DAYS,
+  OPEN_STATES,
+  OUTCOMES,
+} from '@gongkai/domain';
 import { DeadlineBadge, formatMessage, useApiClient, useLocale, useMessages } from '@gongkai/ui';
 import { App, Button, Checkbox, Input, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import { useMemo, useRef, useState } from 'react';
@@ -169,7 +175,10 @@ export function CaseListPage() {
       dataIndex: 'due',
       hideInTable: true,
       valueType: 'select',
-      valueEnum: { overdue: { text: t.overdue }, dueSoon: { text: t.dueSoon } },
+      valueEnum: {
+        overdue: { text: t.overdue },
+        dueSoon: { text: formatMessage(t.dueSoon, { n: DUE_SOON_WORKING_DAYS }) },
+      },
     },
     {
       title: t.year,

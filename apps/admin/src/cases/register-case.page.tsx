@@ -3,6 +3,7 @@ import type { CaseDetailResponse, RegisterApplicationRequest } from '@gongkai/co
 import {
   APPLICANT_CATEGORIES,
   CHANNELS,
+  futureReceiptRefusal,
   validateCreditCode,
   validateResidentId,
 } from '@gongkai/domain';
@@ -234,7 +235,7 @@ export function RegisterCasePage() {
                   { required: true, message: formatMessage(t.required, { field: t.receivedOn }) },
                   {
                     validator: (_, v: Dayjs | undefined) =>
-                      v && v.format('YYYY-MM-DD') > today
+                      v && futureReceiptRefusal(v.format('YYYY-MM-DD'), today)
                         ? Promise.reject(new Error(t.futureDate))
                         : Promise.resolve(),
                   },

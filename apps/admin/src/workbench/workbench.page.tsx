@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { PageContainer, StatisticCard } from '@ant-design/pro-components';
 import type { ApprovalItem, CaseListItem, Page } from '@gongkai/contracts';
-import { CHANNELS } from '@gongkai/domain';
+import { CHANNELS, DUE_SOON_WORKING_DAYS, onTimeRate } from '@gongkai/domain';
 import { DeadlineBadge, formatMessage, useApiClient, useLocale, useMessages } from '@gongkai/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Col, Empty, List, Row, Space, Tag, Typography } from 'antd';
@@ -118,9 +118,8 @@ export function WorkbenchPage() {
         },
       ],
     };
-    const rate = f.timeliness.served
-      ? Math.round(((f.timeliness.served - f.timeliness.late) / f.timeliness.served) * 1000) / 10
-      : 0;
+    // One on-time definition (domain): an overdue answer still owed counts as late.
+    const rate = onTimeRate({ ...f.timeliness, overdue: f.open.overdue }) ?? 0;
     const onTime = {
       series: [
         {
@@ -171,7 +170,11 @@ export function WorkbenchPage() {
             />
             <StatisticCard
               statistic={{
-                title: <Link to="/cases?due=dueSoon">{t.dueSoon}</Link>,
+                title: (
+                  <Link to="/cases?due=dueSoon">
+                    {formatMessage(t.dueSoon, { n: DUE_SOON_WORKING_DAYS })}
+                  </Link>
+                ),
                 value: dueSoon.data?.total ?? '—',
               }}
             />
@@ -310,6 +313,7 @@ export function WorkbenchPage() {
                   {formatMessage(t.onTimeDetail, {
                     served: figures.data?.timeliness.served ?? 0,
                     late: figures.data?.timeliness.late ?? 0,
+                    overdue: figures.data?.open.overdue ?? 0,
                   })}
                 </Typography.Text>
               </Card>

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CASE_EVENT_TYPES } from '@gongkai/domain';
+import { CASE_EVENT_TYPES, CASE_PAYLOAD_LIMITS as L } from '@gongkai/domain';
 import { localDate, outcomeSchema, requiredText, serviceMethodSchema, text } from './common.schema';
 
 const on = localDate('办理日期');
@@ -24,7 +24,10 @@ export const sendCaseEventSchema = z.discriminatedUnion(
     variant('ACCEPT', {}),
     variant('REQUEST_SUPPLEMENT', {
       dueOn: localDate('补正期限'),
-      items: z.array(requiredText(500, '补正事项')).min(1, '请列明需要补正的全部事项').max(50),
+      items: z
+        .array(requiredText(L.supplementItemLength, '补正事项'))
+        .min(L.supplementItems.min, '请列明需要补正的全部事项')
+        .max(L.supplementItems.max, `补正事项最多${L.supplementItems.max}项`),
     }),
     variant('SUPPLEMENT_RECEIVED', {}),
     variant('SUPPLEMENT_OVERDUE', {}),
@@ -37,9 +40,16 @@ export const sendCaseEventSchema = z.discriminatedUnion(
     variant('CONSULTATION_EXPIRED', {}),
     variant('SERVE_FEE_NOTICE', {
       standard: z.enum(['per_application', 'per_page'], { error: '收费标准只能是按件或按量' }),
-      amountYuan: z.number('收费金额应为数字').positive('收费金额应大于0').max(1_000_000),
-      ordinalInMonth: z.int().min(1).max(10_000).optional(),
-      pages: z.int().min(1).max(10_000_000).optional(),
+      amountYuan: z
+        .number('收费金额应为数字')
+        .positive('收费金额应大于0')
+        .max(L.feeAmountYuan.max, `收费金额不应超过${L.feeAmountYuan.max}元`),
+      ordinalInMonth: z
+        .int('当月件数应为整数')
+        .min(L.feeOrdinalInMonth.min)
+        .max(L.feeOrdinalInMonth.max)
+        .optional(),
+      pages: z.int('页数应为整数').min(L.feePages.min).max(L.feePages.max).optional(),
     }),
     variant('FEE_PAID', {}),
     variant('FEE_OVERDUE', {}),
@@ -49,20 +59,23 @@ export const sendCaseEventSchema = z.discriminatedUnion(
       delayedAnswerOn: localDate('延迟答复日期').optional(),
     }),
     variant('DRAFT_DECISION', { outcome: outcomeSchema }),
-    variant('APPROVE_DECISION', { comment: text(1000, '审批意见').optional() }),
-    variant('RETURN_DECISION', { comment: requiredText(1000, '退回意见') }),
+    variant('APPROVE_DECISION', { comment: text(L.textLength, '审批意见').optional() }),
+    variant('RETURN_DECISION', { comment: requiredText(L.textLength, '退回意见') }),
     variant('REQUEST_EXTENSION', {
       workingDays: z
         .int('延长工作日数应为整数')
-        .min(1, '延长期限至少1个工作日')
-        .max(20, '延长期限最长不超过20个工作日（第三十三条）'),
-      reason: requiredText(1000, '延期理由'),
+        .min(L.extensionWorkingDays.min, `延长期限至少${L.extensionWorkingDays.min}个工作日`)
+        .max(
+          L.extensionWorkingDays.max,
+          `延长期限最长不超过${L.extensionWorkingDays.max}个工作日（第三十三条）`,
+        ),
+      reason: requiredText(L.textLength, '延期理由'),
     }),
     variant('APPROVE_EXTENSION', {}),
-    variant('REFUSE_EXTENSION', { comment: text(1000, '意见').optional() }),
+    variant('REFUSE_EXTENSION', { comment: text(L.textLength, '意见').optional() }),
     variant('RECORD_SERVICE', { method: serviceMethodSchema, servedOn: localDate('送达日期') }),
-    variant('WITHDRAW', { reason: text(1000, '撤回理由').optional() }),
-    variant('YEAR_CLOSED', { year: z.int().min(2000).max(2999) }),
+    variant('WITHDRAW', { reason: text(L.textLength, '撤回理由').optional() }),
+    variant('YEAR_CLOSED', { year: z.int().min(L.year.min).max(L.year.max) }),
   ],
   { error: '未知的操作类型' },
 );

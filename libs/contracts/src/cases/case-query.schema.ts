@@ -26,7 +26,10 @@ export const caseListQuerySchema = z.object({
   state: z
     .enum([...states, 'open', 'closed'] as [string, ...string[]], { error: '未知的案件状态' })
     .optional(),
-  /** overdue: open past the answer deadline; dueSoon: open, due within 5 working days. */
+  /**
+   * overdue: the domain's `isOverdue` (answer owed — open, or decided and not served — past its
+   * deadline); dueSoon: `isDueSoon` (owed, due within DUE_SOON_WORKING_DAYS working days).
+   */
   due: z.enum(['overdue', 'dueSoon'], { error: '期限筛选只能是 overdue 或 dueSoon' }).optional(),
   year: z.coerce.number().int('年份应为整数').min(2000).max(2999).optional(),
   category: applicantCategorySchema.optional(),

@@ -7,6 +7,8 @@ import {
   OUTCOME_CODES,
   PROCEEDING_KIND_CODES,
   SERVICE_METHOD_CODES,
+  type Outcome,
+  type ServiceMethod,
 } from '@gongkai/domain';
 
 // PostgreSQL text and jsonb refuse NUL and unpaired surrogates; refusing them here keeps such
@@ -66,12 +68,15 @@ export const channelSchema = z.enum(CHANNEL_CODES as [string, ...string[]], {
 export const applicantCategorySchema = z.enum(APPLICANT_CATEGORY_CODES as [string, ...string[]], {
   error: '未知的申请人类型',
 });
-export const outcomeSchema = z.enum(OUTCOME_CODES as [string, ...string[]], {
+export const outcomeSchema = z.enum(OUTCOME_CODES as [Outcome, ...Outcome[]], {
   error: '未知的办理结果',
 });
-export const serviceMethodSchema = z.enum(SERVICE_METHOD_CODES as [string, ...string[]], {
-  error: '未知的送达方式',
-});
+export const serviceMethodSchema = z.enum(
+  SERVICE_METHOD_CODES as [ServiceMethod, ...ServiceMethod[]],
+  {
+    error: '未知的送达方式',
+  },
+);
 export const proceedingKindSchema = z.enum(PROCEEDING_KIND_CODES as [string, ...string[]], {
   error: '未知的复议诉讼类型',
 });

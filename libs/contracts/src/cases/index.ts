@@ -4,3 +4,4 @@ export * from './case-event.schema';
 export * from './case-query.schema';
 export * from './case-view.schema';
 export * from './reassign-case.schema';
+export * from './case-event-command';

@@ -20,6 +20,8 @@ import {
   type CaseMachine,
 } from './case.machine';
 import { upgradePersistedSnapshot } from './case-upgrade';
+import { mayApproveDecision } from './approval-rules';
+import { actingRolesOf, type ActingUser } from './case-permissions';
 import { deadlinesOf, withDeadlineMemo } from './deadline-memo';
 import {
   CASE_EVENT_TYPES,
@@ -156,19 +158,29 @@ export interface AllowedEvent {
   readonly labelEn: string;
 }
 
-/** What a user with this role may do next on `today` (the UI asks; it never decides). */
+/**
+ * What an actor may do next on `today` (the UI asks; it never decides). Given a role, what that
+ * role may do; given a user (`ActingUser`), the union over the roles it acts in, without the
+ * approval this leader has already given (the chain needs distinct leaders).
+ */
 export function allowedEvents(
   snapshot: CaseSnapshot,
-  role: ActorRole,
+  actor: ActorRole | ActingUser,
   calendar: WorkingDayCalendar = defaultWorkingDayCalendar(),
   today: LocalDate,
 ): AllowedEvent[] {
   const current = onMachine(snapshot, caseMachineFor(calendar));
   const available = eventTypesInState(current);
+  const roles = typeof actor === 'string' ? [actor] : actingRolesOf(actor.roles);
   return CASE_EVENT_TYPES.filter(
     (type) =>
       available.has(type) &&
-      eventAvailability(current.context, type, role, today, calendar) === null,
+      roles.some(
+        (role) => eventAvailability(current.context, type, role, today, calendar) === null,
+      ) &&
+      (typeof actor === 'string' ||
+        type !== 'APPROVE_DECISION' ||
+        mayApproveDecision(current.context, actor.id)),
   ).map((type) => ({ type, label: EVENT_LABELS[type].zh, labelEn: EVENT_LABELS[type].en }));
 }
 

@@ -1,9 +1,11 @@
 import { AUTOMATIC_OUTCOMES, isOutcome, isServiceMethod } from '../catalogues';
-import { CONSULTATION_WORKING_DAYS, MAX_EXTENSION_WORKING_DAYS } from '../clock';
+import { CONSULTATION_WORKING_DAYS } from '../clock';
 import { type WorkingDayCalendar } from '../calendar';
 import { formatLocalDateZh, isLocalDate, yearOf, type LocalDate } from '../dates';
 import { calculateFee, isFeeStandard } from '../fees';
+import { hasApprovedDraft } from './approval-rules';
 import { EVENT_LABELS } from './case-labels';
+import { CASE_PAYLOAD_LIMITS } from './payload-limits';
 import { deadlinesOf } from './deadline-memo';
 import {
   ACTOR_ROLES,
@@ -28,7 +30,8 @@ export type RefusalCode =
   | 'already_done'
   | 'not_yet_due'
   | 'same_approver'
-  | 'fee_pending';
+  | 'fee_pending'
+  | 'future_date';
 
 export interface Refusal {
   readonly code: RefusalCode;
@@ -240,7 +243,7 @@ export const EVENT_RULES: { readonly [T in CaseEventType]: EventRule<T> } = {
     // The approval chain needs distinct leaders, one per step.
     available: () => null,
     payload: (e, c) =>
-      c.draft?.approvals.some((a) => a.by === e.actor.id)
+      hasApprovedDraft(c, e.actor.id)
         ? refuse('same_approver', '同一负责人不能重复审批同一决定')
         : null,
   },
@@ -258,15 +261,9 @@ export const EVENT_RULES: { readonly [T in CaseEventType]: EventRule<T> } = {
       return null;
     },
     payload: (e) => {
-      if (
-        !Number.isInteger(e.workingDays) ||
-        e.workingDays < 1 ||
-        e.workingDays > MAX_EXTENSION_WORKING_DAYS
-      ) {
-        return refuse(
-          'invalid_payload',
-          `延长期限最长不超过${MAX_EXTENSION_WORKING_DAYS}个工作日（第三十三条）`,
-        );
+      const { min, max } = CASE_PAYLOAD_LIMITS.extensionWorkingDays;
+      if (!Number.isInteger(e.workingDays) || e.workingDays < min || e.workingDays > max) {
+        return refuse('invalid_payload', `延长期限最长不超过${max}个工作日（第三十三条）`);
       }
       return nonEmpty(e.reason) ? null : refuse('invalid_payload', '请填写延期理由');
     },

@@ -1,5 +1,6 @@
 import { and, assign, or, setup, stateIn } from 'xstate';
 import { defaultWorkingDayCalendar, type WorkingDayCalendar } from '../calendar';
+import { nextApprovalStep } from './approval-rules';
 import { initialCaseContext, recordEvent } from './case-context';
 import { validateEvent } from './case-rules';
 import {
@@ -44,11 +45,9 @@ export function createCaseMachine(calendar: WorkingDayCalendar) {
         !event.reasonable &&
         validateEvent(context, event, calendar) === null,
       finalApproval: ({ context, event }) =>
-        validateEvent(context, event, calendar) === null &&
-        (context.draft?.approvals.length ?? 0) + 1 >= context.approvalSteps,
+        validateEvent(context, event, calendar) === null && nextApprovalStep(context).final,
       intermediateApproval: ({ context, event }) =>
-        validateEvent(context, event, calendar) === null &&
-        (context.draft?.approvals.length ?? 0) + 1 < context.approvalSteps,
+        validateEvent(context, event, calendar) === null && !nextApprovalStep(context).final,
     },
     actions: {
       record: assign(({ context, event }) => recordEvent(context, event, calendar)),

@@ -6,3 +6,8 @@ export * from './case.machine';
 export * from './case-engine';
 export * from './case-upgrade';
 export * from './journal-notes';
+export * from './answer-deadline';
+export * from './approval-rules';
+export * from './case-permissions';
+export * from './payload-limits';
+export * from './fact-dates';

@@ -1,13 +1,21 @@
-import { formatLocalDateZh, type LocalDate, type WorkingDayCalendar } from '@gongkai/domain';
+import {
+  formatLocalDateZh,
+  isDueSoon,
+  isOverdue,
+  type AnswerFacts,
+  type LocalDate,
+  type WorkingDayCalendar,
+} from '@gongkai/domain';
 import type { NotificationKind } from '../entities/notification.entity';
 
-/** Leaders and clerks are warned this many working days before the answer is due. */
-export const ANSWER_DUE_SOON_WORKING_DAYS = 3;
 /** Art. 30: the 补正 notice is due within 7 WD; the warning comes on day 6, one WD left. */
 export const SUPPLEMENT_NOTICE_WARNING_WORKING_DAYS = 1;
 
-/** What the rules need to know about a case (columns of `cases`, no snapshot). */
-export interface AlertCaseFacts {
+/**
+ * What the rules need to know about a case (columns of `cases`, no snapshot). Overdue and due
+ * soon are the domain's `isOverdue` / `isDueSoon` (DUE_SOON_WORKING_DAYS), as on the desk.
+ */
+export interface AlertCaseFacts extends AnswerFacts {
   readonly ref: string;
   readonly state: string;
   readonly closed: boolean;
@@ -24,14 +32,6 @@ export interface Alert {
 }
 
 /**
- * The answer is still owed while the case is open, and after the decision until it is served:
- * whether it was on time depends on the 送达 date (Project rule 2).
- */
-function answerOwed(c: AlertCaseFacts): boolean {
-  return !c.closed || (c.state === 'awaitingService' && c.servedOn === null);
-}
-
-/**
  * The alerts (预警/督办) a case calls for on `today`. Pure: the daily job and its table tests call
  * it with the same facts. Each alert is keyed by its due date, so a moved deadline alerts again.
  */
@@ -42,31 +42,28 @@ export function alertsFor(
 ): Alert[] {
   const alerts: Alert[] = [];
   const due = c.answerDueOn;
-  if (answerOwed(c) && due) {
-    if (due < today) {
-      alerts.push({
-        kind: 'answer_overdue',
-        dueOn: due,
-        title: `已超过答复期限：${c.ref}`,
-        body:
-          c.state === 'awaitingService'
-            ? `案件 ${c.ref} 的答复决定已作出，但答复期限（${formatLocalDateZh(due)}）已过仍未送达（第三十三条）。`
-            : `案件 ${c.ref} 的答复期限（${formatLocalDateZh(due)}）已过，尚未作出答复（第三十三条）。`,
-      });
-    } else {
-      const left = calendar.workingDaysBetween(today, due).count;
-      if (left <= ANSWER_DUE_SOON_WORKING_DAYS) {
-        alerts.push({
-          kind: 'answer_due_soon',
-          dueOn: due,
-          title: `答复期限将至：${c.ref}`,
-          body:
-            left === 0
-              ? `案件 ${c.ref} 今天（${formatLocalDateZh(due)}）答复期满（第三十三条）。`
-              : `案件 ${c.ref} 的答复期限为${formatLocalDateZh(due)}，还剩 ${left} 个工作日（第三十三条）。`,
-        });
-      }
-    }
+  // answerOwed (domain): open, or decided and not yet served (Project rule 2).
+  if (due && isOverdue(c, today)) {
+    alerts.push({
+      kind: 'answer_overdue',
+      dueOn: due,
+      title: `已超过答复期限：${c.ref}`,
+      body:
+        c.state === 'awaitingService'
+          ? `案件 ${c.ref} 的答复决定已作出，但答复期限（${formatLocalDateZh(due)}）已过仍未送达（第三十三条）。`
+          : `案件 ${c.ref} 的答复期限（${formatLocalDateZh(due)}）已过，尚未作出答复（第三十三条）。`,
+    });
+  } else if (due && isDueSoon(c, today, calendar)) {
+    const left = calendar.workingDaysBetween(today, due).count;
+    alerts.push({
+      kind: 'answer_due_soon',
+      dueOn: due,
+      title: `答复期限将至：${c.ref}`,
+      body:
+        left === 0
+          ? `案件 ${c.ref} 今天（${formatLocalDateZh(due)}）答复期满（第三十三条）。`
+          : `案件 ${c.ref} 的答复期限为${formatLocalDateZh(due)}，还剩 ${left} 个工作日（第三十三条）。`,
+    });
   }
   // Only a case nobody has yet judged complete: once accepted, no 补正 is expected.
   const notice = c.supplementNoticeDueOn;
