@@ -1,6 +1,6 @@
 import { type WorkingDayCalendar } from '../calendar';
 import { type ClockEntry } from '../clock';
-import { deadlinesOf } from './deadline-memo';
+import { ledgerDeadlines } from '../clock';
 import {
   type CaseContext,
   type CaseEvent,
@@ -49,7 +49,7 @@ export function recordEvent(
   const c: CaseContext =
     event.type === 'YEAR_CLOSED' ? context : { ...context, lastEventOn: event.on };
   const clock = (entry: ClockEntry): readonly ClockEntry[] => [...c.ledger, entry];
-  const answerDueOn = () => deadlinesOf(c.ledger, calendar).answer.dueOn;
+  const answerDueOn = () => ledgerDeadlines(c.ledger, calendar).answer.dueOn;
   const close = (outcome: CaseContext['outcome']): CaseContext => ({
     ...c,
     outcome,
@@ -60,7 +60,7 @@ export function recordEvent(
     case 'ACCEPT':
       return c;
     case 'REQUEST_SUPPLEMENT': {
-      const noticeDue = deadlinesOf(c.ledger, calendar).supplementNotice.dueOn;
+      const noticeDue = ledgerDeadlines(c.ledger, calendar).supplementNotice.dueOn;
       return {
         ...c,
         supplement: {

@@ -1,13 +1,7 @@
-import {
-  createActor,
-  getNextTransitions,
-  initialTransition,
-  type AnyActorScope,
-  type SnapshotFrom,
-} from 'xstate';
+import { getNextTransitions, initialTransition, transition, type SnapshotFrom } from 'xstate';
 import { type Outcome } from '../catalogues';
 import { defaultWorkingDayCalendar, type WorkingDayCalendar } from '../calendar';
-import { computeDeadlines, type CaseDeadlines } from '../clock';
+import { ledgerDeadlines, type CaseDeadlines } from '../clock';
 import { formatLocalDateZh, isLocalDate, type LocalDate } from '../dates';
 import { EVENT_LABELS, STATE_LABELS } from './case-labels';
 import { EVENT_RULES, eventAvailability, validateEvent, type Refusal } from './case-rules';
@@ -22,7 +16,6 @@ import {
 import { upgradePersistedSnapshot } from './case-upgrade';
 import { mayApproveDecision } from './approval-rules';
 import { actingRolesOf, type ActingUser } from './case-permissions';
-import { deadlinesOf, withDeadlineMemo } from './deadline-memo';
 import {
   CASE_EVENT_TYPES,
   CLOSED_STATES,
@@ -91,22 +84,14 @@ export function createCase(input: CreateCaseInput, calendar?: WorkingDayCalendar
 
 /**
  * The one way a case changes: the pure transition, with a reason a clerk understands when the
- * event is refused. XState returns the same snapshot object for an event it does not take.
+ * event is refused. XState returns the same snapshot object for an event it does not take. The
+ * machine's guard asks the rules (`validateEvent`) once; only a refused event asks them again,
+ * for the reason to show.
  */
 export function applyCaseEvent(
   snapshot: CaseSnapshot,
   event: CaseEvent,
   calendar: WorkingDayCalendar = defaultWorkingDayCalendar(),
-): ApplyResult {
-  // The rules, the recording of the event and the result may each need the same ledger's
-  // deadlines: derive them once per event.
-  return withDeadlineMemo(() => applyOnce(snapshot, event, calendar));
-}
-
-function applyOnce(
-  snapshot: CaseSnapshot,
-  event: CaseEvent,
-  calendar: WorkingDayCalendar,
 ): ApplyResult {
   const machine = caseMachineFor(calendar);
   const current = onMachine(snapshot, machine);
@@ -132,11 +117,12 @@ function applyOnce(
           message: `案件当前为“${stateLabel(status)}”，不能${EVENT_LABELS[type].zh}`,
         };
   }
-  const refusal = validateEvent(current.context, event, calendar);
-  if (refusal) return { ok: false, ...refusal };
-  const next = machine.transition(current, event, inertScope(machine));
+  const [next] = transition(machine, current, event);
   if (next === current) {
-    return { ok: false, code: 'not_allowed_in_state', message: `不能${EVENT_LABELS[type].zh}` };
+    const refusal = validateEvent(current.context, event, calendar);
+    return refusal
+      ? { ok: false, ...refusal }
+      : { ok: false, code: 'not_allowed_in_state', message: `不能${EVENT_LABELS[type].zh}` };
   }
   return {
     ok: true,
@@ -147,7 +133,7 @@ function applyOnce(
       caseStatus(next).closed && !caseStatus(current).closed,
     ),
     flags: next.context.flags,
-    deadlines: deadlinesOf(next.context.ledger, calendar),
+    deadlines: ledgerDeadlines(next.context.ledger, calendar),
     basis: EVENT_LABELS[type].basis ?? null,
   };
 }
@@ -235,7 +221,7 @@ export function deriveDeadlines(
   context: CaseContext,
   calendar: WorkingDayCalendar = defaultWorkingDayCalendar(),
 ): CaseDeadlines {
-  return computeDeadlines(context.ledger, calendar);
+  return ledgerDeadlines(context.ledger, calendar);
 }
 
 export function persistSnapshot(snapshot: CaseSnapshot): PersistedCaseSnapshot {
@@ -293,37 +279,6 @@ export function stateLabel(status: CaseStatus): string {
 
 function machineOf(calendar: WorkingDayCalendar | undefined): CaseMachine {
   return calendar ? caseMachineFor(calendar) : caseMachine;
-}
-
-const inertScopes = new WeakMap<CaseMachine, AnyActorScope>();
-const ignore = (): void => undefined;
-
-/**
- * The actor scope a pure transition runs in. XState's `transition()` builds a throw-away actor for
- * every call (computing, and for this machine failing, its initial state without input); the case
- * machine spawns nothing, sends nothing and has only `assign` actions, so one inert scope per
- * machine serves every transition and gives the same next snapshot.
- */
-function inertScope(machine: CaseMachine): AnyActorScope {
-  let scope = inertScopes.get(machine);
-  if (!scope) {
-    // Never started: it only stands as `self` (the input just gives it a valid initial state).
-    const self = createActor(machine, { input: { receivedOn: '2000-01-01' } });
-    scope = {
-      self,
-      id: '',
-      sessionId: '',
-      logger: ignore,
-      defer: ignore,
-      emit: ignore,
-      stopChild: ignore,
-      system: self.system,
-      // Actions are not executed: `assign` is resolved into the next context by the transition.
-      actionExecutor: ignore,
-    };
-    inertScopes.set(machine, scope);
-  }
-  return scope;
 }
 
 function onMachine(snapshot: CaseSnapshot, machine: CaseMachine): CaseSnapshot {

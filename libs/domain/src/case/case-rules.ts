@@ -6,7 +6,7 @@ import { calculateFee, isFeeStandard } from '../fees';
 import { hasApprovedDraft } from './approval-rules';
 import { EVENT_LABELS } from './case-labels';
 import { CASE_PAYLOAD_LIMITS } from './payload-limits';
-import { deadlinesOf } from './deadline-memo';
+import { ledgerDeadlines } from '../clock';
 import {
   ACTOR_ROLES,
   isCaseEventType,
@@ -187,7 +187,7 @@ export const EVENT_RULES: { readonly [T in CaseEventType]: EventRule<T> } = {
   FEE_OVERDUE: {
     roles: SYSTEM,
     available: (c, on, calendar) => {
-      const due = deadlinesOf(c.ledger, calendar).feePayment?.dueOn;
+      const due = ledgerDeadlines(c.ledger, calendar).feePayment?.dueOn;
       if (!c.fee || !due) return refuse('not_allowed_in_state', '本案没有待缴费的收费通知');
       return on > due
         ? null
@@ -211,7 +211,7 @@ export const EVENT_RULES: { readonly [T in CaseEventType]: EventRule<T> } = {
       }
       if (e.delayedAnswerOn <= e.on) return refuse('invalid_payload', '延迟答复日期应晚于认定之日');
       // Art. 35 is for requests that cannot be answered within the Art. 33 period.
-      const due = deadlinesOf(c.ledger, calendar).answer.dueOn;
+      const due = ledgerDeadlines(c.ledger, calendar).answer.dueOn;
       return due && e.delayedAnswerOn <= due
         ? refuse('invalid_payload', `延迟答复日期应晚于原答复期限（${formatLocalDateZh(due)}）`)
         : null;

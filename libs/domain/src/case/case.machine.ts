@@ -34,20 +34,20 @@ export function createCaseMachine(calendar: WorkingDayCalendar) {
       events: {} as CaseEvent,
       input: {} as CreateCaseInput,
     },
+    // Each accepted event is validated once, by the guard of the transition that takes it: a
+    // branch's own condition comes first in `and`, which stops at the first false guard, so the
+    // branch not taken never asks the rules. (SUPPLEMENT_RECEIVED after an extension is the one
+    // event two regions take at once; each region's guard asks — rare, and both must agree.)
     guards: {
       valid: ({ context, event }) => validateEvent(context, event, calendar) === null,
-      reasonable: ({ context, event }) =>
-        event.type === 'REASONS_JUDGED' &&
-        event.reasonable &&
-        validateEvent(context, event, calendar) === null,
-      unreasonable: ({ context, event }) =>
-        event.type === 'REASONS_JUDGED' &&
-        !event.reasonable &&
-        validateEvent(context, event, calendar) === null,
-      finalApproval: ({ context, event }) =>
-        validateEvent(context, event, calendar) === null && nextApprovalStep(context).final,
-      intermediateApproval: ({ context, event }) =>
-        validateEvent(context, event, calendar) === null && !nextApprovalStep(context).final,
+      judgedReasonable: ({ event }) => event.type === 'REASONS_JUDGED' && event.reasonable,
+      judgedUnreasonable: ({ event }) => event.type === 'REASONS_JUDGED' && !event.reasonable,
+      finalStep: ({ context }) => nextApprovalStep(context).final,
+      intermediateStep: ({ context }) => !nextApprovalStep(context).final,
+      reasonable: and(['judgedReasonable', 'valid']),
+      unreasonable: and(['judgedUnreasonable', 'valid']),
+      finalApproval: and(['finalStep', 'valid']),
+      intermediateApproval: and(['intermediateStep', 'valid']),
     },
     actions: {
       record: assign(({ context, event }) => recordEvent(context, event, calendar)),
@@ -112,9 +112,17 @@ export function createCaseMachine(calendar: WorkingDayCalendar) {
               awaitingReasons: {
                 on: {
                   REASONS_JUDGED: [
-                    { target: 'processing', guard: 'reasonable', actions: 'record' },
+                    {
+                      target: 'processing',
+                      guard: 'reasonable',
+                      actions: 'record',
+                    },
                     // Art. 35: unreasonable → 不予处理 (not_handled.excessive), drafted for approval.
-                    { target: 'awaitingApproval', guard: 'unreasonable', actions: 'record' },
+                    {
+                      target: 'awaitingApproval',
+                      guard: 'unreasonable',
+                      actions: 'record',
+                    },
                   ],
                 },
               },
@@ -141,8 +149,8 @@ export function createCaseMachine(calendar: WorkingDayCalendar) {
                   SERVE_FEE_NOTICE: {
                     target: 'awaiting',
                     guard: and([
-                      'valid',
                       or(FEE_NOTICE_STEPS.map((step) => stateIn({ open: { procedure: step } }))),
+                      'valid',
                     ]),
                     actions: 'record',
                   },

@@ -1,2 +1,3 @@
 export * from './clock-ledger';
 export * from './deadlines';
+export * from './ledger-deadlines';
