@@ -7,3 +7,5 @@ export * from './html.parser';
 export * from './docx.parser';
 export * from './report.parser';
 export * from './report.lint';
+export * from './pdf/pdf.parser';
+export * from './pdf/pdf-text.pool';
