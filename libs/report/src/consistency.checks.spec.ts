@@ -31,7 +31,7 @@ describe('consistency checks on the published fixtures', () => {
 
   it('lists every identity run, passed or not, in checks', () => {
     const { report } = lintReport(parseReportJson(fixture('2023-tongguan-renmin-shequ.json')));
-    expect(report.checks.map((c) => c.id)).toEqual(['I1', 'I2', 'I3', 'I4', 'I7']);
+    expect(report.checks.map((c) => c.id)).toEqual(['I1', 'I2', 'I3', 'I4', 'I7', 'N1', 'N2']);
     expect(report.checks.every((c) => c.ok)).toBe(true);
   });
 });

@@ -19,6 +19,8 @@ import {
   section4ColumnLabel,
   section4GroupLabel,
 } from './report-model';
+import { checkN1, checkN2 } from './narrative.checks';
+import { type ReportFinding } from './reader/report-findings';
 
 /** Levels of regulation.md §1.6: I5 and I6 may legitimately break, so they only warn. */
 export const CHECK_LEVELS: Readonly<Record<CheckId, CheckLevel>> = {
@@ -29,6 +31,9 @@ export const CHECK_LEVELS: Readonly<Record<CheckId, CheckLevel>> = {
   I5: 'warning',
   I6: 'warning',
   I7: 'error',
+  N1: 'error',
+  N2: 'error',
+  S1: 'error',
 };
 
 const CHECK_TITLES: Readonly<Record<CheckId, string>> = {
@@ -39,6 +44,9 @@ const CHECK_TITLES: Readonly<Record<CheckId, string>> = {
   I5: '本年上年结转等于上年度结转下年度继续办理（各列）',
   I6: '现行有效件数约等于上年现行有效件数加本年制发件数减本年废止件数',
   I7: '各项数量为非负整数，仅本年收费金额为小数',
+  N1: '正文所述申请数量与表三一致',
+  N2: '正文所述信息处理费前后一致',
+  S1: '表格结构符合国办公开办函〔2021〕30号格式',
 };
 
 const TOTAL = SECTION3_COLUMNS.length - 1;
@@ -267,18 +275,43 @@ function checkI7(report: AnnualReport): CheckResult[] {
   return results;
 }
 
+export interface CheckOptions {
+  /** What the reader found about a published table's structure (S1). */
+  findings?: readonly ReportFinding[];
+  /** Information-processing fees the desk recorded for the year, in 元 (N2). */
+  recordedFeesYuan?: number | null;
+}
+
+/** S1: the reader's findings about the printed tables, each a check result naming its row. */
+export function structureChecks(findings: readonly ReportFinding[]): CheckResult[] {
+  if (findings.length === 0) return [passed('S1')];
+  return findings.map((f) => ({
+    id: 'S1' as const,
+    ok: false,
+    level: f.level,
+    message: `S1 ${f.message}`,
+    cells: f.cells,
+  }));
+}
+
 /**
- * Runs the identities of regulation.md §1.6 on a report. I5 and I6 run only when `previous` is
- * the report of the year before.
+ * Runs the identities of regulation.md §1.6 on a report (I5 and I6 only when `previous` is the
+ * report of the year before), N1 and N2 (the narrative against the tables and fees) and, for a
+ * published table that was read, S1 (its structure).
  */
-export function runChecks(report: AnnualReport, previous?: AnnualReport | null): CheckResult[] {
+export function runChecks(
+  report: AnnualReport,
+  previous?: AnnualReport | null,
+  options: CheckOptions = {},
+): CheckResult[] {
   const results = [...checkI1(report), ...checkI2(report), ...checkI3(report), ...checkI4(report)];
   if (previous && previous.year === report.year - 1) {
     results.push(...checkI5(report, previous));
     if (report.format === '2021' && previous.format === '2021')
       results.push(...checkI6(report, previous));
   }
-  results.push(...checkI7(report));
+  results.push(...checkI7(report), ...checkN1(report), ...checkN2(report, options.recordedFeesYuan));
+  if (options.findings) results.push(...structureChecks(options.findings));
   return results.sort((a, b) => a.id.localeCompare(b.id));
 }
 
@@ -291,8 +324,12 @@ export interface LintResult {
   ok: boolean;
 }
 
-export function lintReport(report: AnnualReport, previous?: AnnualReport | null): LintResult {
-  const checks = runChecks(report, previous);
+export function lintReport(
+  report: AnnualReport,
+  previous?: AnnualReport | null,
+  options: CheckOptions = {},
+): LintResult {
+  const checks = runChecks(report, previous, options);
   const failures = checks.filter((c) => !c.ok);
   return {
     report: { ...report, checks },

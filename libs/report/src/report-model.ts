@@ -99,7 +99,8 @@ export interface Section2Of2019 {
 
 export type Section2 = Section2Of2021 | Section2Of2019;
 
-export type CheckId = 'I1' | 'I2' | 'I3' | 'I4' | 'I5' | 'I6' | 'I7';
+/** I1–I7: regulation.md §1.6; N1/N2: narrative against tables and fees; S1: table structure. */
+export type CheckId = 'I1' | 'I2' | 'I3' | 'I4' | 'I5' | 'I6' | 'I7' | 'N1' | 'N2' | 'S1';
 export type CheckLevel = 'error' | 'warning';
 
 /** A cell of the report: section 二 row/field, section 三 row/column, section 四 group/column. */
@@ -115,6 +116,8 @@ export interface CheckResult {
   level: CheckLevel;
   message: string;
   cells: CellRef[];
+  /** N1/N2: the narrative sentence that states the figure. */
+  sentence?: string;
 }
 
 export interface ReportTexts {

@@ -1,7 +1,7 @@
 import { describeCell, lintReport, type LintResult } from './consistency.checks';
 import { type AnnualReport } from './report-model';
-import { parseReport, type ReportFileKind } from './report.parser';
-import { type ParsedReport, type ParseOptions } from './text.parser';
+import { parseReport, type ReportFileKind, type ReportReadOptions } from './report.parser';
+import { type ParsedReport } from './text.parser';
 
 export interface LintOutcome {
   parsed: ParsedReport;
@@ -12,10 +12,12 @@ export interface LintOutcome {
 export async function lintReportContent(
   content: Uint8Array | string,
   kind: ReportFileKind,
-  options: ParseOptions & { previous?: AnnualReport | null } = {},
+  options: ReportReadOptions & { previous?: AnnualReport | null } = {},
 ): Promise<LintOutcome> {
   const parsed = await parseReport(content, kind, options);
-  return { parsed, result: lintReport(parsed.report, options.previous) };
+  // A JSON report is the model itself: there is no printed table whose structure could be off.
+  const findings = kind === 'json' ? undefined : parsed.findings;
+  return { parsed, result: lintReport(parsed.report, options.previous, { findings }) };
 }
 
 const LEVEL_LABEL = { error: '错误', warning: '警告' } as const;
@@ -26,7 +28,6 @@ export function formatLintText(outcome: LintOutcome, fileName: string): string {
   const lines = [
     `${fileName}：${report.agency.name || report.agency.code || '（未识别机关）'} ${report.year}年度（${report.format}年格式）`,
   ];
-  for (const w of outcome.parsed.warnings) lines.push(`  解析提示：${w}`);
   for (const check of outcome.result.failures) {
     lines.push(`  [${LEVEL_LABEL[check.level]}] ${check.message}`);
     if (check.cells.length > 0)

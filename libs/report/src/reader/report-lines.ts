@@ -134,7 +134,7 @@ export function linesFromLayoutText(text: string): ReportLine[] {
     }
     row = null;
   };
-  for (const line of foldText(text).split('\n')) {
+  for (const line of text.split('\n')) {
     if (line.startsWith('\t')) {
       if (!row) row = [];
       row.push(line.slice(1));
@@ -143,7 +143,8 @@ export function linesFromLayoutText(text: string): ReportLine[] {
     } else if (row && row.length > 0) {
       row[row.length - 1] += `\n${line}`;
     } else if (!isPageFurniture(line)) {
-      out.push({ raw: line.trim(), cells: [{ text: line.trim() }] });
+      // Narrative keeps its printed spelling and indentation; matching folds it when comparing.
+      out.push({ raw: line, cells: [{ text: line.trim() }] });
     }
   }
   endRow();
