@@ -30,8 +30,14 @@ function textLines(text: string): string[] {
 export function renderText(report: AnnualReport, options: TextRenderOptions = {}): string {
   const headings = SECTION_HEADINGS[report.format];
   const tables = reportTables(report);
+  const preamble = options.preamble ?? '';
+  // The title names agency and year; a reader of the downloaded text needs both (lint reads them).
+  const title = /政府信息公开工作年度报告/.test(preamble)
+    ? []
+    : [`${report.agency.name}${report.year}年度政府信息公开工作年度报告`];
   const lines: string[] = [
-    ...textLines(options.preamble ?? ''),
+    ...title,
+    ...textLines(preamble),
     headings[0] ?? '',
     ...textLines(report.texts.overview),
     headings[1] ?? '',
