@@ -1,5 +1,11 @@
 import { describeCell, lintReport, type LintResult } from './consistency.checks';
-import { type AnnualReport } from './report-model';
+import { type ReportFinding } from './reader/report-findings';
+import {
+  type AnnualReport,
+  SECTION3_COLUMNS,
+  section3RowKeys,
+  section3RowLabel,
+} from './report-model';
 import { parseReport, type ReportFileKind, type ReportReadOptions } from './report.parser';
 import { type ParsedReport } from './text.parser';
 
@@ -15,9 +21,23 @@ export async function lintReportContent(
   options: ReportReadOptions & { previous?: AnnualReport | null } = {},
 ): Promise<LintOutcome> {
   const parsed = await parseReport(content, kind, options);
-  // A JSON report is the model itself: there is no printed table whose structure could be off.
-  const findings = kind === 'json' ? undefined : parsed.findings;
+  // A JSON report is the model itself; an all-null row in it is a row the published table lacks
+  // (fixtures README), the same structure finding as for a printed table.
+  const findings = kind === 'json' ? missingRowsOfJson(parsed.report) : parsed.findings;
   return { parsed, result: lintReport(parsed.report, options.previous, { findings }) };
+}
+
+function missingRowsOfJson(report: AnnualReport): ReportFinding[] | undefined {
+  const missing = section3RowKeys(report.format).filter((key) =>
+    (report.section3.rows[key] ?? []).every((v) => v === null),
+  );
+  if (missing.length === 0) return undefined;
+  return missing.map((key) => ({
+    kind: 'missing_row',
+    level: 'error',
+    message: `三：缺少“${section3RowLabel(key)}”行（各单元格均为空）`,
+    cells: SECTION3_COLUMNS.map((column) => ({ section: '3', row: key, column })),
+  }));
 }
 
 const LEVEL_LABEL = { error: '错误', warning: '警告' } as const;

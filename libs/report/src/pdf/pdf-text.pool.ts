@@ -19,6 +19,7 @@ interface Job {
 
 interface Slot {
   worker: Worker;
+  ready: boolean;
   job: Job | null;
   timer: NodeJS.Timeout | null;
 }
@@ -44,11 +45,16 @@ export class PdfTextPool {
   private readonly slots: Slot[] = [];
   private readonly queue: Job[] = [];
   private nextId = 1;
+  private broken = false;
 
   constructor(private readonly size = Math.max(1, availableParallelism())) {}
 
-  extract(data: Uint8Array, timeoutMs = 8000): Promise<PdfText> {
+  extract(data: Uint8Array, timeoutMs = 20000): Promise<PdfText> {
     return new Promise<PdfText>((resolve, reject) => {
+      if (this.broken) {
+        reject(new ReportParseError('PDF 读取组件无法加载，无法读取 PDF'));
+        return;
+      }
       this.queue.push({ id: this.nextId++, data, timeoutMs, resolve, reject });
       this.pump();
     });
@@ -62,8 +68,22 @@ export class PdfTextPool {
 
   private spawn(): Slot {
     const worker = new Worker(join(__dirname, 'pdf-text.worker.mjs'));
-    const slot: Slot = { worker, job: null, timer: null };
-    worker.on('message', (msg: { id: number; ok: boolean; name?: string } & PdfText) => {
+    const slot: Slot = { worker, ready: false, job: null, timer: null };
+    worker.on('message', (msg: { id?: number; ok?: boolean; ready?: boolean; name?: string } & PdfText) => {
+      if (msg.ready !== undefined) {
+        slot.ready = msg.ready;
+        if (!msg.ready) {
+          // pdf.js itself cannot load: every waiting PDF fails now rather than respawning forever.
+          this.broken = true;
+          for (const job of this.queue.splice(0))
+            job.reject(new ReportParseError('PDF 读取组件无法加载，无法读取 PDF'));
+          void worker.terminate();
+          return;
+        }
+        this.pump();
+        if (!slot.job) worker.unref();
+        return;
+      }
       const job = slot.job;
       if (!job || job.id !== msg.id) return;
       this.finish(slot);
@@ -77,7 +97,6 @@ export class PdfTextPool {
       if (i >= 0) this.slots.splice(i, 1);
       this.pump();
     });
-    worker.unref();
     this.slots.push(slot);
     return slot;
   }
@@ -99,10 +118,13 @@ export class PdfTextPool {
 
   private pump(): void {
     while (this.queue.length > 0) {
-      const slot =
-        this.slots.find((s) => s.job === null) ??
-        (this.slots.length < this.size ? this.spawn() : null);
-      if (!slot) return;
+      const idle = this.slots.find((s) => s.ready && s.job === null);
+      if (!idle) {
+        const starting = this.slots.filter((s) => !s.ready).length;
+        if (this.slots.length < this.size && starting < this.queue.length) this.spawn();
+        return;
+      }
+      const slot = idle;
       const job = this.queue.shift() as Job;
       slot.job = job;
       slot.worker.ref();

@@ -47,6 +47,12 @@ async function extract(data) {
   }
 }
 
+// Jobs are sent once pdf.js is loaded, so that a job's time limit measures the PDF, not start-up.
+pdfjsPromise.then(
+  () => parentPort.postMessage({ ready: true }),
+  (error) => parentPort.postMessage({ ready: false, message: String(error && error.message) }),
+);
+
 parentPort.on('message', async ({ id, data }) => {
   try {
     const result = await extract(new Uint8Array(data));
