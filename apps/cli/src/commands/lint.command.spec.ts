@@ -70,8 +70,29 @@ describe('gongkai lint', () => {
     expect(result.stderr).toMatch(/找不到/);
   });
 
-  it('rejects an unsupported file as bad usage', async () => {
-    expect((await lint([join(dir, 'report.pdf')])).code).toBe(EXIT_USAGE);
+  it('rejects an unsupported file type or a missing file as bad usage', async () => {
+    writeFileSync(join(dir, 'report.xyz'), 'x');
+    expect((await lint([join(dir, 'report.xyz')])).code).toBe(EXIT_USAGE);
     expect((await lint([join(dir, 'missing.txt')])).code).toBe(EXIT_USAGE);
+  });
+
+  it('checks 上年结转 against last year’s 结转下年度 with --previous, in any format (I5)', async () => {
+    const previous = parseReportJson(readFileSync(join(dir, '2021-pingtan-gonganju.json'), 'utf8'));
+    // Last year's report as its agency's HTML page, this year's as text.
+    const this2022 = { ...previous, year: 2022 };
+    this2022.section3 = {
+      ...previous.section3,
+      rows: { ...previous.section3.rows, carried_in: [0, 0, 0, 0, 0, 0, 0] },
+    };
+    writeFileSync(join(dir, 'last.html'), renderHtml(previous));
+    writeFileSync(join(dir, 'this.html'), renderHtml(this2022));
+    const { stdout } = await lint([join(dir, 'this.html'), '--previous', join(dir, 'last.html'), '--json']);
+    const i5 = (JSON.parse(stdout) as { checks: { id: string; ok: boolean; message: string }[] }).checks.filter(
+      (c) => c.id === 'I5',
+    );
+    expect(i5.filter((c) => !c.ok).map((c) => c.message)).toEqual([
+      expect.stringContaining('（自然人列）：2022年二、上年结转 0，而2021年四、结转下年度继续办理为 1'),
+      expect.stringContaining('（总计列）'),
+    ]);
   });
 });
