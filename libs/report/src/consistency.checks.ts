@@ -310,7 +310,11 @@ export function runChecks(
     if (report.format === '2021' && previous.format === '2021')
       results.push(...checkI6(report, previous));
   }
-  results.push(...checkI7(report), ...checkN1(report), ...checkN2(report, options.recordedFeesYuan));
+  results.push(
+    ...checkI7(report),
+    ...checkN1(report),
+    ...checkN2(report, options.recordedFeesYuan),
+  );
   if (options.findings) results.push(...structureChecks(options.findings));
   return results.sort((a, b) => a.id.localeCompare(b.id));
 }

@@ -1,4 +1,9 @@
-import { OUTCOME_CODES, OUTCOME_GROUPS, type OutcomeGroup, outcomeDefinition } from '@gongkai/domain';
+import {
+  OUTCOME_CODES,
+  OUTCOME_GROUPS,
+  type OutcomeGroup,
+  outcomeDefinition,
+} from '@gongkai/domain';
 import {
   type AnnualReport,
   type CellRef,
@@ -39,17 +44,22 @@ const JOIN = '(?:数量)?(?:共计|总计|合计|共|为|达)?';
 
 // Clauses about other things than applications under the Regulation: 主动公开 counts, 复议 and
 // 诉讼 counts, the channels an application came by (其中网络申请5件), other application kinds.
-const OFF_TOPIC = /主动公开|复议|诉讼|网络申请|信函申请|当面申请|网上申请|传真|电子邮件|来信|来访|行政许可|咨询|留言|热线/;
+const OFF_TOPIC =
+  /主动公开|复议|诉讼|网络申请|信函申请|当面申请|网上申请|传真|电子邮件|来信|来访|行政许可|咨询|留言|热线/;
 
 const PATTERNS: readonly { what: StatedFigure['what']; re: RegExp }[] = [
   {
     what: 'received',
-    re: new RegExp(`(?:新收|收到|受理|接收|接到|共收)[^，。；]{0,14}?${APPLICATION}${JOIN}${COUNT}`),
+    re: new RegExp(
+      `(?:新收|收到|受理|接收|接到|共收)[^，。；]{0,14}?${APPLICATION}${JOIN}${COUNT}`,
+    ),
   },
   { what: 'carried_in', re: new RegExp(`上(?:一)?年(?:度)?结转[^，。；]{0,12}?${COUNT}`) },
   {
     what: 'carried_forward',
-    re: new RegExp(`结转(?:至|到)?下(?:一)?年(?:度)?[^，。；]{0,12}?${COUNT}|${COUNT}[^，。；]{0,6}结转(?:至|到)?下(?:一)?年`),
+    re: new RegExp(
+      `结转(?:至|到)?下(?:一)?年(?:度)?[^，。；]{0,12}?${COUNT}|${COUNT}[^，。；]{0,6}结转(?:至|到)?下(?:一)?年`,
+    ),
   },
   {
     what: 'handled',
@@ -61,7 +71,8 @@ const PATTERNS: readonly { what: StatedFigure['what']; re: RegExp }[] = [
   })),
 ];
 
-const NONE_RECEIVED = /(?:未|没有)(?:收到|受理|接到)(?:任何)?[^，。；]{0,8}?(?:政府信息公开申请|信息公开申请|依申请公开)/;
+const NONE_RECEIVED =
+  /(?:未|没有)(?:收到|受理|接到)(?:任何)?[^，。；]{0,8}?(?:政府信息公开申请|信息公开申请|依申请公开)/;
 
 /** The application figures a report's narrative states (regulation.md §1.3 figures of 三). */
 export function statedApplicationFigures(report: AnnualReport): StatedFigure[] {
@@ -122,7 +133,10 @@ export function checkN1(report: AnnualReport): CheckResult[] {
       expected = [total('total'), total('received'), total('received') + total('carried_in')];
       label = '（七）总计';
     } else {
-      const rows = report.format === '2019' && s.what === 'other' ? (['other'] as Section3RowKey[]) : groupRows(s.what);
+      const rows =
+        report.format === '2019' && s.what === 'other'
+          ? (['other'] as Section3RowKey[])
+          : groupRows(s.what);
       cells = rows.map(totalCell);
       expected = [rows.reduce((a, r) => a + total(r), 0)];
       const g = OUTCOME_GROUPS.find((x) => x.group === s.what);
@@ -159,7 +173,11 @@ export function statedFees(report: AnnualReport): { value: number; sentence: str
   const texts = [report.texts.overview, report.texts.other];
   for (const sentence of texts.flatMap(narrativeSentences)) {
     if (!/处理费|收费/.test(sentence) || /行政事业性收费/.test(sentence)) continue;
-    if (/(未|没有|无)(收取|产生|发生)|收取[^，。；]{0,12}?(为)?零|(未|无)[^，。；]{0,4}收费/.test(sentence)) {
+    if (
+      /(未|没有|无)(收取|产生|发生)|收取[^，。；]{0,12}?(为)?零|(未|无)[^，。；]{0,4}收费/.test(
+        sentence,
+      )
+    ) {
       out.push({ value: 0, sentence });
       continue;
     }
@@ -188,7 +206,12 @@ export function checkN2(report: AnnualReport, recordedFeesYuan?: number | null):
         sentence: s.sentence,
       });
   }
-  if (first && recordedFeesYuan !== undefined && recordedFeesYuan !== null && first.value !== recordedFeesYuan)
+  if (
+    first &&
+    recordedFeesYuan !== undefined &&
+    recordedFeesYuan !== null &&
+    first.value !== recordedFeesYuan
+  )
     failures.push({
       id: 'N2',
       ok: false,
@@ -203,7 +226,9 @@ export function checkN2(report: AnnualReport, recordedFeesYuan?: number | null):
       id: 'N2',
       ok: true,
       level: 'error',
-      message: first ? `N2 成立：正文所述信息处理费（${first.value}元）前后一致` : 'N2 成立：正文未陈述信息处理费金额',
+      message: first
+        ? `N2 成立：正文所述信息处理费（${first.value}元）前后一致`
+        : 'N2 成立：正文未陈述信息处理费金额',
       cells: [],
     },
   ];

@@ -52,7 +52,8 @@ export function sniffContent(bytes: Uint8Array): 'pdf' | 'zip' | 'image' | 'bina
     startsWith(head, [0x42, 0x4d]) ||
     startsWith(head, [0x49, 0x49, 0x2a, 0x00]) ||
     startsWith(head, [0x4d, 0x4d, 0x00, 0x2a]) ||
-    (startsWith(head, [0x52, 0x49, 0x46, 0x46]) && Buffer.from(head.subarray(8, 12)).toString() === 'WEBP')
+    (startsWith(head, [0x52, 0x49, 0x46, 0x46]) &&
+      Buffer.from(head.subarray(8, 12)).toString() === 'WEBP')
   )
     return 'image';
   if (head.includes(0)) return 'binary';
@@ -100,16 +101,24 @@ export async function parseReport(
   const sniffed = sniffContent(content);
   switch (sniffed) {
     case 'pdf':
-      return parseReportPdf(content, { ...options, pool: options.pdfPool, timeoutMs: options.pdfTimeoutMs });
+      return parseReportPdf(content, {
+        ...options,
+        pool: options.pdfPool,
+        timeoutMs: options.pdfTimeoutMs,
+      });
     case 'image':
       throw new ReportParseError('文件是图片，不是年度报告；请提供报告的 PDF、网页、DOCX 或文本');
     case 'zip':
       if (kind !== 'docx')
-        throw new ReportParseError(`文件是压缩包（ZIP），不是${KIND_NAME[kind]}；若为 Word 文档，请使用 .docx 扩展名`);
+        throw new ReportParseError(
+          `文件是压缩包（ZIP），不是${KIND_NAME[kind]}；若为 Word 文档，请使用 .docx 扩展名`,
+        );
       return parseReportDocx(content, options);
     case 'binary':
       throw new ReportParseError(
-        kind === 'docx' ? 'DOCX 文件已损坏（不是有效的 Word 文档）' : `文件不是${KIND_NAME[kind]}（内容为二进制数据）`,
+        kind === 'docx'
+          ? 'DOCX 文件已损坏（不是有效的 Word 文档）'
+          : `文件不是${KIND_NAME[kind]}（内容为二进制数据）`,
       );
     case 'text':
       if (kind === 'docx') throw new ReportParseError('DOCX 文件已损坏（不是有效的 Word 文档）');

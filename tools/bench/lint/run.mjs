@@ -14,7 +14,9 @@ const COUNT = Number(process.env.BENCH_FILES ?? 100);
 const dir = mkdtempSync(join(tmpdir(), 'gongkai-bench-lint-'));
 
 const sources = [
-  ...readdirSync(fixtures).filter((f) => /\.(txt|json)$/.test(f)).map((f) => join(fixtures, f)),
+  ...readdirSync(fixtures)
+    .filter((f) => /\.(txt|json)$/.test(f))
+    .map((f) => join(fixtures, f)),
   ...readdirSync(join(fixtures, 'formats'))
     .filter((f) => /\.(txt|json|html|pdf)$/.test(f))
     .map((f) => join(fixtures, 'formats', f)),
@@ -59,7 +61,16 @@ for (let i = 0; i < COUNT; i++) {
 const t0 = process.hrtime.bigint();
 const run = spawnSync(
   '/usr/bin/time',
-  ['-f', '%U %S', process.execPath, join(root, 'tools/bin/gongkai.cjs'), 'lint', reports, '--format', 'json'],
+  [
+    '-f',
+    '%U %S',
+    process.execPath,
+    join(root, 'tools/bin/gongkai.cjs'),
+    'lint',
+    reports,
+    '--format',
+    'json',
+  ],
   { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
 );
 const seconds = Number(process.hrtime.bigint() - t0) / 1e9;

@@ -42,7 +42,10 @@ describe('gongkai lint on files that are not reports', () => {
     expectRefused(write('scan.pdf', pdf('')), /PDF 中没有可提取的文字（可能是扫描件）/));
 
   it('a PDF with text that is not a report', () =>
-    expectRefused(write('other.pdf', pdf('BT /F1 12 Tf 72 712 Td (Invoice 2024) Tj ET')), /找不到“三、收到和处理政府信息公开申请情况”的表格/));
+    expectRefused(
+      write('other.pdf', pdf('BT /F1 12 Tf 72 712 Td (Invoice 2024) Tj ET')),
+      /找不到“三、收到和处理政府信息公开申请情况”的表格/,
+    ));
 
   it('a damaged PDF', () =>
     expectRefused(write('broken.pdf', '%PDF-1.7\n' + 'x'.repeat(500)), /PDF/));
@@ -50,7 +53,10 @@ describe('gongkai lint on files that are not reports', () => {
   it('an image, whatever its name', async () => {
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
     await expectRefused(write('scan.pdf.png.pdf', png), /文件是图片/);
-    await expectRefused(write('photo.docx', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3])), /文件是图片/);
+    await expectRefused(
+      write('photo.docx', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3])),
+      /文件是图片/,
+    );
   });
 
   it('an empty file', () => expectRefused(write('empty.txt', ''), /文件为空/));
@@ -75,7 +81,14 @@ describe('gongkai lint on files that are not reports', () => {
   });
 
   it('fuzz: random bytes under any report name get exit 1 and one Chinese line', async () => {
-    const prefixes = ['', '%PDF-1.4\n', 'PK\x03\x04', '<html><body>', '\t一、本年新收政府信息公开申请数量\n', '{'];
+    const prefixes = [
+      '',
+      '%PDF-1.4\n',
+      'PK\x03\x04',
+      '<html><body>',
+      '\t一、本年新收政府信息公开申请数量\n',
+      '{',
+    ];
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(...prefixes),

@@ -55,7 +55,10 @@ export async function reportFilesIn(dir: string): Promise<string[]> {
     for (const e of entries) {
       const path = join(d, e.name);
       if (e.isDirectory()) await walk(path);
-      else if (e.isFile() && REPORT_FILE_EXTENSIONS.includes(e.name.split('.').pop()?.toLowerCase() ?? ''))
+      else if (
+        e.isFile() &&
+        REPORT_FILE_EXTENSIONS.includes(e.name.split('.').pop()?.toLowerCase() ?? '')
+      )
         out.push(path);
     }
   };
@@ -102,7 +105,8 @@ export async function lintFiles(
   await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, runner));
   const byKey = new Map<string, FileLint>();
   for (const r of results)
-    if (r.outcome) byKey.set(`${seriesKey(r.file, r.outcome.parsed.report)}@${r.outcome.parsed.report.year}`, r);
+    if (r.outcome)
+      byKey.set(`${seriesKey(r.file, r.outcome.parsed.report)}@${r.outcome.parsed.report.year}`, r);
   for (const r of results) {
     if (!r.outcome) continue;
     const report = r.outcome.parsed.report;
@@ -145,7 +149,16 @@ export function resultRows(results: readonly FileLint[], root: string): ResultRo
     const file = relative(root, r.file) || basename(r.file);
     const kind = reportFileKind(r.file) ?? '';
     if (!r.outcome)
-      return { file, agency: '', year: null, readAs: kind, ok: false, checks: {}, findings: [], error: r.error };
+      return {
+        file,
+        agency: '',
+        year: null,
+        readAs: kind,
+        ok: false,
+        checks: {},
+        findings: [],
+        error: r.error,
+      };
     const { report, failures, ok } = r.outcome.result;
     return {
       file,

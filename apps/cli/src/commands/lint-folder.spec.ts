@@ -49,7 +49,12 @@ describe('gongkai lint DIR', () => {
     expect(code).toBe(1);
     expect(rows.map((r) => r.file)).toContain('formats/2024-huaian-hongze-qu.pdf');
     expect(rows.filter((r) => r.error !== null)).toEqual([]);
-    expect(rows.filter((r) => !r.ok).map((r) => r.file).sort()).toEqual([...BROKEN].sort());
+    expect(
+      rows
+        .filter((r) => !r.ok)
+        .map((r) => r.file)
+        .sort(),
+    ).toEqual([...BROKEN].sort());
   });
 
   it('names N1 and S1 for 洪泽区 2024 in every format read, N1 holding elsewhere', () => {
@@ -77,7 +82,9 @@ describe('gongkai lint DIR', () => {
     expect(lines.at(-1)).toBe(
       `共 ${rows.length} 个文件：通过 ${rows.length - BROKEN.length} 个，未通过 ${BROKEN.length} 个`,
     );
-    expect(lines.find((l) => l.includes('hongze-qu.pdf'))).toMatch(/^✗ .*淮安市洪泽区人民政府 2024年度（PDF） 未通过 N1、S1/);
+    expect(lines.find((l) => l.includes('hongze-qu.pdf'))).toMatch(
+      /^✗ .*淮安市洪泽区人民政府 2024年度（PDF） 未通过 N1、S1/,
+    );
     const csv = (await runCli('lint', dir, '--format', 'csv')).stdout.split('\r\n');
     expect(csv[0]).toBe('file,agency,year,read_as,ok,I1,I2,I3,I4,I5,I6,I7,N1,N2,S1,findings,error');
     expect(csv.filter((l) => l.startsWith('formats/2024-pingtan-jinjing-pianqu.pdf,'))[0]).toMatch(

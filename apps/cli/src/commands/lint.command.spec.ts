@@ -86,12 +86,19 @@ describe('gongkai lint', () => {
     };
     writeFileSync(join(dir, 'last.html'), renderHtml(previous));
     writeFileSync(join(dir, 'this.html'), renderHtml(this2022));
-    const { stdout } = await lint([join(dir, 'this.html'), '--previous', join(dir, 'last.html'), '--json']);
-    const i5 = (JSON.parse(stdout) as { checks: { id: string; ok: boolean; message: string }[] }).checks.filter(
-      (c) => c.id === 'I5',
-    );
+    const { stdout } = await lint([
+      join(dir, 'this.html'),
+      '--previous',
+      join(dir, 'last.html'),
+      '--json',
+    ]);
+    const i5 = (
+      JSON.parse(stdout) as { checks: { id: string; ok: boolean; message: string }[] }
+    ).checks.filter((c) => c.id === 'I5');
     expect(i5.filter((c) => !c.ok).map((c) => c.message)).toEqual([
-      expect.stringContaining('（自然人列）：2022年二、上年结转 0，而2021年四、结转下年度继续办理为 1'),
+      expect.stringContaining(
+        '（自然人列）：2022年二、上年结转 0，而2021年四、结转下年度继续办理为 1',
+      ),
       expect.stringContaining('（总计列）'),
     ]);
   });

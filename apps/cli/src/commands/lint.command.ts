@@ -89,7 +89,8 @@ async function lintFile(file: string, options: LintOptions, pool: PdfTextPool): 
 
 /** A folder: one line per report and a summary, or the table of results as JSON or CSV. */
 async function lintFolder(dir: string, options: LintOptions, pool: PdfTextPool): Promise<void> {
-  if (options.previous) throw new UsageError('--previous 只用于单个文件（文件夹内自动按机关、年度核对 I5）');
+  if (options.previous)
+    throw new UsageError('--previous 只用于单个文件（文件夹内自动按机关、年度核对 I5）');
   const files = await reportFilesIn(dir);
   const rows = resultRows(await lintFiles(files, pool), dir);
   const format = options.format ?? (options.json ? 'json' : 'text');
@@ -112,7 +113,9 @@ async function lintFolder(dir: string, options: LintOptions, pool: PdfTextPool):
 export function registerLintCommand(program: Command): void {
   program
     .command('lint')
-    .description('检查年度报告的勾稽关系、正文与表格、表格结构（.pdf、.html、.docx、.txt、.json，或文件夹）')
+    .description(
+      '检查年度报告的勾稽关系、正文与表格、表格结构（.pdf、.html、.docx、.txt、.json，或文件夹）',
+    )
     .argument('<path>', '年度报告文件或文件夹（递归读取）')
     .option('--json', '单个文件：输出解析后的报告 JSON（含 checks）；文件夹：同 --format json')
     .option('--format <format>', '文件夹的结果表：text（默认）、json 或 csv')

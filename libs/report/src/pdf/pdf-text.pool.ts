@@ -69,28 +69,33 @@ export class PdfTextPool {
   private spawn(): Slot {
     const worker = new Worker(join(__dirname, 'pdf-text.worker.mjs'));
     const slot: Slot = { worker, ready: false, job: null, timer: null };
-    worker.on('message', (msg: { id?: number; ok?: boolean; ready?: boolean; name?: string } & PdfText) => {
-      if (msg.ready !== undefined) {
-        slot.ready = msg.ready;
-        if (!msg.ready) {
-          // pdf.js itself cannot load: every waiting PDF fails now rather than respawning forever.
-          this.broken = true;
-          for (const job of this.queue.splice(0))
-            job.reject(new ReportParseError('PDF 读取组件无法加载，无法读取 PDF'));
-          void worker.terminate();
+    worker.on(
+      'message',
+      (msg: { id?: number; ok?: boolean; ready?: boolean; name?: string } & PdfText) => {
+        if (msg.ready !== undefined) {
+          slot.ready = msg.ready;
+          if (!msg.ready) {
+            // pdf.js itself cannot load: every waiting PDF fails now rather than respawning forever.
+            this.broken = true;
+            for (const job of this.queue.splice(0))
+              job.reject(new ReportParseError('PDF 读取组件无法加载，无法读取 PDF'));
+            void worker.terminate();
+            return;
+          }
+          this.pump();
+          if (!slot.job) worker.unref();
           return;
         }
-        this.pump();
-        if (!slot.job) worker.unref();
-        return;
-      }
-      const job = slot.job;
-      if (!job || job.id !== msg.id) return;
-      this.finish(slot);
-      if (msg.ok) job.resolve({ pages: msg.pages, numPages: msg.numPages });
-      else job.reject(pdfError(msg.name ?? ''));
-    });
-    worker.on('error', () => this.fail(slot, new ReportParseError('PDF 无法解析（文件可能已损坏）')));
+        const job = slot.job;
+        if (!job || job.id !== msg.id) return;
+        this.finish(slot);
+        if (msg.ok) job.resolve({ pages: msg.pages, numPages: msg.numPages });
+        else job.reject(pdfError(msg.name ?? ''));
+      },
+    );
+    worker.on('error', () =>
+      this.fail(slot, new ReportParseError('PDF 无法解析（文件可能已损坏）')),
+    );
     worker.on('exit', () => {
       this.fail(slot, new ReportParseError('PDF 无法解析（读取进程意外退出）'));
       const i = this.slots.indexOf(slot);
@@ -129,7 +134,12 @@ export class PdfTextPool {
       slot.job = job;
       slot.worker.ref();
       slot.timer = setTimeout(() => {
-        this.fail(slot, new ReportParseError(`PDF 解析超时（超过${Math.round(job.timeoutMs / 1000)}秒），文件可能过于复杂或已损坏`));
+        this.fail(
+          slot,
+          new ReportParseError(
+            `PDF 解析超时（超过${Math.round(job.timeoutMs / 1000)}秒），文件可能过于复杂或已损坏`,
+          ),
+        );
         void slot.worker.terminate();
       }, job.timeoutMs);
       const copy = job.data.slice();

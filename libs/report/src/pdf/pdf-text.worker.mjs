@@ -36,7 +36,13 @@ async function extract(data) {
         const [a, b, c, d, e, f] = item.transform;
         // Rotated text (page stamps, vertical captions) is not part of a table row.
         if (Math.abs(b) > 0.01 || Math.abs(c) > 0.01 || a <= 0) continue;
-        items.push({ str: item.str, x: e, y: f, width: item.width, height: item.height || Math.abs(d) });
+        items.push({
+          str: item.str,
+          x: e,
+          y: f,
+          width: item.width,
+          height: item.height || Math.abs(d),
+        });
       }
       pages.push({ items });
       page.cleanup();

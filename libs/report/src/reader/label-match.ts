@@ -12,7 +12,7 @@ export function stripNumbering(label: string): string {
 export function labelKey(text: string): string {
   return foldText(text)
     .replace(/[\s\u00a0\u3000]+/g, '')
-    .replace(/[，,。.．、；;：:“”"'‘’「」『』（）()《》〈〉【】\[\]·\-—–_…!！?？]/g, '');
+    .replace(/[，,。.．、；;：:“”"'‘’「」『』（）()《》〈〉【】[\]·\-—–_…!！?？]/g, '');
 }
 
 function bigrams(text: string): Set<string> {

@@ -18,7 +18,12 @@ import { lintReportContent } from '../report.lint';
 import { parseReport, type ReportFileKind } from '../report.parser';
 import { renderText } from '../text.renderer';
 
-const AGENCIES = ['铜官区人民社区', '平潭综合实验区金井片区管理局', '淮安市洪泽区人民政府', '某市自然资源局'];
+const AGENCIES = [
+  '铜官区人民社区',
+  '平潭综合实验区金井片区管理局',
+  '淮安市洪泽区人民政府',
+  '某市自然资源局',
+];
 
 const reportArb = fc
   .record({
@@ -45,7 +50,8 @@ const reportArb = fc
     const section2 = emptySection2(format) as unknown as Record<string, Record<string, Figure>>;
     let i = 0;
     for (const spec of section2Rows(format))
-      for (const f of spec.fields) (section2[spec.key] as Record<string, Figure>)[f.key] = s2[i++] ?? 0;
+      for (const f of spec.fields)
+        (section2[spec.key] as Record<string, Figure>)[f.key] = s2[i++] ?? 0;
     report.section2 = section2 as unknown as AnnualReport['section2'];
     report.texts = {
       overview: applicationsParagraph(report),
@@ -55,7 +61,10 @@ const reportArb = fc
     return report;
   });
 
-const RENDERINGS: readonly { kind: ReportFileKind; render: (r: AnnualReport) => Promise<Uint8Array> }[] = [
+const RENDERINGS: readonly {
+  kind: ReportFileKind;
+  render: (r: AnnualReport) => Promise<Uint8Array>;
+}[] = [
   { kind: 'txt', render: async (r) => Buffer.from(renderText(r)) },
   { kind: 'html', render: async (r) => Buffer.from(renderHtml(r)) },
   { kind: 'docx', render: (r) => renderDocx(r) },
@@ -63,23 +72,29 @@ const RENDERINGS: readonly { kind: ReportFileKind; render: (r: AnnualReport) => 
 ];
 
 describe('own output round trip: every rendering the publisher offers reads back', () => {
-  it.each(RENDERINGS.map((r) => r.kind))('%s → the same tables, year, format and agency', async (kind) => {
-    const rendering = RENDERINGS.find((r) => r.kind === kind);
-    if (!rendering) throw new Error(kind);
-    await fc.assert(
-      fc.asyncProperty(reportArb, async (report) => {
-        const { report: back, findings } = await parseReport(await rendering.render(report), kind);
-        expect(back.year).toBe(report.year);
-        expect(back.format).toBe(report.format);
-        expect(back.agency.name).toBe(report.agency.name);
-        expect(back.section3).toEqual(report.section3);
-        expect(back.section4).toEqual(report.section4);
-        expect(back.section2).toEqual(report.section2);
-        expect(findings).toEqual([]);
-      }),
-      { numRuns: kind === 'docx' ? 15 : 40 },
-    );
-  });
+  it.each(RENDERINGS.map((r) => r.kind))(
+    '%s → the same tables, year, format and agency',
+    async (kind) => {
+      const rendering = RENDERINGS.find((r) => r.kind === kind);
+      if (!rendering) throw new Error(kind);
+      await fc.assert(
+        fc.asyncProperty(reportArb, async (report) => {
+          const { report: back, findings } = await parseReport(
+            await rendering.render(report),
+            kind,
+          );
+          expect(back.year).toBe(report.year);
+          expect(back.format).toBe(report.format);
+          expect(back.agency.name).toBe(report.agency.name);
+          expect(back.section3).toEqual(report.section3);
+          expect(back.section4).toEqual(report.section4);
+          expect(back.section2).toEqual(report.section2);
+          expect(findings).toEqual([]);
+        }),
+        { numRuns: kind === 'docx' ? 15 : 40 },
+      );
+    },
+  );
 
   it('lint of the downloaded .txt finds the year and agency without hints', async () => {
     const report = createReport({ agency: { code: 'x', name: '某市自然资源局' }, year: 2024 });

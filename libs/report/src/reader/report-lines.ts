@@ -198,7 +198,8 @@ export function linesFromPdfPages(pages: readonly PdfPageText[]): ReportLine[] {
         const charWidth = item.height || item.width / Math.max(1, item.str.length);
         const last = cells[cells.length - 1];
         // A label printed right up to its first figure stays two cells.
-        const sameKind = last && FIGURE_TOKEN.test(last.text.trim()) === FIGURE_TOKEN.test(item.str.trim());
+        const sameKind =
+          last && FIGURE_TOKEN.test(last.text.trim()) === FIGURE_TOKEN.test(item.str.trim());
         if (last && sameKind && item.x - end < charWidth * 0.5) {
           last.text += item.str;
           last.width = item.x + item.width - (last.x ?? item.x);
@@ -226,6 +227,10 @@ function splitPdfCell(cell: LineCell): LineCell[] {
     const at = cell.text.indexOf(p.text.split(' ')[0] ?? p.text, offset);
     offset = at >= 0 ? at + p.text.length : offset;
     const share = (cell.width ?? 0) / total;
-    return { text: p.text, x: (cell.x ?? 0) + Math.max(0, at) * share, width: p.text.length * share };
+    return {
+      text: p.text,
+      x: (cell.x ?? 0) + Math.max(0, at) * share,
+      width: p.text.length * share,
+    };
   });
 }

@@ -43,7 +43,6 @@ export interface ReadResult {
   findings: ReportFinding[];
 }
 
-
 const NUMBER = /^[+\-−]?\d[\d,，]*(\.\d+)?$/;
 
 /** Reads a printed figure; `undefined` when the cell is a label, not a figure. */
@@ -131,7 +130,11 @@ function findSection3Range(infos: readonly LineInfo[]): { lo: number; hi: number
       const end = infos[e];
       if (!end || labelRecall(textOf(end), END_LABEL) < 0.75) continue;
       let lo = s;
-      if (infos[s]?.values.length === 0 && infos[s - 1]?.label === '' && infos[s - 1]?.values.length)
+      if (
+        infos[s]?.values.length === 0 &&
+        infos[s - 1]?.label === '' &&
+        infos[s - 1]?.values.length
+      )
         lo = s - 1;
       let hi = e;
       const next = infos[e + 1];
@@ -178,36 +181,37 @@ function align(groups: readonly Group[], keys: readonly KeyLabel[]): (number | n
   const m = groups.length;
   const n = keys.length;
   const s = groups.map((g) => keys.map((k) => score(g, k).best));
-  const dp: number[][] = Array.from({ length: m + 1 }, () => Array<number>(n + 1).fill(0));
-  const move: number[][] = Array.from({ length: m + 1 }, () => Array<number>(n + 1).fill(0));
+  // Flat (m+1)×(n+1) tables: dp is the best total so far, move how it was reached.
+  const width = n + 1;
+  const dp = new Float64Array((m + 1) * width);
+  const move = new Uint8Array((m + 1) * width);
   const SKIP = -0.05;
   for (let j = 0; j <= m; j++) {
     for (let k = 0; k <= n; k++) {
       if (j === 0 && k === 0) continue;
       let best = -Infinity;
       let how = 0;
-      const row = dp[j] as number[];
       if (j > 0 && k > 0) {
-        const v = (dp[j - 1] as number[])[k - 1]! + 0.3 + (s[j - 1] as number[])[k - 1]!;
+        const v = (dp[(j - 1) * width + k - 1] ?? 0) + 0.3 + (s[j - 1]?.[k - 1] ?? 0);
         if (v > best) [best, how] = [v, 1];
       }
       if (j > 0) {
-        const v = (dp[j - 1] as number[])[k]! + SKIP;
+        const v = (dp[(j - 1) * width + k] ?? 0) + SKIP;
         if (v > best) [best, how] = [v, 2];
       }
       if (k > 0) {
-        const v = row[k - 1]! + SKIP;
+        const v = (dp[j * width + k - 1] ?? 0) + SKIP;
         if (v > best) [best, how] = [v, 3];
       }
-      row[k] = best;
-      (move[j] as number[])[k] = how;
+      dp[j * width + k] = best;
+      move[j * width + k] = how;
     }
   }
   const assigned: (number | null)[] = Array<number | null>(m).fill(null);
   let j = m;
   let k = n;
   while (j > 0 || k > 0) {
-    const how = (move[j] as number[])[k];
+    const how = move[j * width + k];
     if (how === 1) {
       assigned[j - 1] = k - 1;
       j--;
@@ -556,7 +560,10 @@ function hasOtherRows2021(infos: readonly LineInfo[], range: { lo: number; hi: n
  * at all), aligns the printed rows to the official rows by label, and reports what does not
  * match the 30号 format as findings.
  */
-export function readReportLines(lines: readonly ReportLine[], options: ReadOptions = {}): ReadResult {
+export function readReportLines(
+  lines: readonly ReportLine[],
+  options: ReadOptions = {},
+): ReadResult {
   const infos = lines.map(analyse);
   const allText = lines.map((l) => l.raw).join('\n');
   const findings: ReportFinding[] = [];
