@@ -56,6 +56,8 @@ export function toReportJson(report: AnnualReport): { [key: string]: Json } {
       level: c.level,
       message: c.message,
       cells: c.cells.map((ref) => ({ section: ref.section, row: ref.row, column: ref.column })),
+      ...(c.sentence ? { sentence: c.sentence } : {}),
+      ...(c.acknowledgement ? { acknowledgement: { ...c.acknowledgement } } : {}),
     })),
   };
 }

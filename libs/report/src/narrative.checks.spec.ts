@@ -1,4 +1,4 @@
-import { checkN1, checkN2, statedApplicationFigures } from './narrative.checks';
+import { checkN1, checkN2, narrativeSentences, statedApplicationFigures } from './narrative.checks';
 import { type AnnualReport, createReport } from './report-model';
 
 function report(overview: string, other = ''): AnnualReport {
@@ -75,5 +75,13 @@ describe('N2', () => {
     expect(checkN2(agree, 300)[0]?.message).toContain('登记的收费合计为300元');
     // 行政事业性收费 (section 二) is not the information-processing fee.
     expect(checkN2(report('行政事业性收费7545万元。'))[0]?.message).toContain('未陈述');
+  });
+});
+
+describe('narrative sentences', () => {
+  it('keep a numbered heading line apart from the sentence under it, and join broken lines', () => {
+    expect(
+      narrativeSentences('（二）依申请公开情况\n2023年共收到政府信息\n公开申请5件。其余。'),
+    ).toEqual(['（二）依申请公开情况', '2023年共收到政府信息公开申请5件。', '其余。']);
   });
 });

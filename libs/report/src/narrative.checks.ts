@@ -30,10 +30,19 @@ function fold(text: string): string {
     .replace(/[\s\u00a0\u3000]+/g, '');
 }
 
+const HEADING_LINE = /^\s*(（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、)[^。；，,]{0,20}$/;
+
 /** Sentences of the narrative; line breaks of a printed page are not sentence ends. */
 export function narrativeSentences(text: string): string[] {
-  return fold(text)
-    .split(/(?<=[。；！？])/)
+  // A short numbered line without punctuation (（二）依申请公开情况) is a heading, not the start of
+  // the sentence printed under it.
+  const joined = text
+    .split(/\r?\n/)
+    .map((line) => (HEADING_LINE.test(line) ? `${line}\ue000` : line))
+    .join('');
+  return fold(joined)
+    .split(/(?<=[。；！？\ue000])/)
+    .map((s) => s.replace(/\ue000/g, ''))
     .map((s) => s.trim())
     .filter((s) => s !== '');
 }

@@ -118,6 +118,8 @@ export interface CheckResult {
   cells: CellRef[];
   /** N1/N2: the narrative sentence that states the figure. */
   sentence?: string;
+  /** N1/N2 published despite the contradiction: the approving leader who acknowledged it. */
+  acknowledgement?: { by: string; at: string };
 }
 
 export interface ReportTexts {

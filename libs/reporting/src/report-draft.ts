@@ -73,12 +73,27 @@ export function composeDraft(sources: ReportSources, status?: ReportStatus): Com
   return { report, texts, previous, suggestions };
 }
 
+/** N1/N2: the text contradicts the tables or the fees. */
+const NARRATIVE_CHECKS: readonly string[] = ['N1', 'N2'];
+
 /**
  * What blocks submission, approval and publication: a failing error check, and the cross-year
  * check I5 against last year's published 结转下年度 unless the clerk explained the difference.
+ * A failing narrative check (N1, N2) does not block: publishing it needs the approving leader's
+ * acknowledgement instead (`narrativeFailures`).
  */
 export function blockingChecks(checks: readonly CheckResult[], crossYearNote: string | null) {
-  return checks.filter((c) => !c.ok && (c.level === 'error' || (c.id === 'I5' && !crossYearNote)));
+  return checks.filter(
+    (c) =>
+      !c.ok &&
+      !NARRATIVE_CHECKS.includes(c.id) &&
+      (c.level === 'error' || (c.id === 'I5' && !crossYearNote)),
+  );
+}
+
+/** The failing narrative checks a leader must acknowledge before publishing. */
+export function narrativeFailures(checks: readonly CheckResult[]): CheckResult[] {
+  return checks.filter((c) => !c.ok && NARRATIVE_CHECKS.includes(c.id));
 }
 
 export interface Rendering {

@@ -11,7 +11,7 @@ const TEXTS = {
   preamble: '根据《中华人民共和国政府信息公开条例》编制本报告。',
   overview: {
     proactive: '全年主动公开各类信息592条。',
-    onRequest: '本年未收到政府信息公开申请。',
+    onRequest: '依申请公开工作规范有序。',
     management: '加强政府信息管理。',
     platform: '加强平台建设。',
     supervision: '接受社会监督。',
@@ -321,6 +321,70 @@ describe('annual report lifecycle over HTTP', () => {
       [desk.agency.id],
     );
     expect((await call(desk, 'leader', 'post', '/api/reports/2023/publish', {})).status).toBe(200);
+  });
+
+  it('a text contradicting 表三 (N1) does not block, but is published only with the approving leader’s acknowledgement, recorded in the version', async () => {
+    const desk = await seedDesk(t);
+    await insertCaseRows(t.db, desk.agency.id, [
+      {
+        receivedOn: '2023-03-01',
+        decidedOn: '2023-03-20',
+        outcome: 'disclosed',
+        applicantCategory: 'natural_person',
+      },
+    ]);
+    const texts = {
+      ...TEXTS,
+      overview: { ...TEXTS.overview, onRequest: '2023年共收到政府信息公开申请5件。' },
+    };
+    const draft = await call(desk, 'clerk', 'put', '/api/reports/2023/texts', { texts });
+    const n1 = draft.body.checks.find((c: { id: string }) => c.id === 'N1');
+    expect(n1).toMatchObject({
+      ok: false,
+      level: 'error',
+      sentence: '2023年共收到政府信息公开申请5件。',
+      cells: [{ section: '3', row: 'received', column: 'total' }],
+    });
+    expect(draft.body.blockers).toEqual([]);
+    expect((await call(desk, 'clerk', 'post', '/api/reports/2023/submit', {})).status).toBe(200);
+    expect((await call(desk, 'leader', 'post', '/api/reports/2023/approve', {})).status).toBe(200);
+
+    const unacknowledged = await call(desk, 'leader', 'post', '/api/reports/2023/publish', {});
+    expect(unacknowledged.status).toBe(422);
+    expect(unacknowledged.body.code).toBe('narrative_unacknowledged');
+    expect(unacknowledged.body.message).toMatch(
+      /^正文与表格不一致，须由批准该报告的负责人确认后发布/,
+    );
+    const notApprover = await call(desk, 'admin', 'post', '/api/reports/2023/publish', {
+      acknowledgeNarrative: true,
+    });
+    expect(notApprover.status).toBe(403);
+    expect(notApprover.body.code).toBe('narrative_ack_not_approver');
+    const badFlag = await call(desk, 'leader', 'post', '/api/reports/2023/publish', {
+      acknowledgeNarrative: 'yes',
+    });
+    expect(badFlag.status).toBe(400);
+
+    const published = await call(desk, 'leader', 'post', '/api/reports/2023/publish', {
+      acknowledgeNarrative: true,
+    });
+    expect(published.status).toBe(200);
+    const json = await call(
+      desk,
+      'auditor',
+      'get',
+      '/api/reports/2023/download?format=json&version=1',
+    );
+    const frozen = JSON.parse(buffer(json).toString('utf8'));
+    const [{ published_by: leaderId }] = (await t.db.query(
+      'SELECT published_by FROM report_versions WHERE agency_id = $1',
+      [desk.agency.id],
+    )) as { published_by: string }[];
+    expect(frozen.checks.find((c: { id: string }) => c.id === 'N1')).toMatchObject({
+      ok: false,
+      sentence: '2023年共收到政府信息公开申请5件。',
+      acknowledgement: { by: leaderId, at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) },
+    });
   });
 
   it('400 for a bad year or format, 404 for a version that does not exist', async () => {

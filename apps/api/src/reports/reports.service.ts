@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
   ConflictException,
+  ForbiddenException,
   Injectable,
   NotFoundException,
   StreamableFile,
@@ -37,6 +38,7 @@ import {
   composeDraft,
   CONTENT_TYPES,
   downloadName,
+  narrativeFailures,
   renderAll,
   renderOne,
   storedRendering,
@@ -46,7 +48,14 @@ import {
 type Action = ReportDraftView['allowed'][number];
 
 function checkView(c: CheckResult): ReportCheckView {
-  return { id: c.id, ok: c.ok, level: c.level, message: c.message, cells: c.cells };
+  return {
+    id: c.id,
+    ok: c.ok,
+    level: c.level,
+    message: c.message,
+    cells: c.cells,
+    ...(c.sentence ? { sentence: c.sentence } : {}),
+  };
 }
 
 function versionView(v: {
@@ -229,6 +238,34 @@ export class ReportsService {
     }
   }
 
+  /**
+   * A text contradicting the tables (N1) or the fees (N2) is published only when the leader who
+   * approved the report acknowledges it explicitly; the acknowledgement goes into the version.
+   */
+  private narrativeAcknowledgement(
+    user: SessionUser,
+    row: ReportEntity,
+    checks: CheckResult[],
+    body: PublishReportRequest,
+  ): { by: string; at: string } | null {
+    const failures = narrativeFailures(checks);
+    if (failures.length === 0) return null;
+    if (!body.acknowledgeNarrative) {
+      throw new UnprocessableEntityException({
+        message: `正文与表格不一致，须由批准该报告的负责人确认后发布：${failures.map((c) => c.message).join('；')}`,
+        code: 'narrative_unacknowledged',
+        checks: failures.map(checkView),
+      });
+    }
+    if (row.approvedBy !== user.id) {
+      throw new ForbiddenException({
+        message: '正文与表格不一致的报告，只能由批准该报告的负责人确认并发布',
+        code: 'narrative_ack_not_approver',
+      });
+    }
+    return { by: user.id, at: this.clock.now().toISOString() };
+  }
+
   putTexts(user: SessionUser, year: number, query: ReportQuery, body: PutReportTextsRequest) {
     return this.step(user, year, query, 'editTexts', async (_m, row) => {
       if (body.expectedRevision !== undefined && body.expectedRevision !== row.revision) {
@@ -293,6 +330,7 @@ export class ReportsService {
   publish(user: SessionUser, year: number, query: ReportQuery, body: PublishReportRequest) {
     return this.step(user, year, query, 'publish', async (m, row, draft, agency) => {
       this.refuseWhileBlocked(draft.report.checks, row.crossYearNote);
+      const acknowledgement = this.narrativeAcknowledgement(user, row, draft.report.checks, body);
       const version = row.latestVersion + 1;
       const changeNote = body.changeNote || null;
       if (version > 1 && !changeNote) {
@@ -301,7 +339,15 @@ export class ReportsService {
           code: 'change_note_required',
         });
       }
-      const frozen = { ...draft.report, status: 'published' as const, version };
+      const frozen = {
+        ...draft.report,
+        status: 'published' as const,
+        version,
+        // The version records who published the contradiction knowingly, and when.
+        checks: draft.report.checks.map((c) =>
+          acknowledgement && narrativeFailures([c]).length > 0 ? { ...c, acknowledgement } : c,
+        ),
+      };
       const renderings = await renderAll(frozen, draft.texts.preamble);
       const now = this.clock.now();
       await m.getRepository(ReportVersionEntity).insert({

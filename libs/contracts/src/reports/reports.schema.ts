@@ -45,8 +45,16 @@ export type ApproveReportRequest = z.infer<typeof approveReportSchema>;
 export const returnReportSchema = z.object({ comment: requiredText(2000, '退回意见') });
 export type ReturnReportRequest = z.infer<typeof returnReportSchema>;
 
-/** POST /api/reports/:year/publish: a correction (version 2 on) must say what changed. */
-export const publishReportSchema = z.object({ changeNote: text(2000, '更正说明').optional() });
+/**
+ * POST /api/reports/:year/publish: a correction (version 2 on) must say what changed; a text that
+ * contradicts the tables (N1/N2) is published only with the approving leader's acknowledgement.
+ */
+export const publishReportSchema = z.object({
+  changeNote: text(2000, '更正说明').optional(),
+  acknowledgeNarrative: z
+    .boolean({ error: 'acknowledgeNarrative 只能是 true 或 false' })
+    .optional(),
+});
 export type PublishReportRequest = z.infer<typeof publishReportSchema>;
 
 export const reportDownloadQuerySchema = z.object({
@@ -87,6 +95,8 @@ export interface ReportCheckView {
   level: 'error' | 'warning';
   message: string;
   cells: { section: string; row: string; column: string }[];
+  /** N1/N2: the sentence of the text, shown beside the cells it contradicts. */
+  sentence?: string;
 }
 
 export interface ReportVersionView {
