@@ -1,6 +1,6 @@
 import type { ReportDraftView } from '@gongkai/contracts';
 import { formatMessage, useLocale, useMessages } from '@gongkai/ui';
-import { Alert, Button, Input, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Checkbox, Input, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { formatInstant } from '../common/format-date';
@@ -29,12 +29,15 @@ export function LifecyclePanel({
   draft: ReportDraftView;
   pending: boolean;
   error: string | null;
-  onStep: (action: LifecycleAction, body: Record<string, string>) => void;
+  onStep: (action: LifecycleAction, body: Record<string, string | boolean>) => void;
 }) {
   const t = useMessages(studioMessages);
   const [comment, setComment] = useState('');
   const [note, setNote] = useState('');
   const [crossYear, setCrossYear] = useState(draft.crossYearNote ?? '');
+  const [acknowledged, setAcknowledged] = useState(false);
+  // N1/N2 do not block; the API asks the approving leader to acknowledge them when publishing.
+  const narrativeFails = draft.checks.some((c) => !c.ok && (c.id === 'N1' || c.id === 'N2'));
   const allowed = new Set(draft.allowed);
   const nextVersion = draft.latestVersion + 1;
   // I5 (cross-year) blocks until the clerk explains it; the note goes with the submission.
@@ -116,13 +119,30 @@ export function LifecyclePanel({
             <Input.TextArea value={note} onChange={(e) => setNote(e.target.value)} rows={2} />
           </label>
         )}
+        {allowed.has('publish') && narrativeFails && (
+          <>
+            <Alert type="warning" showIcon title={t.narrativeAckHint} />
+            <Checkbox
+              data-testid="narrative-ack"
+              checked={acknowledged}
+              onChange={(e) => setAcknowledged(e.target.checked)}
+            >
+              {t.narrativeAck}
+            </Checkbox>
+          </>
+        )}
         {allowed.has('publish') && (
           <Button
             type="primary"
             block
             loading={pending}
-            disabled={nextVersion > 1 && !note.trim()}
-            onClick={() => onStep('publish', nextVersion > 1 ? { changeNote: note.trim() } : {})}
+            disabled={(nextVersion > 1 && !note.trim()) || (narrativeFails && !acknowledged)}
+            onClick={() =>
+              onStep('publish', {
+                ...(nextVersion > 1 ? { changeNote: note.trim() } : {}),
+                ...(narrativeFails ? { acknowledgeNarrative: true } : {}),
+              })
+            }
           >
             {nextVersion > 1 ? formatMessage(t.publishCorrection, { n: nextVersion }) : t.publish}
           </Button>

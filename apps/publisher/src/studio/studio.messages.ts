@@ -44,6 +44,11 @@ export const studioMessages = defineMessages(
     checkPassed: '通过',
     showCells: '在报告中标出',
     blockersHint: '有错误未解决，不能提交、审批或发布。',
+    narrativeSentence: '正文',
+    narrativeCells: '表格',
+    narrativeAckHint:
+      '正文与表格不一致：须由批准该报告的负责人确认后方可发布，确认将记入发布版本。',
+    narrativeAck: '我已核对正文与表格的不一致，确认发布',
     crossYearNote: '跨年度核对说明（如机构调整导致上年结转与去年结转下年度不一致）',
     actionsTitle: '审批与发布',
     submit: '提交审批',
@@ -110,6 +115,11 @@ export const studioMessages = defineMessages(
     checkPassed: 'Passed',
     showCells: 'Show in the report',
     blockersHint: 'Errors block submission, approval and publication.',
+    narrativeSentence: 'Text',
+    narrativeCells: 'Tables',
+    narrativeAckHint:
+      'The text contradicts the tables: the leader who approved the report must acknowledge it to publish; the acknowledgement is recorded in the version.',
+    narrativeAck: 'I have checked the contradiction and publish anyway',
     crossYearNote: 'Cross-year note (e.g. a reorganisation explains the carried-in difference)',
     actionsTitle: 'Approval and publication',
     submit: 'Submit for approval',

@@ -169,4 +169,40 @@ describe('report studio', () => {
       fetch.calls.some((c) => c.method === 'POST' && c.url.startsWith('/api/reports/2023/approve')),
     ).toBe(true);
   });
+
+  it('shows a failing N1 with its sentence beside the cells, and publishes it only once the leader acknowledges it', async () => {
+    const n1 = {
+      id: 'N1',
+      ok: false,
+      level: 'error',
+      message:
+        'N1 不成立：正文“2023年共收到政府信息公开申请4件。”称4件，而表三“一、本年新收政府信息公开申请数量”总计为5',
+      cells: [{ section: '3', row: 'received', column: 'total' }],
+      sentence: '2023年共收到政府信息公开申请4件。',
+    };
+    const approved = draft({
+      status: 'approved',
+      checks: [passed, n1],
+      blockers: [],
+      allowed: ['publish', 'return'],
+    });
+    const fetch = renderStudio({
+      'GET /api/auth/me': { body: user(['leader']) },
+      'GET /api/reports/2023': { body: approved },
+      'POST /api/reports/2023/publish': {
+        body: { ...approved, status: 'published', latestVersion: 1, allowed: [] },
+      },
+    });
+    const side = await screen.findByTestId('narrative-N1');
+    expect(within(side).getByText('2023年共收到政府信息公开申请4件。')).toBeInTheDocument();
+    expect(side).toHaveTextContent('三/一、本年新收政府信息公开申请数量/总计：5');
+    const publish = screen.getByRole('button', { name: '发 布' });
+    expect(publish).toBeDisabled();
+    fireEvent.click(screen.getByTestId('narrative-ack'));
+    expect(publish).toBeEnabled();
+    fireEvent.click(publish);
+    await waitFor(() => expect(screen.getByTestId('report-status')).toHaveTextContent('已发布'));
+    const call = fetch.calls.find((c) => c.url.startsWith('/api/reports/2023/publish'));
+    expect(call?.body).toEqual({ acknowledgeNarrative: true });
+  });
 });

@@ -19,7 +19,7 @@ import { useSearchParams } from 'react-router-dom';
 import { formatDate } from '../common/format-date';
 import { flattenAgencies, usePublicAgencies } from '../public-site/public-site.queries';
 import { cellKey, ReportDocument, reportFromJson } from '../report-view/report-document';
-import { ChecksPanel } from './checks-panel';
+import { ChecksPanel, reportCellValue } from './checks-panel';
 import { LifecyclePanel, VersionsPanel } from './lifecycle-panel';
 import { publicationDeadline } from './publication-deadline';
 import { ReportTextsEditor } from './report-texts-editor';
@@ -112,7 +112,7 @@ function Workspace({ user }: { user: StudioUser }) {
       if (el instanceof HTMLElement) el.scrollIntoView?.({ block: 'center' });
     }, 50);
   };
-  const onStep = (action: LifecycleAction, body: Record<string, string>) =>
+  const onStep = (action: LifecycleAction, body: Record<string, string | boolean>) =>
     step.mutate(
       { action, body },
       {
@@ -254,6 +254,7 @@ function Workspace({ user }: { user: StudioUser }) {
                   checks={view.checks}
                   blockers={view.blockers}
                   onShowCells={showCells}
+                  cellValue={(ref) => reportCellValue(reportFromJson(view.report), ref)}
                 />
               </Card>
               <Card>

@@ -70,8 +70,13 @@ export function useReportSteps(year: number, agency: string) {
     onSuccess: settle,
   });
   const step = useMutation({
-    mutationFn: ({ action, body }: { action: LifecycleAction; body: Record<string, string> }) =>
-      client.post<ReportDraftView>(`/reports/${year}/${action}`, body, { query: { agency } }),
+    mutationFn: ({
+      action,
+      body,
+    }: {
+      action: LifecycleAction;
+      body: Record<string, string | boolean>;
+    }) => client.post<ReportDraftView>(`/reports/${year}/${action}`, body, { query: { agency } }),
     onSuccess: settle,
   });
   return { texts, step };
