@@ -119,6 +119,22 @@ const LABELS: Readonly<Record<string, string>> = {
 
 const totalCell = (row: Section3RowKey): CellRef => ({ section: '3', row, column: 'total' });
 
+/** A sentence contradicting the tables or the fees: an error naming the sentence and cells. */
+function contradiction(
+  id: 'N1' | 'N2',
+  message: string,
+  sentence: string,
+  cells: CellRef[] = [],
+): CheckResult {
+  return { id, ok: false, level: 'error', message: `${id} 不成立：${message}`, cells, sentence };
+}
+
+/** A narrative check's failures, or its single "holds" entry. */
+function verdict(id: 'N1' | 'N2', failures: CheckResult[], holds: string): CheckResult[] {
+  if (failures.length > 0) return failures;
+  return [{ id, ok: true, level: 'error', message: `${id} 成立：${holds}`, cells: [] }];
+}
+
 /**
  * N1: the figures the narrative states about applications (received, carried in, handled,
  * carried forward, per outcome) against 表三's 总计 column. A stated figure must equal its cell;
@@ -152,28 +168,20 @@ export function checkN1(report: AnnualReport): CheckResult[] {
       label = g ? `${g.number}${g.label}` : s.what;
     }
     if (expected.includes(s.value)) continue;
-    failures.push({
-      id: 'N1',
-      ok: false,
-      level: 'error',
-      message: `N1 不成立：正文“${s.sentence}”称${s.value}件，而表三“${label}”总计为${expected[0]}`,
-      cells,
-      sentence: s.sentence,
-    });
+    failures.push(
+      contradiction(
+        'N1',
+        `正文“${s.sentence}”称${s.value}件，而表三“${label}”总计为${expected[0]}`,
+        s.sentence,
+        cells,
+      ),
+    );
   }
-  if (failures.length > 0) return failures;
-  return [
-    {
-      id: 'N1',
-      ok: true,
-      level: 'error',
-      message:
-        stated.length > 0
-          ? `N1 成立：正文所述申请数量（${stated.length}处）与表三一致`
-          : 'N1 成立：正文未陈述申请数量',
-      cells: [],
-    },
-  ];
+  return verdict(
+    'N1',
+    failures,
+    stated.length > 0 ? `正文所述申请数量（${stated.length}处）与表三一致` : '正文未陈述申请数量',
+  );
 }
 
 /** Fee figures stated in the narrative, in 元; 0 for "no fee collected". */
@@ -206,39 +214,25 @@ export function checkN2(report: AnnualReport, recordedFeesYuan?: number | null):
   const first = stated[0];
   for (const s of stated.slice(1)) {
     if (first && s.value !== first.value)
-      failures.push({
-        id: 'N2',
-        ok: false,
-        level: 'error',
-        message: `N2 不成立：正文“${first.sentence}”与“${s.sentence}”所述信息处理费金额不一致（${first.value}元、${s.value}元）`,
-        cells: [],
-        sentence: s.sentence,
-      });
+      failures.push(
+        contradiction(
+          'N2',
+          `正文“${first.sentence}”与“${s.sentence}”所述信息处理费金额不一致（${first.value}元、${s.value}元）`,
+          s.sentence,
+        ),
+      );
   }
-  if (
-    first &&
-    recordedFeesYuan !== undefined &&
-    recordedFeesYuan !== null &&
-    first.value !== recordedFeesYuan
-  )
-    failures.push({
-      id: 'N2',
-      ok: false,
-      level: 'error',
-      message: `N2 不成立：正文“${first.sentence}”称收取信息处理费${first.value}元，而登记的收费合计为${recordedFeesYuan}元`,
-      cells: [],
-      sentence: first.sentence,
-    });
-  if (failures.length > 0) return failures;
-  return [
-    {
-      id: 'N2',
-      ok: true,
-      level: 'error',
-      message: first
-        ? `N2 成立：正文所述信息处理费（${first.value}元）前后一致`
-        : 'N2 成立：正文未陈述信息处理费金额',
-      cells: [],
-    },
-  ];
+  if (first && recordedFeesYuan != null && first.value !== recordedFeesYuan)
+    failures.push(
+      contradiction(
+        'N2',
+        `正文“${first.sentence}”称收取信息处理费${first.value}元，而登记的收费合计为${recordedFeesYuan}元`,
+        first.sentence,
+      ),
+    );
+  return verdict(
+    'N2',
+    failures,
+    first ? `正文所述信息处理费（${first.value}元）前后一致` : '正文未陈述信息处理费金额',
+  );
 }
