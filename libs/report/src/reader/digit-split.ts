@@ -11,9 +11,21 @@ export function splitDigitRuns(
   count: number,
   accept: (values: readonly number[]) => boolean,
 ): number[] | 'ambiguous' | null {
-  if (!runs.every((r) => /^\d+$/.test(r))) return null;
+  const found = allDigitSplits(runs, count, accept, 2);
+  if (found.length === 0) return null;
+  return found.length === 1 ? (found[0] ?? null) : 'ambiguous';
+}
+
+/** Every split of the digit runs into `count` figures that `accept` takes, up to `limit`. */
+export function allDigitSplits(
+  runs: readonly string[],
+  count: number,
+  accept: (values: readonly number[]) => boolean,
+  limit = 64,
+): number[][] {
+  if (!runs.every((r) => /^\d+$/.test(r))) return [];
   const digits = runs.reduce((n, r) => n + r.length, 0);
-  if (runs.length > count || digits < count) return null;
+  if (runs.length > count || digits < count) return [];
   const found: number[][] = [];
   const current: number[] = [];
   const piecesOf = (run: string): string[][] => {
@@ -35,7 +47,7 @@ export function splitDigitRuns(
   };
   const options = runs.map(piecesOf);
   const search = (i: number): void => {
-    if (found.length > 1) return;
+    if (found.length >= limit) return;
     if (i === runs.length) {
       if (current.length === count && accept(current)) found.push([...current]);
       return;
@@ -48,6 +60,5 @@ export function splitDigitRuns(
     }
   };
   search(0);
-  if (found.length === 0) return null;
-  return found.length === 1 ? (found[0] ?? null) : 'ambiguous';
+  return found;
 }

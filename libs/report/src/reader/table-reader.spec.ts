@@ -69,6 +69,22 @@ describe('the one table reader on text extracted from a PDF', () => {
   });
 });
 
+describe('flattened figures the column sums decide', () => {
+  it('splits a row ambiguous by its own sum where the identities of the columns leave one reading', () => {
+    // 予以公开 11 (自然人) or 1 + 10 (自然人, 商业企业): only 11 lets every column add up.
+    const text = HONGZE.replaceAll(' 95 0 0 0 0 0 95', ' 56 0 0 0 0 0 56').replace(
+      '（一）予以公开 50 0 0 0 0 0 50',
+      '（一）予以公开 1100000 11',
+    );
+    const parsed = parseReportText(text);
+    expect(parsed.report.section3.rows.disclosed).toEqual([11, 0, 0, 0, 0, 0, 11]);
+    expect(parsed.findings).toContainEqual(
+      expect.objectContaining({ kind: 'split_digits', level: 'warning', printed: '1100000 11' }),
+    );
+    expect(parsed.findings.some((f) => f.kind === 'ambiguous_row')).toBe(false);
+  });
+});
+
 describe('the one table reader on the text layout', () => {
   const JIAOTONG = fixture('2022-pingtan-jiaotong-jianshe.txt');
   const base = parseReportText(JIAOTONG).report;

@@ -11,6 +11,7 @@ import {
   type Section2,
   section2Rows,
   SECTION3_COLUMNS,
+  section3OutcomeKeys,
   section3RowKeys,
   section3RowLabel,
   type Section3,
@@ -19,7 +20,7 @@ import {
   SECTION4_COLUMNS,
   SECTION4_GROUPS,
 } from '../report-model';
-import { splitDigitRuns } from './digit-split';
+import { allDigitSplits, splitDigitRuns } from './digit-split';
 import { labelKey, labelRecall, stripNumbering } from './label-match';
 import { type ReportFinding } from './report-findings';
 import { ReportParseError } from './parse-error';
@@ -247,6 +248,7 @@ function rowFigures(
   key: Section3RowKey,
   centres: number[] | null,
   findings: ReportFinding[],
+  ambiguous: Map<Section3RowKey, { runs: string[]; finding: ReportFinding }>,
 ): Figure[] {
   const label = section3RowLabel(key);
   const values = group.values;
@@ -279,13 +281,15 @@ function rowFigures(
       });
       return split;
     }
-    findings.push({
+    const finding: ReportFinding = {
       kind: 'ambiguous_row',
       level: 'error',
       message: `三/${label}：数字连在一起（“${runs.join(' ')}”），${split === 'ambiguous' ? '可有多种拆分' : '无法按行合计拆分'}，未读取该行`,
       printed: runs.join(' '),
       cells: cells3(key),
-    });
+    };
+    findings.push(finding);
+    if (split === 'ambiguous') ambiguous.set(key, { runs, finding });
     return SECTION3_COLUMNS.map(() => null);
   }
   findings.push({
@@ -298,6 +302,49 @@ function rowFigures(
   return values.length > ROW_CELLS
     ? values.slice(values.length - ROW_CELLS)
     : SECTION3_COLUMNS.map(() => null);
+}
+
+/**
+ * One row whose run of digits the row sum leaves ambiguous: the column identities of the whole
+ * table (一+二 = （七）+四, the outcome rows add to （七）, regulation.md §1.6) decide, when exactly
+ * one of the splits satisfies them in every column.
+ */
+function resolveByColumns(
+  section3: Section3,
+  format: ReportFormat,
+  ambiguous: Map<Section3RowKey, { runs: string[]; finding: ReportFinding }>,
+  findings: ReportFinding[],
+): void {
+  if (ambiguous.size !== 1) return;
+  const [key, { runs, finding }] = [...ambiguous][0] as [
+    Section3RowKey,
+    { runs: string[]; finding: ReportFinding },
+  ];
+  const outcomeKeys = section3OutcomeKeys(format);
+  const cell = (k: Section3RowKey, c: number): number => section3.rows[k]?.[c] ?? 0;
+  const columnsHold = (): boolean =>
+    SECTION3_COLUMNS.every(
+      (_, c) =>
+        cell('received', c) + cell('carried_in', c) ===
+          cell('total', c) + cell('carried_forward', c) &&
+        outcomeKeys.reduce((a, k) => a + cell(k, c), 0) === cell('total', c),
+    );
+  const fitting = allDigitSplits(runs, ROW_CELLS, rowSumHolds).filter((candidate) => {
+    section3.rows[key] = candidate;
+    return columnsHold();
+  });
+  if (fitting.length === 1 && fitting[0]) {
+    section3.rows[key] = fitting[0];
+    findings.splice(findings.indexOf(finding), 1, {
+      kind: 'split_digits',
+      level: 'warning',
+      message: `三/${section3RowLabel(key)}：数字连在一起（“${runs.join(' ')}”），按行、列合计唯一拆分为 ${fitting[0].join(' ')}`,
+      printed: runs.join(' '),
+      cells: cells3(key),
+    });
+  } else {
+    section3.rows[key] = SECTION3_COLUMNS.map(() => null);
+  }
 }
 
 function printedLabel(group: Group): string {
@@ -316,6 +363,7 @@ function readSection3(
   const assigned = align(groups, keys);
   const centres = columnCentres(groups);
   const section3: Section3 = { columns: [...SECTION3_COLUMNS], rows: {} };
+  const ambiguous = new Map<Section3RowKey, { runs: string[]; finding: ReportFinding }>();
   groups.forEach((group, j) => {
     const k = assigned[j];
     if (k === null || k === undefined) {
@@ -340,8 +388,9 @@ function readSection3(
         cells: cells3(key),
       });
     }
-    section3.rows[key] = rowFigures(group, key, centres, findings);
+    section3.rows[key] = rowFigures(group, key, centres, findings, ambiguous);
   });
+  resolveByColumns(section3, format, ambiguous, findings);
   for (const { key } of keys) {
     if (section3.rows[key]) continue;
     const def = key.includes('.') ? outcomeDefinition(key as never) : null;
