@@ -1,0 +1,4 @@
+export * from './journal-finding';
+export * from './journal-replay';
+export * from './verify-journal.use-case';
+export * from './take-checkpoint.use-case';
