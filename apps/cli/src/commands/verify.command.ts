@@ -7,8 +7,8 @@ import {
   type JournalAudit,
 } from '@gongkai/application';
 import {
-  journalSigningKeyFromEnv,
   parseCheckpointFile,
+  trustedJournalFingerprint,
   type JournalCheckpoint,
 } from '@gongkai/persistence';
 import { log, UsageError } from '../cli-errors';
@@ -18,15 +18,6 @@ interface VerifyOptions {
   agency?: string;
   checkpoint?: string;
   json?: boolean;
-}
-
-/** The signer the verifying host trusts; none where no key is configured (a read-only host). */
-export function trustedFingerprint(): string | undefined {
-  try {
-    return journalSigningKeyFromEnv().fingerprint;
-  } catch {
-    return undefined;
-  }
 }
 
 function readCheckpoint(file: string): JournalCheckpoint {
@@ -85,7 +76,7 @@ export function registerVerifyCommand(program: Command): void {
         return new VerifyJournalUseCase(ds, systemClock).execute({
           agencyIds,
           checkpoint,
-          trustedFingerprint: trustedFingerprint(),
+          trustedFingerprint: trustedJournalFingerprint(),
           concurrency: 2,
           onProgress: (p) => {
             const tenth = p.casesTotal ? Math.floor((p.casesChecked * 10) / p.casesTotal) : 10;

@@ -14,8 +14,10 @@ import {
   type AgencyEntity,
   type JournalActor,
   type JournalSigningKey,
+  UserEntity,
 } from '@gongkai/persistence';
 import { ManualClock } from '../common/clock';
+import { CheckJournalNightlyUseCase } from './check-journal-nightly.use-case';
 import { TakeCheckpointUseCase } from './take-checkpoint.use-case';
 import { VerifyJournalUseCase } from './verify-journal.use-case';
 
@@ -455,5 +457,48 @@ describe('journal verification (replay audit and signed checkpoints)', () => {
     expect(after).not.toBe(before);
     await service.apply(open, { type: 'ACCEPT', on: '2024-03-04' }, clerk);
     expect((await audit(a)).findings).toEqual([]);
+  });
+
+  it('nightly: signs a clean agency, and raises 督办 to auditors and admins of a tampered one', async () => {
+    const a = await agency();
+    const id = await servedCase(a, 'N-1');
+    const users = ds.getRepository(UserEntity);
+    const staff = await Promise.all(
+      (['auditor', 'admin', 'clerk'] as const).map((role) =>
+        users.save(
+          users.create({
+            username: `journal-${role}-${randomUUID().slice(0, 8)}`,
+            displayName: role,
+            passwordHash: 'not-a-hash',
+            roles: [role],
+            agencyId: a.id,
+            subtreeScope: false,
+          }),
+        ),
+      ),
+    );
+    const nightly = new CheckJournalNightlyUseCase(ds, clock, () => key);
+    const [clean] = await nightly.execute({ agencyIds: [a.id] });
+    expect(clean).toMatchObject({ ok: true, alertsRaised: 0, casesChecked: 1 });
+    expect(clean.checkpointId).not.toBeNull();
+
+    await asSuperuser(ds, async (m) => {
+      await m.query('DELETE FROM case_events WHERE case_id = $1 AND seq = 5', [id]);
+      await m.query('UPDATE cases SET version = 4 WHERE id = $1', [id]);
+    });
+    const [failed] = await nightly.execute({ agencyIds: [a.id] });
+    expect(failed).toMatchObject({ ok: false, checkpointId: null, alertsRaised: 2 });
+    const alerts = (await ds.query(
+      `SELECT user_id, case_id, title, body FROM notifications WHERE kind = 'journal_failed' AND agency_id = $1`,
+      [a.id],
+    )) as { user_id: string; case_id: string; title: string; body: string }[];
+    expect(alerts.map((n) => n.user_id).sort()).toEqual([staff[0].id, staff[1].id].sort());
+    expect(alerts[0]).toMatchObject({
+      case_id: id,
+      title: expect.stringContaining('日志校验未通过'),
+    });
+    expect(alerts[0].body).toContain('N-1');
+    // A retried job the same night adds nothing.
+    expect((await nightly.execute({ agencyIds: [a.id] }))[0].alertsRaised).toBe(0);
   });
 });

@@ -7,3 +7,4 @@ export * from './journal-checkpoint';
 export * from './journal-checkpoint-store';
 export * from './journal-signing-key';
 export * from './journal-write-guard';
+export * from './journal-alerts';

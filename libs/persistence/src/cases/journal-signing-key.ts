@@ -92,3 +92,17 @@ export function journalSigningKeyFromEnv(env: NodeJS.ProcessEnv = process.env): 
     return fromPrivateKey(parsePrivateKey(fs.readFileSync(file, 'utf8')));
   }
 }
+
+/**
+ * The signer a verifying process trusts: the configured key's fingerprint, or none where no key
+ * is configured (a read-only host in production) — checkpoints are then judged by their own key.
+ */
+export function trustedJournalFingerprint(
+  env: NodeJS.ProcessEnv = process.env,
+): string | undefined {
+  try {
+    return journalSigningKeyFromEnv(env).fingerprint;
+  } catch {
+    return undefined;
+  }
+}

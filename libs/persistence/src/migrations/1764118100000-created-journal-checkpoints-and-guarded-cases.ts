@@ -53,9 +53,18 @@ export class CreatedJournalCheckpointsAndGuardedCases1764118100000 implements Mi
     await q.query(`
       CREATE TRIGGER cases_no_truncate BEFORE TRUNCATE ON cases
       FOR EACH STATEMENT EXECUTE FUNCTION cases_transition_only()`);
+
+    // 督办 to the agency's auditors and administrators when the nightly verification fails.
+    await q.query(`ALTER TABLE notifications DROP CONSTRAINT notifications_kind_check,
+      ADD CONSTRAINT notifications_kind_check CHECK (kind IN
+        ('answer_due_soon', 'answer_overdue', 'supplement_notice_due', 'journal_failed'))`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DELETE FROM notifications WHERE kind = 'journal_failed'`);
+    await q.query(`ALTER TABLE notifications DROP CONSTRAINT notifications_kind_check,
+      ADD CONSTRAINT notifications_kind_check CHECK (kind IN
+        ('answer_due_soon', 'answer_overdue', 'supplement_notice_due'))`);
     await q.query('DROP TRIGGER cases_no_truncate ON cases');
     await q.query('DROP TRIGGER cases_transition_only ON cases');
     await q.query('DROP FUNCTION cases_transition_only()');
