@@ -3,3 +3,4 @@ export * from './journal-replay';
 export * from './verify-journal.use-case';
 export * from './take-checkpoint.use-case';
 export * from './check-journal-nightly.use-case';
+export * from './list-checkpoints.use-case';
