@@ -10,7 +10,7 @@ import { JournalVerificationService } from './journal-verification.service';
 export class JournalVerificationController {
   constructor(private readonly verification: JournalVerificationService) {}
 
-  @Roles('auditor', 'admin')
+  @Roles('auditor', 'leader')
   @Post('verifications')
   @HttpCode(202)
   @ApiOperation({
@@ -22,14 +22,14 @@ export class JournalVerificationController {
     return this.verification.start(user);
   }
 
-  @Roles('auditor', 'admin')
+  @Roles('auditor', 'leader')
   @Get('checkpoints')
   @ApiOperation({ summary: '签名检查点（时间、签名公钥指纹、默克尔根），最新在前' })
   checkpoints(@CurrentUser() user: SessionUser) {
     return this.verification.checkpoints(user);
   }
 
-  @Roles('auditor', 'admin')
+  @Roles('auditor', 'leader')
   @Get('checkpoints/:id/file')
   @ApiProduces('application/json')
   @ApiOperation({ summary: '下载检查点文件，交审计人员离线保管（gongkai verify --checkpoint）' })

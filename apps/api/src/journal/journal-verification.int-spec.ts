@@ -85,6 +85,7 @@ describe('journal verification as a job, checkpoints and their files', () => {
       request: '申请公开某项目批复',
     });
     await t.http().post('/api/journal/verifications').set('Cookie', desk.cookies.clerk).expect(403);
+    await t.http().get('/api/journal/checkpoints').set('Cookie', desk.cookies.admin).expect(403);
 
     const start = await t
       .http()
@@ -132,9 +133,9 @@ describe('journal verification as a job, checkpoints and their files', () => {
     const again = await t
       .http()
       .post('/api/journal/verifications')
-      .set('Cookie', desk.cookies.admin)
+      .set('Cookie', desk.cookies.leader)
       .expect(202);
-    const found = await waitFor(again.body.jobId, desk.cookies.admin);
+    const found = await waitFor(again.body.jobId, desk.cookies.leader);
     const result = found.result as JournalAuditView;
     expect(result.ok).toBe(false);
     expect(result.findings).toEqual([

@@ -1,4 +1,5 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ExportCheckpointUseCase, ListCheckpointsUseCase } from '@gongkai/application';
@@ -9,7 +10,6 @@ import type {
 } from '@gongkai/contracts';
 import { checkpointFileName, type JournalCheckpoint } from '@gongkai/persistence';
 import { type SessionUser } from '../auth/session-user';
-import { CLOCK, type Clock } from '../common/clock';
 import { JobsService } from '../jobs/jobs.service';
 
 /**
@@ -25,7 +25,6 @@ export class JournalVerificationService {
   constructor(
     @InjectDataSource() db: DataSource,
     private readonly jobs: JobsService,
-    @Inject(CLOCK) private readonly clock: Clock,
   ) {
     this.list = new ListCheckpointsUseCase(db);
     this.export = new ExportCheckpointUseCase(db);
@@ -37,9 +36,9 @@ export class JournalVerificationService {
       agencyIds: [...user.scopeAgencyIds],
       requestedBy: user.id,
     } satisfies JournalVerifyJobData & { agencyId: string };
-    // One run per user and minute: a double click joins the running job instead of a second one.
-    const minute = Math.floor(this.clock.now().getTime() / 60_000);
-    const job = await this.jobs.enqueue('journal.verify', data, [user.id, minute], {
+    // Every request is a fresh read of the database: a stable id would hand back last week's
+    // result. Read-only, so one attempt: a failure is shown, not retried behind the auditor.
+    const job = await this.jobs.enqueue('journal.verify', data, [user.id, randomUUID()], {
       attempts: 1,
     });
     return { jobId: job.id };
