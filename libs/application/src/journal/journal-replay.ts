@@ -3,17 +3,12 @@ import {
   caseStatus,
   createCase,
   deriveDeadlines,
+  type CaseDeadlines,
   type CaseEvent,
   type CaseSnapshot,
   type WorkingDayCalendar,
 } from '@gongkai/domain';
-import {
-  canonicalJson,
-  GENESIS_HASH,
-  journalHash,
-  nextDueOn,
-  type CheckpointEntry,
-} from '@gongkai/persistence';
+import { GENESIS_HASH, journalHash, nextDueOn, type CheckpointEntry } from '@gongkai/persistence';
 import { finding, type CaseIdentity, type JournalFinding } from './journal-finding';
 
 /**
@@ -142,9 +137,39 @@ function machineEventOf(row: JournalRecord): CaseEvent {
   } as unknown as CaseEvent;
 }
 
-function same(a: unknown, b: unknown): boolean {
-  return canonicalJson(a) === canonicalJson(b);
+/**
+ * Equal as JSON, whatever the key order (jsonb reorders keys) and with undefined members absent
+ * (as JSON drops them). Walks both values instead of serialising them: the deadlines with their
+ * derivations are the largest values of a case, compared once per case.
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || a === undefined || b === undefined) {
+    return (a ?? null) === (b ?? null);
+  }
+  if (typeof a !== 'object' || typeof b !== 'object') return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let defined = 0;
+  for (const key in x) {
+    const value = x[key];
+    if (value === undefined) continue;
+    defined++;
+    const other = y[key];
+    // A null member is not an absent one: JSON keeps it.
+    if (other === undefined || !sameJson(value, other)) return false;
+  }
+  for (const key in y) if (y[key] !== undefined) defined--;
+  return defined === 0;
 }
+
+const same = sameJson;
 
 const REGISTRATION_FACTS: readonly [string, keyof StoredCase, string][] = [
   ['ref', 'ref', '登记编号'],
@@ -185,6 +210,8 @@ export function replayCase(
 interface Replayed {
   readonly snapshot: CaseSnapshot;
   readonly calendar: WorkingDayCalendar;
+  /** The machine's own derivation after the last event, when nothing re-derived them since. */
+  readonly deadlines: CaseDeadlines | null;
   readonly assigneeId: string | null | undefined;
 }
 
@@ -220,6 +247,7 @@ function replaySnapshot(
   // Deadlines were last written by the registration, a transition or a recompute — on that
   // row's calendar; notes (改派, attachments) leave them as they were.
   let deadlineCalendar = calendar;
+  let deadlines: CaseDeadlines | null = null;
   let assigneeId: string | null | undefined;
   for (let i = 1; i < rows.length; i++) {
     const row = rows[i];
@@ -240,6 +268,7 @@ function replaySnapshot(
       }
       snapshot = result.snapshot;
       deadlineCalendar = calendar;
+      deadlines = result.deadlines;
       const state = caseStatus(snapshot).state;
       if (row.state_after !== state) {
         findings.push(
@@ -254,12 +283,13 @@ function replaySnapshot(
       }
     } else if (row.type === 'DEADLINES_RECOMPUTED') {
       deadlineCalendar = calendarAt(row.recorded_at);
+      deadlines = null;
     } else if (row.type === 'ASSIGNEE_CHANGED') {
       const to = row.payload['to'] as { id?: string } | null | undefined;
       assigneeId = to?.id ?? null;
     }
   }
-  return { snapshot, calendar: deadlineCalendar, assigneeId };
+  return { snapshot, calendar: deadlineCalendar, deadlines, assigneeId };
 }
 
 function compareColumns(
@@ -270,7 +300,8 @@ function compareColumns(
 ): void {
   const { snapshot } = replayed;
   const status = caseStatus(snapshot);
-  const deadlines = deriveDeadlines(snapshot.context, replayed.calendar);
+  // The live path stored what the machine derived with the event (or what a recompute derived).
+  const deadlines = replayed.deadlines ?? deriveDeadlines(snapshot.context, replayed.calendar);
   const expected: readonly [keyof StoredCase, unknown, string][] = [
     ['state', status.state, '办理状态'],
     ['fee_state', status.fee, '收费状态'],
