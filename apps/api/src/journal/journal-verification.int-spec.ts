@@ -107,20 +107,21 @@ describe('journal verification as a job, checkpoints and their files', () => {
       await t.http().get('/api/journal/checkpoints').set('Cookie', desk.cookies.auditor).expect(200)
     ).body as JournalCheckpointsResponse;
     const mine = list.items.find((i) => i.agencyCode === desk.agency.code);
+    if (!mine) throw new Error('the checkpoint is not listed');
     expect(mine).toMatchObject({ caseCount: 1, fingerprint: key.fingerprint, downloadable: true });
     const file = await t
       .http()
-      .get(`/api/journal/checkpoints/${mine!.id}/file`)
+      .get(`/api/journal/checkpoints/${mine.id}/file`)
       .set('Cookie', desk.cookies.auditor)
       .expect(200);
     expect(file.headers['content-disposition']).toContain(`journal-checkpoint-${desk.agency.code}`);
     expect(JSON.parse(file.text ?? file.body.toString())).toMatchObject({
-      root: mine!.root,
+      root: mine.root,
       entries: [expect.objectContaining({ caseId: c.id })],
     });
     await t
       .http()
-      .get(`/api/journal/checkpoints/${mine!.id}/file`)
+      .get(`/api/journal/checkpoints/${mine.id}/file`)
       .set('Cookie', other.cookies.auditor)
       .expect(404);
 

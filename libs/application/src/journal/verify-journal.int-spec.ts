@@ -53,6 +53,11 @@ interface EventRow {
   hash: string;
 }
 
+function present<T>(value: T | null | undefined): T {
+  if (value === null || value === undefined) throw new Error('expected a value');
+  return value;
+}
+
 /** As a hostile superuser: triggers off for this transaction only. */
 async function asSuperuser(ds: DataSource, work: (m: EntityManager) => Promise<void>) {
   await ds.transaction(async (m) => {
@@ -198,7 +203,7 @@ describe('journal verification (replay audit and signed checkpoints)', () => {
 
     const taken = await checkpoint.execute({ agency: { id: a.id, code: a.code } });
     expect(taken.checkpoint).toMatchObject({ caseCount: 3, eventCount: 9, agencyCode: a.code });
-    expect(checkpointProblems(taken.checkpoint!, key.fingerprint)).toEqual([]);
+    expect(checkpointProblems(present(taken.checkpoint), key.fingerprint)).toEqual([]);
     // The stored checkpoint is found and used, and a later transition only makes it grow.
     await service.apply(
       (await ds.query('SELECT id FROM cases WHERE ref = $1 AND agency_id = $2', ['A-3', a.id]))[0]
@@ -363,13 +368,15 @@ describe('journal verification (replay audit and signed checkpoints)', () => {
   it('finds a checkpoint whose list was edited, or signed by another key', async () => {
     const a = await agency();
     await servedCase(a, 'K-1');
-    const { checkpoint: taken } = await checkpoint.execute({ agency: { id: a.id, code: a.code } });
-    const edited = { ...taken!, entries: taken!.entries.map((e) => ({ ...e, length: 9 })) };
+    const taken = present(
+      (await checkpoint.execute({ agency: { id: a.id, code: a.code } })).checkpoint,
+    );
+    const edited = { ...taken, entries: taken.entries.map((e) => ({ ...e, length: 9 })) };
     const result = await verify.execute({ agencyIds: [a.id], checkpoint: edited });
     expect(result.findings.map((f) => f.field)).toContain('checkpoint');
     const other = await verify.execute({
       agencyIds: [a.id],
-      checkpoint: taken!,
+      checkpoint: taken,
       trustedFingerprint: testKey().fingerprint,
     });
     expect(other.findings).toEqual([
@@ -441,9 +448,11 @@ describe('journal verification (replay audit and signed checkpoints)', () => {
       await ds.query('SELECT answer_due_on::text AS d FROM cases WHERE id = $1', [open])
     )[0].d;
     // 2024 with one more day off inside the answer period.
-    const y2024 = WorkingDayCalendar.withDefaults()
-      .arrangements()
-      .find((y) => y.year === 2024)!;
+    const y2024 = present(
+      WorkingDayCalendar.withDefaults()
+        .arrangements()
+        .find((y) => y.year === 2024),
+    );
     await ds.query(
       `INSERT INTO calendar_years (year, arrangement) VALUES (2024, $1::jsonb)
        ON CONFLICT (year) DO UPDATE SET arrangement = EXCLUDED.arrangement, loaded_at = now()`,
