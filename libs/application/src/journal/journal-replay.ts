@@ -8,7 +8,12 @@ import {
   type CaseSnapshot,
   type WorkingDayCalendar,
 } from '@gongkai/domain';
-import { GENESIS_HASH, journalHash, nextDueOn, type CheckpointEntry } from '@gongkai/persistence';
+import {
+  GENESIS_HASH,
+  journalRowHash,
+  nextDueOn,
+  type CheckpointEntry,
+} from '@gongkai/persistence';
 import { finding, type CaseIdentity, type JournalFinding } from './journal-finding';
 
 /**
@@ -76,23 +81,6 @@ export function identityOf(row: StoredCase): CaseIdentity {
   return { agencyId: row.agency_id, agencyCode: row.agency_code, caseId: row.id, ref: row.ref };
 }
 
-function rowHash(caseId: string, row: JournalRecord): string {
-  return journalHash({
-    caseId,
-    seq: row.seq,
-    type: row.type,
-    machineEvent: row.machine_event,
-    payload: row.payload,
-    actorId: row.actor_id,
-    actorRole: row.actor_role,
-    occurredOn: row.occurred_on,
-    recordedAt: row.recorded_at,
-    basis: row.basis,
-    stateAfter: row.state_after,
-    prevHash: row.prev_hash,
-  });
-}
-
 /** The first broken link of the chain, as a finding; null when every link holds. */
 function chainFinding(who: CaseIdentity, rows: readonly JournalRecord[]): JournalFinding | null {
   let prev = GENESIS_HASH;
@@ -110,7 +98,7 @@ function chainFinding(who: CaseIdentity, rows: readonly JournalRecord[]): Journa
         `第${row.seq}条记录与上一条的哈希链接不符（上一条被修改、插入或删除）`,
       );
     }
-    const hash = rowHash(who.caseId, row);
+    const hash = journalRowHash(who.caseId, row);
     if (hash !== row.hash) {
       return finding(
         who,

@@ -1,19 +1,16 @@
 import type { DataSource } from 'typeorm';
-import { checkpointById, recentCheckpoints, type JournalCheckpoint } from '@gongkai/persistence';
+import {
+  checkpointById,
+  recentCheckpoints,
+  type CheckpointSummary,
+  type JournalCheckpoint,
+} from '@gongkai/persistence';
 
-export interface CheckpointListItem {
+export type CheckpointListItem = Omit<CheckpointSummary, 'format' | 'signature' | 'id'> & {
   readonly id: string;
-  readonly agencyId: string | null;
-  readonly agencyCode: string | null;
-  readonly takenAt: string;
-  readonly caseCount: number;
-  readonly eventCount: number;
-  readonly root: string;
-  readonly fingerprint: string;
-  readonly publicKey: string;
   /** Every case it lists is of an agency in scope: the file may be handed out. */
   readonly downloadable: boolean;
-}
+};
 
 /** The newest signed checkpoints covering any of the agencies (or of every agency). */
 export class ListCheckpointsUseCase {
@@ -34,16 +31,9 @@ export class ListCheckpointsUseCase {
           [scope],
         )) as { all: boolean }[]
       )[0].all;
-    return rows.map((c) => ({
+    return rows.map(({ format: _format, signature: _signature, ...c }) => ({
+      ...c,
       id: c.id ?? '',
-      agencyId: c.agencyId,
-      agencyCode: c.agencyCode,
-      takenAt: c.takenAt,
-      caseCount: c.caseCount,
-      eventCount: c.eventCount,
-      root: c.root,
-      fingerprint: c.fingerprint,
-      publicKey: c.publicKey,
       downloadable: c.agencyId ? !scope || scope.includes(c.agencyId) : everyAgency,
     }));
   }
