@@ -9,6 +9,7 @@ import { caseTransitionProvider, dataSourceProvider, DataSourceCloser } from './
 import { DeadlinesHandler } from './deadlines/deadlines.handler';
 import { GracefulShutdown, SHUTDOWN_TIMEOUT_MS } from './jobs/graceful-shutdown';
 import { LedgerImportHandler } from './imports/ledger-import.handler';
+import { JournalHandler } from './journal/journal.handler';
 import { HeartbeatHandler } from './jobs/heartbeat.handler';
 import { JobRegistry } from './jobs/job-registry';
 import { JobSchedules } from './jobs/job-schedules';
@@ -58,6 +59,7 @@ export class WorkerModule {
         DeadlinesHandler,
         AlertsHandler,
         LedgerImportHandler,
+        JournalHandler,
       ],
     };
   }

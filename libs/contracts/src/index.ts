@@ -10,3 +10,4 @@ export * from './notifications';
 export * from './online';
 export * from './journal-search.schema';
 export * from './attachments';
+export * from './journal-verification.schema';

@@ -14,6 +14,10 @@ export const JOB_NAMES = [
   'year.close',
   // On demand (POST /api/imports/jobs): a ledger import, with progress, result kept for the desk.
   'ledger.import',
+  // 02:30 Asia/Shanghai: every agency's journal verified and, when clean, signed (checkpoint).
+  'journal.nightly',
+  // On demand (POST /api/journal/verifications): the 日志校验 of the desk, with progress.
+  'journal.verify',
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
@@ -23,7 +27,21 @@ export const JOB_SCHEDULES: readonly { name: JobName; pattern: string }[] = [
   { name: 'deadlines.sweep', pattern: '* * * * *' },
   { name: 'alerts.daily', pattern: '5 0 * * *' },
   { name: 'year.close', pattern: '10 0 1 1 *' },
+  { name: 'journal.nightly', pattern: '30 2 * * *' },
 ];
+
+/** `journal.verify` data: the agencies in the requester's scope (null: every agency). */
+export interface JournalVerifyJobData {
+  agencyIds: string[] | null;
+  requestedBy: string;
+}
+
+/** `journal.verify` progress, as the desk's progress bar reads it. */
+export interface JournalVerifyProgress {
+  casesTotal: number;
+  casesChecked: number;
+  eventsChecked: number;
+}
 
 /** `year.close` data: the year to close (default: the year before the worker's today). */
 export interface YearCloseJobData {

@@ -211,6 +211,7 @@ async function main() {
           // journal head and the 经办人's name in one statement, then the update and the journal
           // append in one.
           await conn.query('BEGIN');
+          await conn.query(`SELECT set_config('gongkai.transition', 'on', true)`);
           const row = (
             await conn.query(
               `SELECT c.*,

@@ -9,7 +9,8 @@ export type AuditSection = 'verify' | 'search' | 'reveals' | 'downloads' | 'case
  * the API would refuse with 403 is not shown at all. When the API's roles change, change this.
  */
 export const AUDIT_SECTION_ROLES: Readonly<Record<AuditSection, readonly DeskRole[]>> = {
-  // 日志校验：GET /api/journal/verify、GET /api/cases/:id/journal/verify，选案件要 GET /api/cases。
+  // 日志校验：GET /api/journal/verify、GET /api/cases/:id/journal/verify，选案件要 GET /api/cases；
+  // 重放校验：POST /api/journal/verifications、GET /api/jobs/:id、GET /api/journal/checkpoints(/:id/file)。
   verify: ['auditor', 'leader'],
   // 日志检索：GET /api/journal。
   search: ['auditor', 'leader', 'admin'],

@@ -38,6 +38,7 @@ const routes: Record<string, FakeHandler> = {
     body: { ok: true, casesChecked: 3, eventsChecked: 21, firstBroken: null, broken: [] },
   },
   'GET /api/cases': page([caseListItem()]),
+  'GET /api/journal/checkpoints': { body: { items: [] } },
 };
 
 // The routes an administrator may call, from the API's @Roles (journal, reveals, downloads).

@@ -13,6 +13,7 @@ import { mayUse, type AuditSection } from './audit-sections';
 import { CaseFileButtons } from './case-file-buttons';
 import type { JournalVerification } from './case-file';
 import { CaseRef } from './case-ref';
+import { JournalAudit } from './journal-audit';
 import { JournalSearch } from './journal-search';
 import { journalSearchMessages } from './journal-search.messages';
 import { shanghaiTime } from '../common/today';
@@ -236,6 +237,7 @@ export function AuditPage() {
           </Space>
           {error ? <Alert type="error" showIcon title={error} /> : null}
           {result ? <VerificationResult result={result} /> : null}
+          <JournalAudit caseLinks={caseLinks} />
         </Card>
       ),
     },

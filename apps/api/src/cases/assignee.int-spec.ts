@@ -1,4 +1,5 @@
 import {
+  allowCaseWrites,
   CaseTransitionService,
   MIGRATIONS,
   SYSTEM_ACTOR,
@@ -205,7 +206,10 @@ describe('the 经办人 of a case over HTTP', () => {
     const byId = await list(desk.cookies.leader, desk.users.clerk.id);
     expect(byId.items.map((i) => i.id)).toContain(theirs.id);
     expect(byId.items.every((i) => i.assignee?.id === desk.users.clerk.id)).toBe(true);
-    await t.db.query('UPDATE cases SET assigned_clerk_id = NULL WHERE id = $1', [theirs.id]);
+    await t.db.transaction(async (m) => {
+      await allowCaseWrites(m);
+      await m.query('UPDATE cases SET assigned_clerk_id = NULL WHERE id = $1', [theirs.id]);
+    });
     const none = await list(desk.cookies.leader, 'none');
     expect(none.items.map((i) => i.id)).toEqual([theirs.id]);
     const bad = await t
@@ -271,7 +275,10 @@ describe('the 经办人 of a case over HTTP', () => {
       },
       SYSTEM_ACTOR,
     );
-    await t.db.query('UPDATE cases SET assigned_clerk_id = NULL WHERE id = $1', [c.id]);
+    await t.db.transaction(async (m) => {
+      await allowCaseWrites(m);
+      await m.query('UPDATE cases SET assigned_clerk_id = NULL WHERE id = $1', [c.id]);
+    });
     const migration = MIGRATIONS.map((M) => new M()).find(
       (m) => m.name === 'BackfilledAndIndexedCaseAssignee1764117200000',
     );
@@ -279,6 +286,8 @@ describe('the 经办人 of a case over HTTP', () => {
     const runner = t.db.createQueryRunner();
     try {
       await runner.startTransaction();
+      // Landed before the cases guard: replayed here, it writes as a migration did then.
+      await allowCaseWrites(runner.manager);
       await migration.down(runner);
       await migration.up(runner);
       await runner.commitTransaction();

@@ -1,4 +1,4 @@
-import { journalHash } from '@gongkai/persistence';
+import { allowCaseWrites, journalHash } from '@gongkai/persistence';
 import {
   createTestApp,
   login,
@@ -108,7 +108,10 @@ describe('GET /api/journal', () => {
         journalHash(fields),
       ],
     );
-    await t.db.query('UPDATE cases SET version = version + 1 WHERE id = $1', [caseId]);
+    await t.db.transaction(async (m) => {
+      await allowCaseWrites(m);
+      await m.query('UPDATE cases SET version = version + 1 WHERE id = $1', [caseId]);
+    });
   };
 
   beforeAll(async () => {

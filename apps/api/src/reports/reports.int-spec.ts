@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { allowCaseWrites } from '@gongkai/persistence';
 import { parseReportText } from '@gongkai/report';
 import { createTestApp, seedDesk, type TestApp } from '../testing/test-app';
 import { insertCaseRows } from '../statistics/statistics-seed.testing';
@@ -222,11 +223,14 @@ describe('annual report lifecycle over HTTP', () => {
     expect((await t.http().get(`/api/public/reports/${desk.agency.code}/2022`)).status).toBe(404);
 
     // A late decision changes the live numbers; the published version does not move.
-    await t.db.query(
-      `UPDATE cases SET decided_on = '2023-12-30', outcome = 'partially_disclosed', closed = true
-        WHERE agency_id = $1 AND decided_on IS NULL`,
-      [desk.agency.id],
-    );
+    await t.db.transaction(async (m) => {
+      await allowCaseWrites(m);
+      await m.query(
+        `UPDATE cases SET decided_on = '2023-12-30', outcome = 'partially_disclosed', closed = true
+          WHERE agency_id = $1 AND decided_on IS NULL`,
+        [desk.agency.id],
+      );
+    });
     await expect(
       t.db.query('UPDATE report_versions SET txt = $1 WHERE agency_id = $2', ['x', desk.agency.id]),
     ).rejects.toThrow(/append-only/);

@@ -8,6 +8,8 @@ import { registerDemoCommand } from './demo.command';
 import { registerSweepCommand } from './sweep.command';
 import { registerYearCloseCommand } from './year-close.command';
 import { registerSiteCommand } from './site.command';
+import { registerVerifyCommand } from './verify.command';
+import { registerCheckpointCommand } from './checkpoint.command';
 
 /** Every command registers itself here; each lives in its own `*.command.ts`. */
 export function registerCommands(program: Command): void {
@@ -20,4 +22,6 @@ export function registerCommands(program: Command): void {
   registerSweepCommand(program);
   registerYearCloseCommand(program);
   registerSiteCommand(program);
+  registerVerifyCommand(program);
+  registerCheckpointCommand(program);
 }

@@ -6,6 +6,8 @@ export const NOTIFICATION_KINDS = [
   'answer_due_soon',
   'answer_overdue',
   'supplement_notice_due',
+  // 督办: the nightly journal verification found something (libs/application journal).
+  'journal_failed',
 ] as const;
 export type NotificationKindCode = (typeof NOTIFICATION_KINDS)[number];
 

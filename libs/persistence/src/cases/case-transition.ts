@@ -37,6 +37,7 @@ import { IdentityCipher, identityCipherFromEnv } from '../crypto/identity-cipher
 import { CalendarSource } from './calendar-source';
 import { CaseError, caseNotFound } from './case-errors';
 import { canonicalJson, GENESIS_HASH, journalHash } from './journal-hash';
+import { allowCaseWrites } from './journal-write-guard';
 
 /** Who acts: a user id (or `system`) and the role the act is done in. */
 export interface JournalActor {
@@ -393,7 +394,8 @@ export class CaseTransitionService {
     manager: EntityManager | undefined,
     work: (m: EntityManager) => Promise<T>,
   ): Promise<T> {
-    return manager ? work(manager) : this.dataSource.transaction(work);
+    const guarded = (m: EntityManager) => allowCaseWrites(m).then(() => work(m));
+    return manager ? guarded(manager) : this.dataSource.transaction(guarded);
   }
 
   /** Registers an application: the case row and its first journal row (REGISTERED). */

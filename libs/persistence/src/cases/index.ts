@@ -3,3 +3,8 @@ export * from './calendar-source';
 export * from './case-transition';
 export * from './journal-hash';
 export * from './journal-verify';
+export * from './journal-checkpoint';
+export * from './journal-checkpoint-store';
+export * from './journal-signing-key';
+export * from './journal-write-guard';
+export * from './journal-alerts';

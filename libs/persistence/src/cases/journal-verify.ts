@@ -19,7 +19,8 @@ export interface JournalVerification {
   readonly broken: readonly BrokenLink[];
 }
 
-interface JournalRow {
+/** A `case_events` row as read with ROW_COLUMNS (dates as YYYY-MM-DD, like the hash input). */
+export interface JournalRow {
   case_id: string;
   seq: number;
   type: string;
@@ -33,6 +34,24 @@ interface JournalRow {
   state_after: string;
   prev_hash: string;
   hash: string;
+}
+
+/** The hash a journal row should carry, recomputed from its columns. */
+export function journalRowHash(caseId: string, row: Omit<JournalRow, 'case_id'>): string {
+  return journalHash({
+    caseId,
+    seq: row.seq,
+    type: row.type,
+    machineEvent: row.machine_event,
+    payload: row.payload,
+    actorId: row.actor_id,
+    actorRole: row.actor_role,
+    occurredOn: row.occurred_on,
+    recordedAt: row.recorded_at,
+    basis: row.basis,
+    stateAfter: row.state_after,
+    prevHash: row.prev_hash,
+  });
 }
 
 /** Checks one case's chain; returns the first broken link or null. */
@@ -50,20 +69,7 @@ export function verifyChain(
     if (row.seq !== expectedSeq) return at(expectedSeq, `第${expectedSeq}条记录缺失`);
     if (row.prev_hash !== prev)
       return at(row.seq, '与上一条记录的哈希链接不符（上一条被修改或删除）');
-    const hash = journalHash({
-      caseId: row.case_id,
-      seq: row.seq,
-      type: row.type,
-      machineEvent: row.machine_event,
-      payload: row.payload,
-      actorId: row.actor_id,
-      actorRole: row.actor_role,
-      occurredOn: row.occurred_on,
-      recordedAt: row.recorded_at,
-      basis: row.basis,
-      stateAfter: row.state_after,
-      prevHash: row.prev_hash,
-    });
+    const hash = journalRowHash(row.case_id, row);
     if (hash !== row.hash) return at(row.seq, '记录内容与其哈希不符（记录被修改）');
     prev = row.hash;
   }

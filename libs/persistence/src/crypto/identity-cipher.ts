@@ -56,7 +56,7 @@ export class IdentityCipher {
 }
 
 /** The workspace root (where nx.json is), for the development key under `.data`. */
-function workspaceRoot(start: string): string {
+export function workspaceRoot(start: string): string {
   let dir = start;
   for (;;) {
     if (fs.existsSync(path.join(dir, 'nx.json'))) return dir;

@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import { DataSource } from 'typeorm';
+import {
+  CheckJournalNightlyUseCase,
+  VerifyJournalUseCase,
+  type AgencyJournalCheck,
+  type JournalAudit,
+} from '@gongkai/application';
+import type { JournalVerifyJobData, JournalVerifyProgress } from '@gongkai/contracts';
+import { journalSigningKeyFromEnv, trustedJournalFingerprint } from '@gongkai/persistence';
+import { InjectDataSource } from '../database.provider';
+import { JobHandler } from '../jobs/job-handler.decorator';
+import { InjectClock, type Clock } from '../worker-clock';
+
+/** How often (in cases) the desk's progress bar moves. */
+const PROGRESS_EVERY = 2_000;
+
+/** Thin: the journal's nightly check and the desk's verification, both in libs/application. */
+@Injectable()
+export class JournalHandler {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectClock() private readonly clock: Clock,
+  ) {}
+
+  /** Read-only, so a retry just verifies again; a second checkpoint the same night is harmless. */
+  @JobHandler('journal.nightly')
+  nightly(): Promise<AgencyJournalCheck[]> {
+    return new CheckJournalNightlyUseCase(
+      this.dataSource,
+      this.clock,
+      journalSigningKeyFromEnv,
+    ).execute();
+  }
+
+  @JobHandler('journal.verify')
+  async verify(job: Job<JournalVerifyJobData>): Promise<JournalAudit> {
+    let reported = -PROGRESS_EVERY;
+    return new VerifyJournalUseCase(this.dataSource, this.clock).execute({
+      agencyIds: job.data.agencyIds ?? undefined,
+      trustedFingerprint: trustedJournalFingerprint(),
+      onProgress: async (p: JournalVerifyProgress) => {
+        if (p.casesChecked - reported < PROGRESS_EVERY && p.casesChecked < p.casesTotal) return;
+        reported = p.casesChecked;
+        await job.updateProgress(p);
+      },
+    });
+  }
+}
