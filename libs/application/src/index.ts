@@ -1,1 +1,2 @@
 export * from './common/clock';
+export * from './import';

@@ -9,12 +9,8 @@ import type {
   LedgerImportJobData,
   LedgerImportReport,
 } from '@gongkai/contracts';
-import {
-  CaseTransitionService,
-  importLedger,
-  readLedgerFile,
-  UnreadableLedgerError,
-} from '@gongkai/persistence';
+import { importLedger, readLedgerFile, UnreadableLedgerError } from '@gongkai/application';
+import { CaseTransitionService } from '@gongkai/persistence';
 import { type SessionUser } from '../auth/session-user';
 import { httpErrors } from '../cases/case-http-errors';
 import { JobsService } from '../jobs/jobs.service';

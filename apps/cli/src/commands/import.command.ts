@@ -1,14 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { importLedger, readJsonl, readXlsx } from '@gongkai/application';
 import {
   CaseTransitionService,
   createDataSource,
   databaseUrlFromEnv,
   ensureAgency,
-  importLedger,
-  readJsonl,
-  readXlsx,
   UserEntity,
 } from '@gongkai/persistence';
 import { EXIT_FAILED, log, UsageError } from '../cli-errors';

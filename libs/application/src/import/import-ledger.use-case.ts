@@ -16,8 +16,11 @@ import {
   type LocalDate,
   type WorkingDayCalendar,
 } from '@gongkai/domain';
-import { ProceedingEntity } from '../entities/proceeding.entity';
-import type { CaseEventInput, CaseTransitionService } from '../cases/case-transition';
+import {
+  ProceedingEntity,
+  type CaseEventInput,
+  type CaseTransitionService,
+} from '@gongkai/persistence';
 import { ledgerLineSchema, type LedgerLine, type RawLedgerLine } from './ledger-line';
 import { readLedgerFile, type LedgerFile } from './ledger-read';
 
@@ -163,13 +166,20 @@ export function planEvents(
       push(ev('APPROVE_DECISION', data.decidedOn));
     }
   }
-  if (data.service)
+  if (data.service) {
+    // A case ended without a decision has no answer to serve: its `service` is that of the
+    // notice that it is no longer processed (ledger-format.md), which changes no statistic.
+    const ended =
+      !!data.withdrawnOn ||
+      data.outcome === 'other.supplement_overdue' ||
+      data.outcome === 'other.fee_unpaid';
     push(
-      ev('RECORD_SERVICE', data.service.servedOn, {
+      ev(ended ? 'RECORD_NOTICE_SERVICE' : 'RECORD_SERVICE', data.service.servedOn, {
         method: data.service.method,
         servedOn: data.service.servedOn,
       }),
     );
+  }
   const early = steps.find((s) => s.e.on < data.receivedOn);
   if (early) {
     return `${EVENT_LABELS[early.e.type].zh}日期（${formatLocalDateZh(early.e.on)}）早于收到申请之日（${formatLocalDateZh(data.receivedOn)}）`;

@@ -1,3 +1,3 @@
 export * from './ledger-line';
 export * from './ledger-read';
-export * from './ledger-import';
+export * from './import-ledger.use-case';
