@@ -9,7 +9,12 @@ import type {
   LedgerImportJobData,
   LedgerImportReport,
 } from '@gongkai/contracts';
-import { importLedger, readLedgerFile, UnreadableLedgerError } from '@gongkai/application';
+import {
+  formatRejection,
+  importLedger,
+  readLedgerFile,
+  UnreadableLedgerError,
+} from '@gongkai/application';
 import { CaseTransitionService } from '@gongkai/persistence';
 import { type SessionUser } from '../auth/session-user';
 import { httpErrors } from '../cases/case-http-errors';
@@ -38,12 +43,12 @@ export class ImportsService {
    * are written and the others still listed. Lines whose ref the agency has are left unchanged.
    */
   async import(user: SessionUser, body: ImportLedgerRequest): Promise<LedgerImportReport> {
-    const lines = await readLedgerFile(body).catch((error: unknown) => {
+    const ledger = await readLedgerFile(body).catch((error: unknown) => {
       if (!(error instanceof UnreadableLedgerError)) throw error;
       throw new UnprocessableEntityException({ message: error.message, code: 'unreadable_xlsx' });
     });
     const report = await httpErrors(() =>
-      importLedger(this.db, this.transitions, lines, {
+      importLedger(this.db, this.transitions, ledger, {
         agencyId: user.agencyId,
         actorId: user.id,
         skipInvalid: body.skipInvalid,
@@ -53,7 +58,7 @@ export class ImportsService {
       throw new UnprocessableEntityException({
         message: `台账有 ${report.rejected.length} 行不能导入，未导入任何一行：${report.rejected
           .slice(0, 5)
-          .map((r) => `第${r.line}行 ${r.reason}`)
+          .map(formatRejection)
           .join('；')}${report.rejected.length > 5 ? '……' : ''}`,
         code: 'ledger_rejected',
         report,

@@ -23,6 +23,8 @@ import {
 } from '@gongkai/persistence';
 import { ledgerLineSchema, type LedgerLine, type RawLedgerLine } from './ledger-line';
 import { readLedgerFile, type LedgerFile } from './ledger-read';
+import type { LedgerReading } from './ledger-workbook';
+import { FIELD_NAMES } from './workbook-synonyms';
 
 export interface LedgerLineError {
   line: number;
@@ -38,6 +40,32 @@ export interface LedgerImportReport {
   rejected: LedgerLineError[];
   flagged: { line: number; ref: string; flags: string[] }[];
   proceedings: number;
+  /** Workbook columns the reader did not know, named once (their cells were not read). */
+  ignoredColumns?: string[];
+}
+
+/**
+ * A refused line as a clerk reads it: `第9行（2024-017）：reason`, or a workbook cell's own
+ * message, which already names its row and column (`第9行"收到日期"：无法识别的日期"2024-13-01"`).
+ */
+export function formatRejection(r: LedgerLineError): string {
+  if (r.reason.startsWith(`第${r.line}行`)) return r.reason;
+  return `第${r.line}行${r.ref ? `（${r.ref}）` : ''}：${r.reason}`;
+}
+
+/** The messages of a schema refusal; on a workbook row each names its cell by the sheet's header. */
+function schemaReason(
+  raw: RawLedgerLine,
+  issues: readonly { path: PropertyKey[]; message: string }[],
+): string {
+  return issues
+    .map((i) => {
+      const path = i.path.map(String).join('.');
+      if (!raw.columns) return path ? `${path}：${i.message}` : i.message;
+      const header = raw.columns[path] ?? FIELD_NAMES[path] ?? path;
+      return header ? `第${raw.line}行"${header}"：${i.message}` : `第${raw.line}行：${i.message}`;
+    })
+    .join('；');
 }
 
 /** Lines checked (`validating`), then lines written in the transaction (`importing`). */
@@ -235,9 +263,11 @@ function refOf(value: unknown): string | null {
 export async function importLedger(
   dataSource: DataSource,
   transitions: CaseTransitionService,
-  lines: readonly RawLedgerLine[],
+  ledger: LedgerReading | readonly RawLedgerLine[],
   options: LedgerImportOptions,
 ): Promise<LedgerImportReport> {
+  const { lines, ignoredColumns } =
+    'lines' in ledger ? ledger : { lines: ledger, ignoredColumns: [] as string[] };
   const calendar = await transitions.calendar();
   const today = transitions.currentDate();
   const rejected: LedgerLineError[] = [];
@@ -264,11 +294,7 @@ export async function importLedger(
     }
     const parsed = ledgerLineSchema.safeParse(raw.value);
     if (!parsed.success) {
-      reject(
-        parsed.error.issues
-          .map((i) => (i.path.length ? `${i.path.join('.')}：${i.message}` : i.message))
-          .join('；'),
-      );
+      reject(schemaReason(raw, parsed.error.issues));
       continue;
     }
     const data = parsed.data;
@@ -305,6 +331,7 @@ export async function importLedger(
       .filter((p) => p.flags.length)
       .map((p) => ({ line: p.line, ref: p.data.ref, flags: p.flags })),
     proceedings: 0,
+    ...(ignoredColumns.length ? { ignoredColumns } : {}),
   };
   if (rejected.length && !options.skipInvalid) return report;
   await dataSource.transaction(async (m) => {
