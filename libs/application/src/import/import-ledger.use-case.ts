@@ -1,15 +1,12 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   addDays,
-  applyCaseEvent,
   CONSULTATION_WORKING_DAYS,
-  createCase,
   EVENT_LABELS,
   EVENT_RULES,
   formatLocalDateZh,
   type ActorRole,
   type ApplicantCategory,
-  type CaseEvent,
   type CaseEventType,
   type CaseFlags,
   type Channel,
@@ -18,8 +15,11 @@ import {
 } from '@gongkai/domain';
 import {
   ProceedingEntity,
+  replayCase,
+  writeReplayedCases,
   type CaseEventInput,
   type CaseTransitionService,
+  type ReplayedCase,
 } from '@gongkai/persistence';
 import { ledgerLineSchema, type LedgerLine, type RawLedgerLine } from './ledger-line';
 import { readLedgerFile, type LedgerFile } from './ledger-read';
@@ -99,9 +99,12 @@ function progressReporter(options: LedgerImportOptions) {
 interface PlannedLine {
   readonly line: number;
   readonly data: LedgerLine;
-  readonly events: readonly CaseEventInput[];
+  readonly replayed: ReplayedCase;
   readonly flags: string[];
 }
+
+/** Cases written per statement batch (and between two progress reports while writing). */
+const WRITE_BATCH = 1_000;
 
 const FLAG_LABELS: Record<keyof CaseFlags, string> = {
   supplementNoticeLate: '补正通知超过7个工作日',
@@ -218,36 +221,55 @@ export function planEvents(
   return events;
 }
 
-/** Replays a line in memory: the reason of the first refused step, or the flags it ends with. */
+/**
+ * Replays a line in memory through the one transition path's replay (what register() and one
+ * apply() per step would write): the reason of the first refused step, or the replayed case.
+ */
 function dryRun(
+  transitions: CaseTransitionService,
   data: LedgerLine,
   events: readonly CaseEventInput[],
   calendar: WorkingDayCalendar,
-  today: LocalDate,
-): { error: string } | { flags: string[] } {
+  options: LedgerImportOptions,
+): { error: string } | { replayed: ReplayedCase; flags: string[] } {
+  const today = transitions.currentDate();
   for (const [label, value] of [
     ['收到日期', data.receivedOn],
     ...events.map((e) => [EVENT_LABELS[e.type].zh, e.on]),
   ]) {
     if (value > today) return { error: `${label}（${value}）晚于今天` };
   }
-  let snapshot = createCase({ receivedOn: data.receivedOn, approvalSteps: 1 }, calendar);
-  for (const input of events) {
-    const event = {
-      ...input,
-      actor: { id: 'import', role: roleFor(input.type) },
-    } as unknown as CaseEvent;
-    const result = applyCaseEvent(snapshot, event, calendar);
-    if (!result.ok)
-      return {
-        error: `${EVENT_LABELS[input.type].zh}（${formatLocalDateZh(input.on)}）：${result.message}`,
-      };
-    snapshot = result.snapshot;
+  const actorId = options.actorId ?? 'system';
+  const result = replayCase(
+    transitions,
+    {
+      agencyId: options.agencyId,
+      ref: data.ref,
+      receivedOn: data.receivedOn,
+      channel: data.channel as Channel,
+      applicant: {
+        category: data.applicant.category as ApplicantCategory,
+        name: data.applicant.name ?? null,
+      },
+      request: data.request ?? null,
+      origin: 'import',
+      approvalSteps: 1,
+    },
+    events.map((event) => ({ event, actor: { id: actorId, role: roleFor(event.type) } })),
+    calendar,
+    { id: actorId, role: 'clerk' },
+  );
+  if (!result.ok) {
+    return {
+      error: result.step
+        ? `${EVENT_LABELS[result.step.type].zh}（${formatLocalDateZh(result.step.on)}）：${result.message}`
+        : result.message,
+    };
   }
   const flags = (Object.keys(FLAG_LABELS) as (keyof CaseFlags)[])
-    .filter((f) => snapshot.context.flags[f])
+    .filter((f) => result.replayed.snapshot.context.flags[f])
     .map((f) => FLAG_LABELS[f]);
-  return { flags };
+  return { replayed: result.replayed, flags };
 }
 
 function refOf(value: unknown): string | null {
@@ -269,7 +291,6 @@ export async function importLedger(
   const { lines, ignoredColumns } =
     'lines' in ledger ? ledger : { lines: ledger, ignoredColumns: [] as string[] };
   const calendar = await transitions.calendar();
-  const today = transitions.currentDate();
   const rejected: LedgerLineError[] = [];
   const planned: PlannedLine[] = [];
   const seen = new Map<string, number>();
@@ -313,12 +334,12 @@ export async function importLedger(
       reject(events);
       continue;
     }
-    const outcome = dryRun(data, events, calendar, today);
+    const outcome = dryRun(transitions, data, events, calendar, options);
     if ('error' in outcome) {
       reject(outcome.error);
       continue;
     }
-    planned.push({ line: raw.line, data, events, flags: outcome.flags });
+    planned.push({ line: raw.line, data, replayed: outcome.replayed, flags: outcome.flags });
   }
   await progress('validating', lines.length, lines.length);
   const report: LedgerImportReport = {
@@ -335,9 +356,9 @@ export async function importLedger(
   };
   if (rejected.length && !options.skipInvalid) return report;
   await dataSource.transaction(async (m) => {
-    for (const [index, p] of planned.entries()) {
-      await progress('importing', index, planned.length);
-      report.proceedings += await writeLine(m, transitions, p, options);
+    for (let i = 0; i < planned.length; i += WRITE_BATCH) {
+      await progress('importing', i, planned.length);
+      report.proceedings += await writeLines(m, planned.slice(i, i + WRITE_BATCH));
     }
   });
   // After the commit: 100 % means the cases are there.
@@ -355,50 +376,23 @@ export async function importLedgerFile(
   return importLedger(dataSource, transitions, await readLedgerFile(file), options);
 }
 
-async function writeLine(
-  m: EntityManager,
-  transitions: CaseTransitionService,
-  p: PlannedLine,
-  options: LedgerImportOptions,
-): Promise<number> {
-  const actorId = options.actorId ?? 'system';
-  const { data } = p;
-  const { case: created } = await transitions.register(
-    {
-      agencyId: options.agencyId,
-      ref: data.ref,
-      receivedOn: data.receivedOn,
-      channel: data.channel as Channel,
-      applicant: {
-        category: data.applicant.category as ApplicantCategory,
-        name: data.applicant.name ?? null,
-      },
-      request: data.request ?? null,
-      origin: 'import',
-      approvalSteps: 1,
-    },
-    { id: actorId, role: 'clerk' },
-    { manager: m },
+/** The replayed cases of a batch, their journals and their proceedings, in a few statements. */
+async function writeLines(m: EntityManager, batch: readonly PlannedLine[]): Promise<number> {
+  await writeReplayedCases(
+    m,
+    batch.map((p) => p.replayed),
   );
-  for (const event of p.events) {
-    await transitions.apply(
-      created.id,
-      event,
-      { id: actorId, role: roleFor(event.type) },
-      undefined,
-      { manager: m },
-    );
-  }
-  for (const proceeding of data.proceedings ?? []) {
-    await m.save(ProceedingEntity, {
-      agencyId: options.agencyId,
-      caseId: created.id,
+  const proceedings = batch.flatMap((p) =>
+    (p.data.proceedings ?? []).map((proceeding) => ({
+      agencyId: p.replayed.row.agencyId,
+      caseId: p.replayed.row.id,
       kind: proceeding.kind,
       filedOn: proceeding.filedOn,
       result: proceeding.result ?? null,
       concludedOn: proceeding.concludedOn ?? null,
       note: null,
-    });
-  }
-  return data.proceedings?.length ?? 0;
+    })),
+  );
+  if (proceedings.length) await m.insert(ProceedingEntity, proceedings);
+  return proceedings.length;
 }
