@@ -129,7 +129,7 @@ async function workbook(rows: number): Promise<Buffer> {
       styles[i % 4],
       ['当面提交', '信函', '网上', '邮箱'][i % 4],
       i % 7 === 0 ? '企业' : '自然人',
-      `申请人　${i}`,
+      `申请人\u3000${i}`,
       `申请公开第${i}号文件`,
       outcomes[i % outcomes.length],
       decidedOn,

@@ -99,11 +99,12 @@ function progressReporter(options: LedgerImportOptions) {
 interface PlannedLine {
   readonly line: number;
   readonly data: LedgerLine;
-  readonly replayed: ReplayedCase;
+  /** What will be written; the machine snapshot is not kept (a large ledger is held whole). */
+  readonly replayed: Pick<ReplayedCase, 'row' | 'journal'>;
   readonly flags: string[];
 }
 
-/** Cases written per statement batch (and between two progress reports while writing). */
+/** The most cases written per statement batch. */
 const WRITE_BATCH = 1_000;
 
 const FLAG_LABELS: Record<keyof CaseFlags, string> = {
@@ -231,7 +232,7 @@ function dryRun(
   events: readonly CaseEventInput[],
   calendar: WorkingDayCalendar,
   options: LedgerImportOptions,
-): { error: string } | { replayed: ReplayedCase; flags: string[] } {
+): { error: string } | { replayed: Pick<ReplayedCase, 'row' | 'journal'>; flags: string[] } {
   const today = transitions.currentDate();
   for (const [label, value] of [
     ['收到日期', data.receivedOn],
@@ -269,7 +270,8 @@ function dryRun(
   const flags = (Object.keys(FLAG_LABELS) as (keyof CaseFlags)[])
     .filter((f) => result.replayed.snapshot.context.flags[f])
     .map((f) => FLAG_LABELS[f]);
-  return { replayed: result.replayed, flags };
+  const { row, journal } = result.replayed;
+  return { replayed: { row, journal }, flags };
 }
 
 function refOf(value: unknown): string | null {
@@ -356,9 +358,11 @@ export async function importLedger(
   };
   if (rejected.length && !options.skipInvalid) return report;
   await dataSource.transaction(async (m) => {
-    for (let i = 0; i < planned.length; i += WRITE_BATCH) {
+    // Batches of about 1 % of the lines, so progress is told as often as the contract says.
+    const batch = Math.min(WRITE_BATCH, Math.max(1, Math.ceil(planned.length / 100)));
+    for (let i = 0; i < planned.length; i += batch) {
       await progress('importing', i, planned.length);
-      report.proceedings += await writeLines(m, planned.slice(i, i + WRITE_BATCH));
+      report.proceedings += await writeLines(m, planned.slice(i, i + batch));
     }
   });
   // After the commit: 100 % means the cases are there.

@@ -209,7 +209,7 @@ async function insertRows(
  */
 export async function writeReplayedCases(
   m: EntityManager,
-  cases: readonly ReplayedCase[],
+  cases: readonly Pick<ReplayedCase, 'row' | 'journal'>[],
 ): Promise<void> {
   for (const agencyId of [...new Set(cases.map((c) => c.row.agencyId))].sort()) {
     await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`cases:${agencyId}`]);
