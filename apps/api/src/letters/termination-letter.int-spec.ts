@@ -1,20 +1,8 @@
-import JSZip from 'jszip';
 import { createTestApp, seedDesk, type TestApp } from '../testing/test-app';
+import { binary, documentText } from './letters.testing';
 
 // 2025-06-30 10:00 in Shanghai.
 const NOW = new Date('2025-06-30T02:00:00Z');
-
-async function documentText(body: Buffer): Promise<string> {
-  const zip = await JSZip.loadAsync(body);
-  const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
-  return xml.replace(/<[^>]+>/g, '');
-}
-
-const binary = (res: NodeJS.ReadableStream, done: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
 
 describe('the 不再处理告知书 of a case that ended without a decision, over HTTP', () => {
   let t: TestApp;
