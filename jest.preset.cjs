@@ -48,10 +48,15 @@ function webProject(dir, extra = {}) {
     // Whole-app renders with antd take seconds each on two shared cores.
     testTimeout: 30_000,
     testMatch: ['<rootDir>/**/*.spec.ts', '<rootDir>/**/*.spec.tsx'],
-    transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', swcWeb] },
+    transform: {
+      '^.+\\.(t|j)sx?$': ['@swc/jest', swcWeb],
+      '\\.md$': path.join(__dirname, 'tools/jest/raw-text.cjs'),
+    },
     transformIgnorePatterns: ['/node_modules/(?!(@ant-design/colors|lodash-es)/)'],
     moduleNameMapper: {
       '\\.(css|less)$': path.join(__dirname, 'tools/jest/style-stub.cjs'),
+      // Vite's `?raw`: the file itself, read by the raw-text transform.
+      '^(.+\\.md)\\?raw$': '$1',
       ...pathsToModuleNameMapper(),
     },
     setupFilesAfterEnv: [path.join(__dirname, 'tools/jest/web-setup.cjs')],

@@ -1,2 +1,3 @@
 export * from './common/clock';
 export * from './journal';
+export * from './import';

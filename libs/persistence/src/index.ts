@@ -8,6 +8,5 @@ export * from './agencies/agency-tree';
 export * from './statistics';
 export * from './reports';
 export * from './deadlines';
-export * from './import';
 export * from './demo';
 export * from './notifications';

@@ -176,6 +176,7 @@ function eventFields(type: string, t: Text, locale: string, form: FormInstance):
         </Form.Item>,
       ];
     case 'RECORD_SERVICE':
+    case 'RECORD_NOTICE_SERVICE':
       return [
         <Form.Item key="method" name="method" label={t.method} rules={req(t.method)}>
           <Select

@@ -14,6 +14,7 @@ export const LETTER_KINDS = [
   { kind: 'fee', key: 'kindFee' },
   { kind: 'decision', key: 'kindDecision' },
   { kind: 'service', key: 'kindService' },
+  { kind: 'termination', key: 'kindTermination' },
 ] as const;
 
 export function CaseLetters({ caseId, caseRef }: { caseId: string; caseRef: string }) {

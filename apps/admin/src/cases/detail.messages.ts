@@ -84,6 +84,7 @@ export const detailMessages = defineMessages(
     kindFee: '收费通知书',
     kindDecision: '政府信息公开申请答复书',
     kindService: '送达回证',
+    kindTermination: '不再处理告知书',
     back: '返回列表',
   },
   {
@@ -169,6 +170,7 @@ export const detailMessages = defineMessages(
     kindFee: 'Fee notice',
     kindDecision: 'Decision letter',
     kindService: 'Proof of service',
+    kindTermination: 'Notice of no further processing',
     back: 'Back to the list',
   },
 );

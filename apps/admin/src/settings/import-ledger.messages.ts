@@ -20,6 +20,8 @@ export const importLedgerMessages = defineMessages(
     line: '行号',
     ref: '登记编号',
     reason: '原因',
+    workbookFormat: 'Excel 台账格式与同义词对照表',
+    ignoredColumns: '以下列未能识别，未读取：{columns}',
   },
   {
     intro:
@@ -41,5 +43,7 @@ export const importLedgerMessages = defineMessages(
     line: 'Line',
     ref: 'Ref.',
     reason: 'Reason',
+    workbookFormat: 'Excel register format and synonyms',
+    ignoredColumns: 'Columns not recognised (not read): {columns}',
   },
 );

@@ -58,6 +58,25 @@ async function upload(file: File) {
 const jsonl = (text: string) => new File([text], '台账.jsonl', { type: 'application/jsonl' });
 
 describe('ImportLedgerTab', () => {
+  it('opens the workbook format with its synonym table, and names the columns it did not read', async () => {
+    renderImport([
+      job({
+        state: 'completed',
+        progress: { phase: 'importing', done: 2, total: 2 },
+        result: report({ lines: 2, imported: 2, ignoredColumns: ['经办人', '联系电话'] }),
+      }),
+    ]);
+    fireEvent.click(await screen.findByTestId('ledger-workbook-doc'));
+    const drawer = await screen.findByRole('dialog');
+    expect(within(drawer).getByText(/挂号信/)).toHaveTextContent(
+      '| `channel` | 邮寄, 信函, 挂号信',
+    );
+    await upload(new File(['x'], '台账.xlsx'));
+    expect(
+      await screen.findByText('以下列未能识别，未读取：“经办人”、“联系电话”'),
+    ).toBeInTheDocument();
+  });
+
   it('starts the job, shows the phase and a progress bar while polling, then the imported count', async () => {
     const fetch = renderImport([
       job({ progress: { phase: 'validating', done: 1, total: 4 } }),

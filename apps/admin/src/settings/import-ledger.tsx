@@ -9,8 +9,21 @@ import {
 } from '@gongkai/contracts';
 import { formatMessage, useApiClient, useMessages } from '@gongkai/ui';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Checkbox, Progress, Space, Table, Typography, Upload } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Drawer,
+  Progress,
+  Space,
+  Table,
+  Typography,
+  Upload,
+} from 'antd';
 import { useState } from 'react';
+// The project's own documentation of the workbook rules and synonyms, bundled as text.
+import LEDGER_WORKBOOK_DOC from '../../../../docs/ledger-workbook.md?raw';
 import { applyApiError } from '../common/api-form-errors';
 import { importLedgerMessages } from './import-ledger.messages';
 
@@ -104,6 +117,15 @@ function ImportResult({ job }: { job: JobView }) {
           title={formatMessage(t.rejectedNothing, { count: report.rejected.length })}
         />
       )}
+      {report.ignoredColumns?.length ? (
+        <Alert
+          type="info"
+          showIcon
+          title={formatMessage(t.ignoredColumns, {
+            columns: report.ignoredColumns.map((c) => `“${c}”`).join('、'),
+          })}
+        />
+      ) : null}
       {report.committed && report.rejected.length ? (
         <Alert
           type="warning"
@@ -125,6 +147,7 @@ export function ImportLedgerTab() {
   const [jobId, setJobId] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
   const [error, setError] = useState<string>();
+  const [formatOpen, setFormatOpen] = useState(false);
   const job = useQuery({
     queryKey: ['jobs', jobId],
     queryFn: () => client.get<JobView>(`/jobs/${encodeURIComponent(jobId ?? '')}`),
@@ -163,7 +186,20 @@ export function ImportLedgerTab() {
 
   return (
     <Card>
-      <Typography.Paragraph type="secondary">{t.intro}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        {t.intro}{' '}
+        <Typography.Link onClick={() => setFormatOpen(true)} data-testid="ledger-workbook-doc">
+          {t.workbookFormat}
+        </Typography.Link>
+      </Typography.Paragraph>
+      <Drawer
+        open={formatOpen}
+        onClose={() => setFormatOpen(false)}
+        title={t.workbookFormat}
+        size="large"
+      >
+        <pre style={{ whiteSpace: 'pre-wrap', fontSize: 13 }}>{LEDGER_WORKBOOK_DOC}</pre>
+      </Drawer>
       <Space wrap align="start" style={{ marginBottom: 16 }}>
         <Upload
           accept=".jsonl,.xlsx"

@@ -107,7 +107,6 @@ export class CasesService {
     c: CaseEntity,
     known?: KnownAfterTransition,
   ): Promise<AllowedEvent[]> {
-    if (c.closed && c.state !== 'awaitingService') return [];
     if (!user.writeAgencyIds.includes(c.agencyId)) return [];
     const calendar = known?.calendar ?? (await this.transitions.calendar());
     const snapshot = known?.snapshot ?? this.transitions.restore(c, calendar);

@@ -10,11 +10,12 @@ import type {
   LedgerImportReport,
 } from '@gongkai/contracts';
 import {
-  CaseTransitionService,
+  formatRejection,
   importLedger,
   readLedgerFile,
   UnreadableLedgerError,
-} from '@gongkai/persistence';
+} from '@gongkai/application';
+import { CaseTransitionService } from '@gongkai/persistence';
 import { type SessionUser } from '../auth/session-user';
 import { httpErrors } from '../cases/case-http-errors';
 import { JobsService } from '../jobs/jobs.service';
@@ -42,12 +43,12 @@ export class ImportsService {
    * are written and the others still listed. Lines whose ref the agency has are left unchanged.
    */
   async import(user: SessionUser, body: ImportLedgerRequest): Promise<LedgerImportReport> {
-    const lines = await readLedgerFile(body).catch((error: unknown) => {
+    const ledger = await readLedgerFile(body).catch((error: unknown) => {
       if (!(error instanceof UnreadableLedgerError)) throw error;
       throw new UnprocessableEntityException({ message: error.message, code: 'unreadable_xlsx' });
     });
     const report = await httpErrors(() =>
-      importLedger(this.db, this.transitions, lines, {
+      importLedger(this.db, this.transitions, ledger, {
         agencyId: user.agencyId,
         actorId: user.id,
         skipInvalid: body.skipInvalid,
@@ -57,7 +58,7 @@ export class ImportsService {
       throw new UnprocessableEntityException({
         message: `台账有 ${report.rejected.length} 行不能导入，未导入任何一行：${report.rejected
           .slice(0, 5)
-          .map((r) => `第${r.line}行 ${r.reason}`)
+          .map(formatRejection)
           .join('；')}${report.rejected.length > 5 ? '……' : ''}`,
         code: 'ledger_rejected',
         report,

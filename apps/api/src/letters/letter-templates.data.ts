@@ -1,4 +1,4 @@
-import type { OutcomeGroup } from '@gongkai/domain';
+import type { Outcome, OutcomeGroup } from '@gongkai/domain';
 
 export const LETTER_KINDS = [
   'receipt',
@@ -8,6 +8,7 @@ export const LETTER_KINDS = [
   'fee',
   'decision',
   'service',
+  'termination',
 ] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
 
@@ -53,6 +54,7 @@ export const LETTER_PLACEHOLDERS: Record<string, string> = {
   serviceMethod: '送达方式',
   servedOn: '送达日期',
   remedy: '救济途径告知',
+  terminationReason: '不再处理的理由（按办结情形）',
 };
 
 const HEAD = '{{applicantName}}：';
@@ -139,6 +141,29 @@ export const DEFAULT_TEMPLATES: Record<LetterKind, LetterTemplate> = {
       ...SIGN,
     ],
   },
+  termination: {
+    kind: 'termination',
+    title: '政府信息公开申请不再处理告知书',
+    paragraphs: [
+      HEAD,
+      '本机关于{{receivedOn}}收到您（单位）提交的政府信息公开申请（登记编号{{ref}}），申请公开：{{request}}。',
+      '{{terminationReason}}',
+      '您（单位）仍需要获取相关政府信息的，可以重新提出政府信息公开申请。',
+      ...SIGN,
+    ],
+  },
+};
+
+/**
+ * Why a case that ended without a decision is no longer processed (不再处理告知书), by how it
+ * ended: Art. 30 (补正 overdue), 国办函〔2020〕109号 (fee unpaid), or the applicant's withdrawal.
+ */
+export const TERMINATION_REASONS: Partial<Record<Outcome, string>> = {
+  'other.supplement_overdue':
+    '本机关已书面告知您（单位）于{{supplementDueOn}}前补正申请。您（单位）无正当理由逾期未补正，根据《中华人民共和国政府信息公开条例》第三十条的规定，视为放弃申请，本机关不再处理该政府信息公开申请。',
+  'other.fee_unpaid':
+    '本机关已向您（单位）送达信息处理费收费通知，应缴金额人民币{{feeAmount}}元。您（单位）逾期未按收费通知要求缴纳费用，根据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）的规定，视为放弃申请，本机关不再处理该政府信息公开申请。',
+  'other.other': '您（单位）已于{{decidedOn}}撤回该政府信息公开申请，本机关终止处理。',
 };
 
 /** The answer of 答复书 by outcome group (Arts 36–39), completed with the outcome's basis. */

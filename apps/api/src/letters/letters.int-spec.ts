@@ -1,20 +1,8 @@
-import JSZip from 'jszip';
 import { createTestApp, seedDesk, type TestApp } from '../testing/test-app';
+import { binary, documentText } from './letters.testing';
 
 // 2025-06-30 10:00 in Shanghai.
 const NOW = new Date('2025-06-30T02:00:00Z');
-
-async function documentText(body: Buffer): Promise<string> {
-  const zip = await JSZip.loadAsync(body);
-  const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
-  return xml.replace(/<[^>]+>/g, '');
-}
-
-const binary = (res: NodeJS.ReadableStream, done: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
 
 describe('letters over HTTP', () => {
   let t: TestApp;
@@ -109,7 +97,7 @@ describe('letters over HTTP', () => {
   it("lets an admin edit the agency's template, used by the next letter, and restore it", async () => {
     const list = await t.http().get('/api/letter-templates').set('Cookie', desk.cookies.admin);
     expect(list.status).toBe(200);
-    expect(list.body.templates).toHaveLength(7);
+    expect(list.body.templates).toHaveLength(8);
     expect(list.body.placeholders.applicantName).toBe('申请人姓名或名称');
 
     const byClerk = await t

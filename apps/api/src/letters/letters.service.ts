@@ -23,6 +23,7 @@ import {
   LETTER_KINDS,
   OUTCOME_ANSWERS,
   REMEDY,
+  TERMINATION_REASONS,
   type LetterKind,
   type LetterTemplate,
 } from './letter-templates.data';
@@ -138,6 +139,11 @@ export class LettersService {
     // A drafted decision can be printed for the approval file; the final one carries the outcome.
     const outcome = (c.outcome ?? context.draft?.outcome ?? null) as Outcome | null;
     if (kind === 'decision' && !outcome) throw refuse('本案尚未拟定答复决定，无法生成答复书');
+    // Only a case that ended without a decision (state `ended`) is no longer processed.
+    const termination = c.state === 'ended' && outcome ? TERMINATION_REASONS[outcome] : undefined;
+    if (kind === 'termination' && !termination) {
+      throw refuse('本案不是逾期不补正、逾期未缴费或撤回而终止的案件，无法生成不再处理告知书');
+    }
 
     const values: Record<string, string> = {
       agencyName: agency.name,
@@ -172,6 +178,7 @@ export class LettersService {
         '直接送达 / 邮寄送达 / 电子送达 / 委托送达',
       servedOn: zh(c.servedOn),
       remedy: REMEDY,
+      terminationReason: BLANK,
     };
     if (outcome) {
       const definition = outcomeDefinition(outcome);
@@ -179,6 +186,7 @@ export class LettersService {
       values['outcomeBasis'] = definition.basis ?? '';
       values['outcomeAnswer'] = fill(OUTCOME_ANSWERS[definition.group], values);
     }
+    if (termination) values['terminationReason'] = fill(termination, values);
     return values;
   }
 }

@@ -2,13 +2,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import {
+  formatRejection,
+  importLedger,
+  readJsonl,
+  readXlsx,
+  UnreadableLedgerError,
+  type LedgerReading,
+} from '@gongkai/application';
+import {
   CaseTransitionService,
   createDataSource,
   databaseUrlFromEnv,
   ensureAgency,
-  importLedger,
-  readJsonl,
-  readXlsx,
   UserEntity,
 } from '@gongkai/persistence';
 import { EXIT_FAILED, log, UsageError } from '../cli-errors';
@@ -21,11 +26,27 @@ interface ImportOptions {
   json?: boolean;
 }
 
+/** JSON Lines, or an .xlsx workbook; a workbook that is no register is a usage error (exit 2). */
+async function readLedger(file: string): Promise<LedgerReading> {
+  if (/\.xls$/i.test(file)) {
+    throw new UsageError('不支持旧版 .xls 文件：请在 Excel 或 WPS 中另存为 .xlsx 后导入');
+  }
+  if (!/\.xlsx$/i.test(file)) {
+    return { lines: readJsonl(fs.readFileSync(file, 'utf8')), ignoredColumns: [] };
+  }
+  try {
+    return await readXlsx(fs.readFileSync(file));
+  } catch (error) {
+    if (error instanceof UnreadableLedgerError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
 export function registerImportCommand(program: Command): void {
   program
     .command('import')
     .description('导入依申请公开台账（JSON Lines 或 .xlsx），逐行按办理程序重放；全部成功才写入')
-    .argument('<file>', '台账文件（.jsonl / .json / .xlsx）')
+    .argument('<file>', '台账文件（.jsonl / .json / .xlsx，格式见 docs/ledger-workbook.md）')
     .requiredOption('--agency <code>', '机关代码（不存在时创建）')
     .option('--agency-name <name>', '新建机关时的名称')
     .option('--actor <username>', '以该经办人名义记录（默认：系统）')
@@ -33,9 +54,7 @@ export function registerImportCommand(program: Command): void {
     .option('--json', '以 JSON 输出结果')
     .action(async (file: string, options: ImportOptions) => {
       if (!fs.existsSync(file)) throw new UsageError(`文件不存在：${file}`);
-      const lines = /\.xlsx$/i.test(file)
-        ? await readXlsx(fs.readFileSync(file))
-        : readJsonl(fs.readFileSync(file, 'utf8'));
+      const ledger = await readLedger(file);
       const ds = await createDataSource(databaseUrlFromEnv()).initialize();
       try {
         const { agency, created } = await ensureAgency(ds.manager, {
@@ -51,7 +70,7 @@ export function registerImportCommand(program: Command): void {
           if (!user) throw new UsageError(`用户不存在：${options.actor}`);
           actorId = user.id;
         }
-        const report = await importLedger(ds, new CaseTransitionService(ds), lines, {
+        const report = await importLedger(ds, new CaseTransitionService(ds), ledger, {
           agencyId: agency.id,
           actorId,
           skipInvalid: options.skipInvalid,
@@ -59,8 +78,9 @@ export function registerImportCommand(program: Command): void {
         if (options.json)
           process.stdout.write(JSON.stringify({ agency: agency.code, ...report }) + '\n');
         else {
-          for (const r of report.rejected)
-            log(`第${r.line}行${r.ref ? `（${r.ref}）` : ''}：${r.reason}`);
+          if (report.ignoredColumns?.length)
+            log(`未识别的列（未读取）：${report.ignoredColumns.map((c) => `“${c}”`).join('、')}`);
+          for (const r of report.rejected) log(formatRejection(r));
           for (const f of report.flagged)
             log(`第${f.line}行（${f.ref}）已标记：${f.flags.join('、')}`);
           log(

@@ -74,6 +74,10 @@ export const sendCaseEventSchema = z.discriminatedUnion(
     variant('APPROVE_EXTENSION', {}),
     variant('REFUSE_EXTENSION', { comment: text(L.textLength, '意见').optional() }),
     variant('RECORD_SERVICE', { method: serviceMethodSchema, servedOn: localDate('送达日期') }),
+    variant('RECORD_NOTICE_SERVICE', {
+      method: serviceMethodSchema,
+      servedOn: localDate('送达日期'),
+    }),
     variant('WITHDRAW', { reason: text(L.textLength, '撤回理由').optional() }),
     variant('YEAR_CLOSED', { year: z.int().min(L.year.min).max(L.year.max) }),
   ],

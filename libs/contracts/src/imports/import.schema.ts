@@ -40,4 +40,6 @@ export interface LedgerImportReport {
   rejected: LedgerLineError[];
   flagged: { line: number; ref: string; flags: string[] }[];
   proceedings: number;
+  /** Workbook columns the reader did not know, named once (their cells were not read). */
+  ignoredColumns?: string[];
 }

@@ -254,6 +254,8 @@ export function recordEvent(
         flags: { ...c.flags, answeredLate: due !== null && event.servedOn > due },
       };
     }
+    case 'RECORD_NOTICE_SERVICE':
+      return { ...c, noticeService: { method: event.method, servedOn: event.servedOn } };
     case 'WITHDRAW':
       // Project rule 3: withdrawal before a decision → （六）3 其他.
       return close('other.other');

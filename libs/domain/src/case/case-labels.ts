@@ -68,6 +68,10 @@ export const EVENT_LABELS: Readonly<Record<CaseEventType, Label>> = {
   APPROVE_EXTENSION: { zh: '批准延期', en: 'Approve extension', basis: '第三十三条' },
   REFUSE_EXTENSION: { zh: '不批准延期', en: 'Refuse extension' },
   RECORD_SERVICE: { zh: '登记送达', en: 'Record service', basis: '国办公开办函〔2016〕235号' },
+  RECORD_NOTICE_SERVICE: {
+    zh: '登记不再处理告知书送达',
+    en: 'Record service of the notice of no further processing',
+  },
   WITHDRAW: { zh: '撤回申请', en: 'Withdraw' },
   YEAR_CLOSED: { zh: '年度结转', en: 'Year closed' },
 };

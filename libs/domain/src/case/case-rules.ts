@@ -94,6 +94,22 @@ function feePending(context: CaseContext, doing: string): Refusal | null {
     : null;
 }
 
+/** 送达 of a decision or of a 不再处理告知书: a known method, served on or after the closing date. */
+function servicePayload(
+  e: { readonly method: unknown; readonly servedOn: unknown; readonly on: LocalDate },
+  c: CaseContext,
+): Refusal | null {
+  if (!isServiceMethod(e.method)) return refuse('invalid_payload', '请选择送达方式');
+  if (!isLocalDate(e.servedOn)) return refuse('invalid_payload', '送达日期格式不正确');
+  if (c.decidedOn && e.servedOn < c.decidedOn) {
+    return refuse(
+      'invalid_payload',
+      `送达日期不能早于决定日期（${formatLocalDateZh(c.decidedOn)}）`,
+    );
+  }
+  return e.servedOn <= e.on ? null : refuse('invalid_payload', '送达日期不能晚于登记之日');
+}
+
 export const EVENT_RULES: { readonly [T in CaseEventType]: EventRule<T> } = {
   ACCEPT: { roles: CLERK },
   REQUEST_SUPPLEMENT: {
@@ -271,19 +287,13 @@ export const EVENT_RULES: { readonly [T in CaseEventType]: EventRule<T> } = {
   // Art. 33: extension needs the consent of the head of the disclosure office (a leader).
   APPROVE_EXTENSION: { roles: LEADER },
   REFUSE_EXTENSION: { roles: LEADER },
-  RECORD_SERVICE: {
+  RECORD_SERVICE: { roles: CLERK, payload: servicePayload },
+  RECORD_NOTICE_SERVICE: {
     roles: CLERK,
-    payload: (e, c) => {
-      if (!isServiceMethod(e.method)) return refuse('invalid_payload', '请选择送达方式');
-      if (!isLocalDate(e.servedOn)) return refuse('invalid_payload', '送达日期格式不正确');
-      if (c.decidedOn && e.servedOn < c.decidedOn) {
-        return refuse(
-          'invalid_payload',
-          `送达日期不能早于决定日期（${formatLocalDateZh(c.decidedOn)}）`,
-        );
-      }
-      return e.servedOn <= e.on ? null : refuse('invalid_payload', '送达日期不能晚于登记之日');
-    },
+    // One notice ends the matter; a second service would be a correction, not a new fact.
+    available: (c) =>
+      c.noticeService ? refuse('already_done', '本案已登记不再处理告知书的送达') : null,
+    payload: servicePayload,
   },
   WITHDRAW: { roles: CLERK },
   YEAR_CLOSED: {

@@ -64,6 +64,7 @@ function build(step: Step, on: string): CaseEvent {
     case 'REQUEST_EXTENSION':
       return { ...base, type, workingDays: step.n, reason: '检索' };
     case 'RECORD_SERVICE':
+    case 'RECORD_NOTICE_SERVICE':
       return { ...base, type, method: 'post', servedOn: on };
     case 'YEAR_CLOSED':
       return { ...base, type, year: 2025 };

@@ -39,6 +39,7 @@ function sample(type: CaseEventType): CaseEvent {
     case 'REQUEST_EXTENSION':
       return ev(type, LATE, clerk, { workingDays: 15, reason: '材料较多' });
     case 'RECORD_SERVICE':
+    case 'RECORD_NOTICE_SERVICE':
       return ev(type, LATE, clerk, { method: 'in_person', servedOn: LATE });
     case 'YEAR_CLOSED':
       return ev(type, '2025-12-31', system, { year: 2025 });
@@ -112,7 +113,8 @@ const TABLE: Record<keyof typeof PATHS, Partial<Record<CaseEventType, string>>> 
   },
   awaitingService: { RECORD_SERVICE: 'served' },
   served: {},
-  ended: {},
+  // The 不再处理告知书 of a case closed without a decision (notice-service.spec.ts).
+  ended: { RECORD_NOTICE_SERVICE: 'ended' },
 };
 
 describe('case machine: every transition, allowed and refused', () => {

@@ -196,8 +196,13 @@ export function createCaseMachine(calendar: WorkingDayCalendar) {
             on: { RECORD_SERVICE: { target: 'served', guard: 'valid', actions: 'record' } },
           },
           served: { type: 'final' },
-          // No service: withdrawal and the automatic closures (Art. 30, 109号).
-          ended: { type: 'final' },
+          // No decision to serve: withdrawal and the automatic closures (Art. 30, 109号). The
+          // notice that the application is no longer processed may still be served, once; the
+          // case stays ended and its outcome and date do not change.
+          ended: {
+            type: 'final',
+            on: { RECORD_NOTICE_SERVICE: { guard: 'valid', actions: 'record' } },
+          },
         },
       },
     },

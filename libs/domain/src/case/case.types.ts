@@ -79,6 +79,16 @@ export type RecordServiceEvent = EventBase & {
   /** Signature day, or 交邮之日 for post (Project rule 2). */
   readonly servedOn: LocalDate;
 };
+/**
+ * 送达 of the notice that the application is no longer processed (不再处理告知书 / 终止办理告知书),
+ * on a case that ended without a decision: 补正 or fee overdue, or withdrawn when a notice was sent.
+ */
+export type RecordNoticeServiceEvent = EventBase & {
+  readonly type: 'RECORD_NOTICE_SERVICE';
+  readonly method: ServiceMethod;
+  /** Signature day, or 交邮之日 for post, as for a decision. */
+  readonly servedOn: LocalDate;
+};
 export type WithdrawEvent = EventBase & { readonly type: 'WITHDRAW'; readonly reason?: string };
 export type YearClosedEvent = EventBase & { readonly type: 'YEAR_CLOSED'; readonly year: number };
 
@@ -102,6 +112,7 @@ export type CaseEvent =
   | ApproveExtensionEvent
   | RefuseExtensionEvent
   | RecordServiceEvent
+  | RecordNoticeServiceEvent
   | WithdrawEvent
   | YearClosedEvent;
 
@@ -127,6 +138,7 @@ export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
   'APPROVE_EXTENSION',
   'REFUSE_EXTENSION',
   'RECORD_SERVICE',
+  'RECORD_NOTICE_SERVICE',
   'WITHDRAW',
   'YEAR_CLOSED',
 ];
@@ -285,6 +297,12 @@ export interface CaseContext {
   readonly outcome: Outcome | null;
   readonly decidedOn: LocalDate | null;
   readonly service: ServiceRecord | null;
+  /**
+   * 送达 of the 不再处理告知书 of an ended case. Absent in snapshots written before the step existed,
+   * so those stay valid as they are (no machine version change); it is not an answer, so it never
+   * sets `service`, the served date or the timeliness flags.
+   */
+  readonly noticeService?: ServiceRecord | null;
   readonly flags: CaseFlags;
   /** Years whose 31 December found the case open (结转), recorded once each. */
   readonly yearsClosed: readonly number[];

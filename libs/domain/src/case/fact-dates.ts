@@ -40,6 +40,7 @@ export const FACT_DATES: { readonly [T in CaseEventType]: readonly DateFieldOf<T
   APPROVE_EXTENSION: ['on'],
   REFUSE_EXTENSION: ['on'],
   RECORD_SERVICE: ['on', 'servedOn'],
+  RECORD_NOTICE_SERVICE: ['on', 'servedOn'],
   WITHDRAW: ['on'],
   YEAR_CLOSED: ['on'],
 };

@@ -135,13 +135,13 @@ export interface JournalNote {
 }
 
 /** The last journal row of a case: the next one takes seq + 1 and chains to its hash. */
-interface JournalHead {
+export interface JournalHead {
   readonly seq: number;
   readonly hash: string;
 }
 
 /** A journal row to append, before its seq, chain and hash are known. */
-interface JournalEntry {
+export interface JournalEntry {
   readonly type: string;
   readonly machineEvent: boolean;
   readonly payload: Record<string, unknown>;
@@ -152,7 +152,7 @@ interface JournalEntry {
 }
 
 /** The row's columns after the machine moved: state, outcome, dates, deadlines, version + 1. */
-function snapshotChanges(row: CaseEntity, snapshot: CaseSnapshot, deadlines: CaseDeadlines) {
+export function snapshotChanges(row: CaseEntity, snapshot: CaseSnapshot, deadlines: CaseDeadlines) {
   const status = caseStatus(snapshot);
   return {
     snapshot: persistSnapshot(snapshot),
@@ -173,7 +173,11 @@ function snapshotChanges(row: CaseEntity, snapshot: CaseSnapshot, deadlines: Cas
 type CaseChanges = ReturnType<typeof snapshotChanges>;
 
 /** The journal row's columns and its hash, chained to `head`. */
-function journalRow(row: CaseEntity, entry: JournalEntry, head: JournalHead) {
+export function journalRow(
+  row: Pick<CaseEntity, 'id' | 'agencyId'>,
+  entry: JournalEntry,
+  head: JournalHead,
+) {
   // jsonb keeps no undefined; the hash is taken over what the row will hold.
   const payloadJson = JSON.stringify(entry.payload);
   const fields = {
@@ -345,7 +349,7 @@ function checkVersion(row: CaseEntity, expectedVersion: number | undefined): voi
   }
 }
 
-function generateQueryCode(): string {
+export function generateQueryCode(): string {
   let code = '';
   for (let i = 0; i < 10; i++) code += QUERY_CODE_ALPHABET[randomInt(QUERY_CODE_ALPHABET.length)];
   return code;
@@ -869,8 +873,11 @@ export class CaseTransitionService {
     return `${year}-${String(row.n + 1).padStart(4, '0')}`;
   }
 
-  /** Checks the registration facts every caller must respect (the API also checks them first). */
-  private checkRegistration(input: RegisterCaseInput) {
+  /**
+   * Checks the registration facts every caller must respect (the API also checks them first);
+   * the identity number comes back encrypted. Throws CaseError `invalid`.
+   */
+  checkRegistration(input: RegisterCaseInput) {
     if (!isUuid(input.agencyId)) throw invalid('机关不存在');
     if (!isLocalDate(input.receivedOn)) throw invalid('收到申请日期格式不正确，应为 YYYY-MM-DD');
     const today = this.today();

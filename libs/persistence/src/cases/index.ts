@@ -8,3 +8,4 @@ export * from './journal-checkpoint-store';
 export * from './journal-signing-key';
 export * from './journal-write-guard';
 export * from './journal-alerts';
+export * from './case-replay';

@@ -10,6 +10,7 @@ import { BackfilledAndIndexedCaseAssignee1764117200000 } from './1764117200000-b
 import { UpgradedCaseSnapshotsToMachineV21764117300000 } from './1764117300000-upgraded-case-snapshots-to-machine-v2';
 import { CreatedAttachmentDownloads1764117400000 } from './1764117400000-created-attachment-downloads';
 import { AddedCaseApplicantCreditCode1764117500000 } from './1764117500000-added-case-applicant-credit-code';
+import { AllowedTerminationLetterTemplate1764118000000 } from './1764118000000-allowed-termination-letter-template';
 import { CreatedJournalCheckpointsAndGuardedCases1764118100000 } from './1764118100000-created-journal-checkpoints-and-guarded-cases';
 
 /** In order of application; a migration is never edited once it has landed. */
@@ -26,5 +27,6 @@ export const MIGRATIONS = [
   UpgradedCaseSnapshotsToMachineV21764117300000,
   CreatedAttachmentDownloads1764117400000,
   AddedCaseApplicantCreditCode1764117500000,
+  AllowedTerminationLetterTemplate1764118000000,
   CreatedJournalCheckpointsAndGuardedCases1764118100000,
 ];

@@ -1,25 +1,30 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   addDays,
-  applyCaseEvent,
   CONSULTATION_WORKING_DAYS,
-  createCase,
   EVENT_LABELS,
   EVENT_RULES,
   formatLocalDateZh,
   type ActorRole,
   type ApplicantCategory,
-  type CaseEvent,
   type CaseEventType,
   type CaseFlags,
   type Channel,
   type LocalDate,
   type WorkingDayCalendar,
 } from '@gongkai/domain';
-import { ProceedingEntity } from '../entities/proceeding.entity';
-import type { CaseEventInput, CaseTransitionService } from '../cases/case-transition';
+import {
+  ProceedingEntity,
+  replayCase,
+  writeReplayedCases,
+  type CaseEventInput,
+  type CaseTransitionService,
+  type ReplayedCase,
+} from '@gongkai/persistence';
 import { ledgerLineSchema, type LedgerLine, type RawLedgerLine } from './ledger-line';
 import { readLedgerFile, type LedgerFile } from './ledger-read';
+import type { LedgerReading } from './ledger-workbook';
+import { FIELD_NAMES } from './workbook-synonyms';
 
 export interface LedgerLineError {
   line: number;
@@ -35,6 +40,32 @@ export interface LedgerImportReport {
   rejected: LedgerLineError[];
   flagged: { line: number; ref: string; flags: string[] }[];
   proceedings: number;
+  /** Workbook columns the reader did not know, named once (their cells were not read). */
+  ignoredColumns?: string[];
+}
+
+/**
+ * A refused line as a clerk reads it: `第9行（2024-017）：reason`, or a workbook cell's own
+ * message, which already names its row and column (`第9行"收到日期"：无法识别的日期"2024-13-01"`).
+ */
+export function formatRejection(r: LedgerLineError): string {
+  if (r.reason.startsWith(`第${r.line}行`)) return r.reason;
+  return `第${r.line}行${r.ref ? `（${r.ref}）` : ''}：${r.reason}`;
+}
+
+/** The messages of a schema refusal; on a workbook row each names its cell by the sheet's header. */
+function schemaReason(
+  raw: RawLedgerLine,
+  issues: readonly { path: PropertyKey[]; message: string }[],
+): string {
+  return issues
+    .map((i) => {
+      const path = i.path.map(String).join('.');
+      if (!raw.columns) return path ? `${path}：${i.message}` : i.message;
+      const header = raw.columns[path] ?? FIELD_NAMES[path] ?? path;
+      return header ? `第${raw.line}行"${header}"：${i.message}` : `第${raw.line}行：${i.message}`;
+    })
+    .join('；');
 }
 
 /** Lines checked (`validating`), then lines written in the transaction (`importing`). */
@@ -68,9 +99,13 @@ function progressReporter(options: LedgerImportOptions) {
 interface PlannedLine {
   readonly line: number;
   readonly data: LedgerLine;
-  readonly events: readonly CaseEventInput[];
+  /** What will be written; the machine snapshot is not kept (a large ledger is held whole). */
+  readonly replayed: Pick<ReplayedCase, 'row' | 'journal'>;
   readonly flags: string[];
 }
+
+/** The most cases written per statement batch. */
+const WRITE_BATCH = 1_000;
 
 const FLAG_LABELS: Record<keyof CaseFlags, string> = {
   supplementNoticeLate: '补正通知超过7个工作日',
@@ -163,13 +198,20 @@ export function planEvents(
       push(ev('APPROVE_DECISION', data.decidedOn));
     }
   }
-  if (data.service)
+  if (data.service) {
+    // A case ended without a decision has no answer to serve: its `service` is that of the
+    // notice that it is no longer processed (ledger-format.md), which changes no statistic.
+    const ended =
+      !!data.withdrawnOn ||
+      data.outcome === 'other.supplement_overdue' ||
+      data.outcome === 'other.fee_unpaid';
     push(
-      ev('RECORD_SERVICE', data.service.servedOn, {
+      ev(ended ? 'RECORD_NOTICE_SERVICE' : 'RECORD_SERVICE', data.service.servedOn, {
         method: data.service.method,
         servedOn: data.service.servedOn,
       }),
     );
+  }
   const early = steps.find((s) => s.e.on < data.receivedOn);
   if (early) {
     return `${EVENT_LABELS[early.e.type].zh}日期（${formatLocalDateZh(early.e.on)}）早于收到申请之日（${formatLocalDateZh(data.receivedOn)}）`;
@@ -180,36 +222,56 @@ export function planEvents(
   return events;
 }
 
-/** Replays a line in memory: the reason of the first refused step, or the flags it ends with. */
+/**
+ * Replays a line in memory through the one transition path's replay (what register() and one
+ * apply() per step would write): the reason of the first refused step, or the replayed case.
+ */
 function dryRun(
+  transitions: CaseTransitionService,
   data: LedgerLine,
   events: readonly CaseEventInput[],
   calendar: WorkingDayCalendar,
-  today: LocalDate,
-): { error: string } | { flags: string[] } {
+  options: LedgerImportOptions,
+): { error: string } | { replayed: Pick<ReplayedCase, 'row' | 'journal'>; flags: string[] } {
+  const today = transitions.currentDate();
   for (const [label, value] of [
     ['收到日期', data.receivedOn],
     ...events.map((e) => [EVENT_LABELS[e.type].zh, e.on]),
   ]) {
     if (value > today) return { error: `${label}（${value}）晚于今天` };
   }
-  let snapshot = createCase({ receivedOn: data.receivedOn, approvalSteps: 1 }, calendar);
-  for (const input of events) {
-    const event = {
-      ...input,
-      actor: { id: 'import', role: roleFor(input.type) },
-    } as unknown as CaseEvent;
-    const result = applyCaseEvent(snapshot, event, calendar);
-    if (!result.ok)
-      return {
-        error: `${EVENT_LABELS[input.type].zh}（${formatLocalDateZh(input.on)}）：${result.message}`,
-      };
-    snapshot = result.snapshot;
+  const actorId = options.actorId ?? 'system';
+  const result = replayCase(
+    transitions,
+    {
+      agencyId: options.agencyId,
+      ref: data.ref,
+      receivedOn: data.receivedOn,
+      channel: data.channel as Channel,
+      applicant: {
+        category: data.applicant.category as ApplicantCategory,
+        name: data.applicant.name ?? null,
+      },
+      request: data.request ?? null,
+      origin: 'import',
+      approvalSteps: 1,
+    },
+    events.map((event) => ({ event, actor: { id: actorId, role: roleFor(event.type) } })),
+    calendar,
+    { id: actorId, role: 'clerk' },
+  );
+  if (!result.ok) {
+    return {
+      error: result.step
+        ? `${EVENT_LABELS[result.step.type].zh}（${formatLocalDateZh(result.step.on)}）：${result.message}`
+        : result.message,
+    };
   }
   const flags = (Object.keys(FLAG_LABELS) as (keyof CaseFlags)[])
-    .filter((f) => snapshot.context.flags[f])
+    .filter((f) => result.replayed.snapshot.context.flags[f])
     .map((f) => FLAG_LABELS[f]);
-  return { flags };
+  const { row, journal } = result.replayed;
+  return { replayed: { row, journal }, flags };
 }
 
 function refOf(value: unknown): string | null {
@@ -225,11 +287,12 @@ function refOf(value: unknown): string | null {
 export async function importLedger(
   dataSource: DataSource,
   transitions: CaseTransitionService,
-  lines: readonly RawLedgerLine[],
+  ledger: LedgerReading | readonly RawLedgerLine[],
   options: LedgerImportOptions,
 ): Promise<LedgerImportReport> {
+  const { lines, ignoredColumns } =
+    'lines' in ledger ? ledger : { lines: ledger, ignoredColumns: [] as string[] };
   const calendar = await transitions.calendar();
-  const today = transitions.currentDate();
   const rejected: LedgerLineError[] = [];
   const planned: PlannedLine[] = [];
   const seen = new Map<string, number>();
@@ -254,11 +317,7 @@ export async function importLedger(
     }
     const parsed = ledgerLineSchema.safeParse(raw.value);
     if (!parsed.success) {
-      reject(
-        parsed.error.issues
-          .map((i) => (i.path.length ? `${i.path.join('.')}：${i.message}` : i.message))
-          .join('；'),
-      );
+      reject(schemaReason(raw, parsed.error.issues));
       continue;
     }
     const data = parsed.data;
@@ -277,12 +336,12 @@ export async function importLedger(
       reject(events);
       continue;
     }
-    const outcome = dryRun(data, events, calendar, today);
+    const outcome = dryRun(transitions, data, events, calendar, options);
     if ('error' in outcome) {
       reject(outcome.error);
       continue;
     }
-    planned.push({ line: raw.line, data, events, flags: outcome.flags });
+    planned.push({ line: raw.line, data, replayed: outcome.replayed, flags: outcome.flags });
   }
   await progress('validating', lines.length, lines.length);
   const report: LedgerImportReport = {
@@ -295,12 +354,15 @@ export async function importLedger(
       .filter((p) => p.flags.length)
       .map((p) => ({ line: p.line, ref: p.data.ref, flags: p.flags })),
     proceedings: 0,
+    ...(ignoredColumns.length ? { ignoredColumns } : {}),
   };
   if (rejected.length && !options.skipInvalid) return report;
   await dataSource.transaction(async (m) => {
-    for (const [index, p] of planned.entries()) {
-      await progress('importing', index, planned.length);
-      report.proceedings += await writeLine(m, transitions, p, options);
+    // Batches of about 1 % of the lines, so progress is told as often as the contract says.
+    const batch = Math.min(WRITE_BATCH, Math.max(1, Math.ceil(planned.length / 100)));
+    for (let i = 0; i < planned.length; i += batch) {
+      await progress('importing', i, planned.length);
+      report.proceedings += await writeLines(m, planned.slice(i, i + batch));
     }
   });
   // After the commit: 100 % means the cases are there.
@@ -318,50 +380,23 @@ export async function importLedgerFile(
   return importLedger(dataSource, transitions, await readLedgerFile(file), options);
 }
 
-async function writeLine(
-  m: EntityManager,
-  transitions: CaseTransitionService,
-  p: PlannedLine,
-  options: LedgerImportOptions,
-): Promise<number> {
-  const actorId = options.actorId ?? 'system';
-  const { data } = p;
-  const { case: created } = await transitions.register(
-    {
-      agencyId: options.agencyId,
-      ref: data.ref,
-      receivedOn: data.receivedOn,
-      channel: data.channel as Channel,
-      applicant: {
-        category: data.applicant.category as ApplicantCategory,
-        name: data.applicant.name ?? null,
-      },
-      request: data.request ?? null,
-      origin: 'import',
-      approvalSteps: 1,
-    },
-    { id: actorId, role: 'clerk' },
-    { manager: m },
+/** The replayed cases of a batch, their journals and their proceedings, in a few statements. */
+async function writeLines(m: EntityManager, batch: readonly PlannedLine[]): Promise<number> {
+  await writeReplayedCases(
+    m,
+    batch.map((p) => p.replayed),
   );
-  for (const event of p.events) {
-    await transitions.apply(
-      created.id,
-      event,
-      { id: actorId, role: roleFor(event.type) },
-      undefined,
-      { manager: m },
-    );
-  }
-  for (const proceeding of data.proceedings ?? []) {
-    await m.save(ProceedingEntity, {
-      agencyId: options.agencyId,
-      caseId: created.id,
+  const proceedings = batch.flatMap((p) =>
+    (p.data.proceedings ?? []).map((proceeding) => ({
+      agencyId: p.replayed.row.agencyId,
+      caseId: p.replayed.row.id,
       kind: proceeding.kind,
       filedOn: proceeding.filedOn,
       result: proceeding.result ?? null,
       concludedOn: proceeding.concludedOn ?? null,
       note: null,
-    });
-  }
-  return data.proceedings?.length ?? 0;
+    })),
+  );
+  if (proceedings.length) await m.insert(ProceedingEntity, proceedings);
+  return proceedings.length;
 }

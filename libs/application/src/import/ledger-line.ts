@@ -113,6 +113,8 @@ export type LedgerLine = z.infer<typeof ledgerLineSchema>;
 export interface RawLedgerLine {
   readonly line: number;
   readonly value: unknown;
-  /** Set when the line could not even be read (bad JSON). */
+  /** Set when the line could not even be read (bad JSON, a workbook cell it cannot read). */
   readonly readError?: string;
+  /** Workbook rows: the sheet's header of each field path, so a refusal names the cell. */
+  readonly columns?: Readonly<Record<string, string>>;
 }

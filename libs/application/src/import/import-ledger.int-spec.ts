@@ -3,10 +3,9 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { DataSource } from 'typeorm';
 import { addDays, APPLICANT_CATEGORY_CODES, type LocalDate } from '@gongkai/domain';
-import { CaseTransitionService } from '../cases/case-transition';
-import { verifyAgencyJournal } from '../cases/journal-verify';
+import { CaseTransitionService, verifyAgencyJournal } from '@gongkai/persistence';
 import { openTestDatabase, seedAgency } from '../testing/test-database';
-import { importLedger } from './ledger-import';
+import { importLedger } from './import-ledger.use-case';
 import { readJsonl, readXlsx } from './ledger-read';
 
 // A real published report (section 三) turned into the register that would produce it.

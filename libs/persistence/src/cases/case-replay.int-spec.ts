@@ -1,0 +1,108 @@
+import type { DataSource } from 'typeorm';
+import { openTestDatabase, seedAgency } from '../testing/test-database';
+import { replayCase, writeReplayedCases, type ReplayStep } from './case-replay';
+import { CaseTransitionService, type RegisterCaseInput } from './case-transition';
+import { verifyAgencyJournal } from './journal-verify';
+
+const clerk = { id: 'system', role: 'clerk' } as const;
+const STEPS: ReplayStep[] = [
+  { event: { type: 'ACCEPT', on: '2024-03-04' }, actor: clerk },
+  {
+    event: { type: 'START_CONSULTATION', on: '2024-03-05', party: 'third_party' },
+    actor: clerk,
+  },
+  { event: { type: 'CONSULTATION_REPLIED', on: '2024-03-12' }, actor: clerk },
+  {
+    event: { type: 'DRAFT_DECISION', on: '2024-04-20', outcome: 'partially_disclosed' },
+    actor: clerk,
+  },
+  // Approved late: the effect (decided_late) is journaled as apply() journals it.
+  {
+    event: { type: 'APPROVE_DECISION', on: '2024-04-20' },
+    actor: { id: 'system', role: 'leader' },
+  },
+  {
+    event: { type: 'RECORD_SERVICE', on: '2024-04-22', method: 'post', servedOn: '2024-04-22' },
+    actor: clerk,
+  },
+];
+
+const input = (agencyId: string): RegisterCaseInput & { ref: string; approvalSteps: number } => ({
+  agencyId,
+  ref: 'R-1',
+  receivedOn: '2024-03-04',
+  channel: 'post',
+  applicant: { category: 'commercial_enterprise', name: '某公司' },
+  request: ' 某项目批复 ',
+  origin: 'import',
+  approvalSteps: 1,
+});
+
+const CASE_COLUMNS = `ref, received_on::text, channel, applicant_category, applicant_name, request_text,
+  origin, machine_id, machine_version, snapshot, state, fee_state, extension_state, closed, outcome,
+  decided_on::text, served_on::text, flags, deadlines, answer_due_on::text, next_due_on::text, version`;
+const JOURNAL_COLUMNS = `seq, type, machine_event, payload, actor_id, actor_role, occurred_on::text,
+  basis, state_after`;
+
+describe('replayed cases', () => {
+  let ds: DataSource;
+  let transitions: CaseTransitionService;
+
+  beforeAll(async () => {
+    ds = await openTestDatabase();
+    transitions = new CaseTransitionService(ds, { today: () => '2025-01-15' });
+  });
+  afterAll(() => ds.destroy());
+
+  it('write the same case row and journal as register() and one apply() per step', async () => {
+    const stepwise = await seedAgency(ds, 'stepwise');
+    const replayedAgency = await seedAgency(ds, 'replayed');
+    await ds.transaction(async (m) => {
+      const { case: c } = await transitions.register(input(stepwise.id), clerk, { manager: m });
+      for (const { event, actor } of STEPS) {
+        await transitions.apply(c.id, event, actor, undefined, { manager: m });
+      }
+    });
+    const calendar = await transitions.calendar();
+    const result = replayCase(transitions, input(replayedAgency.id), STEPS, calendar, clerk);
+    if (!result.ok) throw new Error(result.message);
+    await ds.transaction((m) => writeReplayedCases(m, [result.replayed]));
+
+    const read = async (agencyId: string) => ({
+      row: await ds.query(`SELECT ${CASE_COLUMNS} FROM cases WHERE agency_id = $1`, [agencyId]),
+      journal: await ds.query(
+        `SELECT ${JOURNAL_COLUMNS} FROM case_events WHERE agency_id = $1 ORDER BY seq`,
+        [agencyId],
+      ),
+    });
+    const expected = await read(stepwise.id);
+    expect(expected.journal).toHaveLength(STEPS.length + 1);
+    expect(expected.journal.at(-2).payload.effects).toEqual([
+      expect.objectContaining({ code: 'decided_late' }),
+      expect.objectContaining({ code: 'closed' }),
+    ]);
+    expect(await read(replayedAgency.id)).toEqual(expected);
+    expect((await verifyAgencyJournal(ds.manager, [replayedAgency.id])).ok).toBe(true);
+  });
+
+  it('refuses a step the machine refuses, naming it, and a registration the service refuses', async () => {
+    const agency = await seedAgency(ds, 'replay-refused');
+    const calendar = await transitions.calendar();
+    const refused = replayCase(
+      transitions,
+      input(agency.id),
+      [{ event: { type: 'FEE_PAID', on: '2024-03-05' }, actor: clerk }],
+      calendar,
+      clerk,
+    );
+    expect(refused).toMatchObject({ ok: false, step: { type: 'FEE_PAID', on: '2024-03-05' } });
+    const future = replayCase(
+      transitions,
+      { ...input(agency.id), receivedOn: '2025-02-01' },
+      [],
+      calendar,
+      clerk,
+    );
+    expect(future).toMatchObject({ ok: false, message: expect.stringContaining('不能晚于今天') });
+  });
+});

@@ -1,3 +1,0 @@
-export * from './ledger-line';
-export * from './ledger-read';
-export * from './ledger-import';
