@@ -26,23 +26,9 @@ import { readLedgerFile, type LedgerFile } from './ledger-read';
 import type { LedgerReading } from './ledger-workbook';
 import { FIELD_NAMES } from './workbook-synonyms';
 
-export interface LedgerLineError {
-  line: number;
-  ref: string | null;
-  reason: string;
-}
-
-export interface LedgerImportReport {
-  committed: boolean;
-  lines: number;
-  imported: number;
-  unchanged: number;
-  rejected: LedgerLineError[];
-  flagged: { line: number; ref: string; flags: string[] }[];
-  proceedings: number;
-  /** Workbook columns the reader did not know, named once (their cells were not read). */
-  ignoredColumns?: string[];
-}
+// The report's shape is the API's contract; the importer answers in it (one definition).
+import type { LedgerImportReport, LedgerLineError } from '@gongkai/contracts';
+export type { LedgerImportReport, LedgerLineError };
 
 /**
  * A refused line as a clerk reads it: `第9行（2024-017）：reason`, or a workbook cell's own
