@@ -87,3 +87,15 @@ jest.mock('@rc-component/util/lib/Dom/dynamicCSS', () => {
     removeCSS: (key) => detached.get(key)?.remove(),
   };
 });
+
+// In development builds antd records which design tokens each component reads: every token
+// object becomes a Proxy and every merge a set of getters, on every render of every component.
+// That bookkeeping only serves antd's own theme tooling; the production behaviour (plain objects)
+// is kept here, as in the shipped apps.
+jest.mock('@ant-design/cssinjs-utils/lib/util/statistic', () => ({
+  __esModule: true,
+  default: (token) => ({ token, keys: undefined, flush: () => undefined }),
+  merge: (...objects) => Object.assign({}, ...objects.filter((o) => typeof o === 'object')),
+  statistic: {},
+  _statistic_build_: {},
+}));
