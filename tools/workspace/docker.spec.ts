@@ -97,6 +97,19 @@ describe('docker/compose.yaml', () => {
   });
 });
 
+describe('the web images', () => {
+  const dockerfile = read('docker/Dockerfile.web');
+
+  it('serve as an unprivileged user on the port compose publishes, with a health check', () => {
+    expect(dockerfile).toMatch(/^FROM nginxinc\/nginx-unprivileged:/m);
+    expect(dockerfile).toMatch(/^USER nginx$/m);
+    expect(dockerfile).toMatch(/^HEALTHCHECK .*127\.0\.0\.1:8080\/healthz/m);
+    expect(read('docker/nginx.conf')).toMatch(/^\s*listen 8080;$/m);
+    for (const site of ['admin', 'publisher'])
+      expect((compose.services[site] as { ports?: string[] }).ports?.[0]).toMatch(/:8080$/);
+  });
+});
+
 describe('the server image', () => {
   const dockerfile = read('docker/Dockerfile.server');
   let dist: string;
