@@ -59,6 +59,28 @@ export default [
     },
   },
   {
+    // Type-aware rules: a promise nobody awaits loses its rejection (an unhandled failure, or a
+    // write reported done before it is), and a promise where a void callback is expected (an
+    // event handler, a forEach) is the same mistake. Each file is checked with its project's
+    // tsconfig.json (the project service finds it).
+    files: [
+      'apps/*/src/**/*.ts',
+      'apps/*/src/**/*.tsx',
+      'libs/*/src/**/*.ts',
+      'libs/*/src/**/*.tsx',
+      'tools/workspace/**/*.ts',
+      'tools/bench/**/*.ts',
+      'e2e/**/*.ts',
+    ],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
     // Nest resolves constructor parameters from emitted metadata, so injected classes must stay
     // value imports in server code.
     files: [

@@ -1,7 +1,12 @@
 // Shared Jest settings: SWC transpiles (decorator metadata included, as Nest and TypeORM need it);
 // type checking is the separate `typecheck` target, so tests stay fast on two cores.
+// One generous timeout for every spec, the same locally and in CI: tests wait for conditions
+// (findBy…, waitFor, polling), and the limit only ends a test that is stuck, however busy the
+// machine is — never a reason to pass a wait on timing.
 const path = require('node:path');
 const { pathsToModuleNameMapper } = require('./tools/jest/paths.cjs');
+
+const TEST_TIMEOUT_MS = 60_000;
 
 const swcServer = {
   jsc: {
@@ -28,8 +33,7 @@ function serverProject(dir, extra = {}) {
     displayName: path.relative(__dirname, dir),
     rootDir: dir,
     testEnvironment: 'node',
-    // Integration specs hash passwords with argon2id and talk to PostgreSQL and Redis.
-    testTimeout: 30_000,
+    testTimeout: TEST_TIMEOUT_MS,
     maxWorkers: '50%',
     testMatch: ['<rootDir>/**/*.spec.ts', '<rootDir>/**/*.int-spec.ts'],
     transform: { '^.+\\.(t|j)s$': ['@swc/jest', swcServer] },
@@ -45,8 +49,7 @@ function webProject(dir, extra = {}) {
     rootDir: dir,
     testEnvironment: 'jsdom',
     maxWorkers: '50%',
-    // Whole-app renders with antd take seconds each on two shared cores.
-    testTimeout: 30_000,
+    testTimeout: TEST_TIMEOUT_MS,
     testMatch: ['<rootDir>/**/*.spec.ts', '<rootDir>/**/*.spec.tsx'],
     transform: {
       '^.+\\.(t|j)sx?$': ['@swc/jest', swcWeb],
@@ -65,4 +68,4 @@ function webProject(dir, extra = {}) {
   };
 }
 
-module.exports = { serverProject, webProject };
+module.exports = { serverProject, webProject, TEST_TIMEOUT_MS };

@@ -29,10 +29,16 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-const screenshots = path.join(__dirname, '..', 'screenshots');
+// Test runs photograph into an ignored folder; `npm run screenshots` points this at
+// docs/screenshots, the tracked pictures the README shows.
+const screenshots = path.resolve(
+  path.join(__dirname, '..', '..'),
+  process.env['E2E_SCREENSHOTS_DIR'] ?? 'e2e/test-results/screenshots',
+);
 
 /**
- * Saves a full-page screenshot under e2e/screenshots/ (the README shows some of them), once
+ * Saves a full-page screenshot under e2e/test-results/screenshots/ (docs/screenshots/ for
+ * `npm run screenshots`), once
  * opening dialogs and drawers have finished: antd's motion (rc-motion) keeps `*-appear-*` and
  * `*-enter-*` classes on an element until its animation ends, and until then a dialog may still
  * be transparent although Playwright already counts it visible.

@@ -1,10 +1,15 @@
 #!/usr/bin/env node
-// `npx gongkai …`: runs the TypeScript CLI from source through SWC, after resolving the local
-// services for commands that need them (tools/stack/services.mjs is the one place that does).
+// `npx gongkai …`: runs the built CLI (dist/apps/cli), after resolving the local services for the
+// commands that need them (tools/stack/services.mjs is the one place that does). In a checkout the
+// build is compared with the sources first (sizes and mtimes in its build-manifest.json, a few
+// milliseconds): a missing or stale build is rebuilt here, with one line on stderr, so an edited
+// source never runs as its old build. Without sources (the Docker image) dist/ runs as it is.
 'use strict';
+const fs = require('node:fs');
 const path = require('node:path');
 
 const root = path.join(__dirname, '..', '..');
+const dist = path.join(root, 'dist', 'apps', 'cli');
 const OFFLINE_COMMANDS = new Set([
   'deadlines',
   'lint',
@@ -16,6 +21,37 @@ const OFFLINE_COMMANDS = new Set([
   '-V',
   undefined,
 ]);
+
+/** Why the built CLI cannot be used as it is, or null when it can. */
+function staleness() {
+  let manifest;
+  try {
+    manifest = JSON.parse(fs.readFileSync(path.join(dist, 'build-manifest.json'), 'utf8'));
+  } catch {
+    return 'not built yet';
+  }
+  if (!fs.existsSync(path.join(root, 'apps', 'cli', 'src'))) return null;
+  for (const input of manifest.inputs) {
+    let stat;
+    try {
+      stat = fs.statSync(path.join(root, input.file));
+    } catch {
+      return `${input.file} is gone`;
+    }
+    if (stat.size !== input.size || stat.mtimeMs !== input.mtimeMs) return `${input.file} changed`;
+  }
+  return null;
+}
+
+async function builtCli() {
+  const reason = staleness();
+  if (reason) {
+    process.stderr.write(`gongkai: building the CLI into dist/apps/cli (${reason}) …\n`);
+    const { compileServerApp } = await import(path.join(root, 'tools/build/compile-server.mjs'));
+    compileServerApp('cli');
+  }
+  return require(path.join(dist, 'main.js'));
+}
 
 async function main() {
   const command = process.argv[2];
@@ -35,9 +71,7 @@ async function main() {
       process.exit(1);
     }
   }
-  process.env.SWC_NODE_PROJECT = path.join(root, 'apps/cli/tsconfig.json');
-  require('@swc-node/register');
-  const { run } = require(path.join(root, 'apps/cli/src/main.ts'));
+  const { run } = await builtCli();
   const code = await run(process.argv);
   await stopServices();
   process.exitCode = code;

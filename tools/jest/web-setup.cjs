@@ -1,7 +1,8 @@
 // antd reads these browser APIs, which jsdom does not have.
 require('@testing-library/jest-dom');
-// Lazy routes and antd take a while to appear on two shared cores: wait up to 10 s, not 1 s.
-require('@testing-library/react').configure({ asyncUtilTimeout: 10_000 });
+// findBy…/waitFor poll for their condition; on two shared cores under load a lazy route can take
+// seconds to appear, so they may poll for up to 20 s (a third of the tests' own limit).
+require('@testing-library/react').configure({ asyncUtilTimeout: 20_000 });
 
 const noop = () => undefined;
 if (!window.matchMedia) {
@@ -56,3 +57,45 @@ if (typeof globalThis.TextEncoder === 'undefined') {
   globalThis.TextEncoder = TextEncoder;
   globalThis.TextDecoder = TextDecoder;
 }
+
+// antd's CSS-in-JS writes one <style> per component and token into the document. jsdom then
+// matches every rule of every sheet against the element in each getComputedStyle call — which
+// Testing Library's *ByRole queries make for every element they look at (to skip hidden ones),
+// and rc-util on layout reads: a page spec spent over half its time in selector matching
+// (nwsapi). The styles are still generated (so the token and hashing code runs); they are kept
+// in detached <style> elements instead, which jsdom never parses. No spec asserts antd's CSS.
+jest.mock('@rc-component/util/lib/Dom/dynamicCSS', () => {
+  const actual = jest.requireActual('@rc-component/util/lib/Dom/dynamicCSS');
+  const detached = new Map();
+  const updateCSS = (css, key) => {
+    let style = detached.get(key);
+    if (!style) {
+      style = document.createElement('style');
+      detached.set(key, style);
+    }
+    style.textContent = css;
+    return style;
+  };
+  return {
+    ...actual,
+    injectCSS: (css) => {
+      const style = document.createElement('style');
+      style.textContent = css;
+      return style;
+    },
+    updateCSS,
+    removeCSS: (key) => detached.get(key)?.remove(),
+  };
+});
+
+// In development builds antd records which design tokens each component reads: every token
+// object becomes a Proxy and every merge a set of getters, on every render of every component.
+// That bookkeeping only serves antd's own theme tooling; the production behaviour (plain objects)
+// is kept here, as in the shipped apps.
+jest.mock('@ant-design/cssinjs-utils/lib/util/statistic', () => ({
+  __esModule: true,
+  default: (token) => ({ token, keys: undefined, flush: () => undefined }),
+  merge: (...objects) => Object.assign({}, ...objects.filter((o) => typeof o === 'object')),
+  statistic: {},
+  _statistic_build_: {},
+}));

@@ -1,6 +1,6 @@
 // Launches the whole system (API, worker, admin, publisher) against resolved services: shared by
 // `npm start` (tools/stack/start.mjs) and the browser tests (tools/stack/e2e.mjs).
-import { run, runToEnd, serverArgs, serverEnv, waitForHttp } from './processes.mjs';
+import { buildProjects, run, runToEnd, serverArgs, waitForHttp } from './processes.mjs';
 
 async function step(log, name, command, args, env) {
   log(name);
@@ -9,7 +9,8 @@ async function step(log, name, command, args, env) {
 }
 
 /**
- * Migrates, loads demo data into an empty database, builds the web apps (unless skipWebBuild),
+ * Builds API and worker (and the web apps, unless skipWebBuild) where stale, migrates, loads demo
+ * data into an empty database,
  * starts the four services and waits until each answers. `env` carries DATABASE_URL, REDIS_URL
  * and the ports.
  */
@@ -29,6 +30,10 @@ export async function launchStack({
     NX_DAEMON: 'false',
     ...extraEnv,
   };
+  await buildProjects(skipWebBuild ? ['api', 'worker'] : ['api', 'worker', 'admin', 'publisher'], {
+    env: all,
+    log,
+  });
   await step(log, 'applying migrations', 'node', ['tools/bin/gongkai.cjs', 'migrate'], all);
   await step(
     log,
@@ -37,18 +42,9 @@ export async function launchStack({
     ['tools/bin/gongkai.cjs', 'demo'],
     all,
   );
-  if (!skipWebBuild) {
-    await step(
-      log,
-      'building admin and publisher',
-      'npx',
-      ['nx', 'run-many', '-t', 'build', '-p', 'admin', 'publisher', '--outputStyle=static'],
-      all,
-    );
-  }
   log('starting api, worker, admin and publisher');
-  run('api', 'node', serverArgs('api'), { env: { ...all, ...serverEnv('api') }, quiet });
-  run('worker', 'node', serverArgs('worker'), { env: { ...all, ...serverEnv('worker') }, quiet });
+  run('api', 'node', serverArgs('api'), { env: all, quiet });
+  run('worker', 'node', serverArgs('worker'), { env: all, quiet });
   for (const app of ['admin', 'publisher']) {
     run(
       app,

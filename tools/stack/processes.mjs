@@ -32,12 +32,23 @@ export function runToEnd(command, args, { env = {}, stdio = 'inherit' } = {}) {
   });
 }
 
+/** The start command of a built server app (`nx build api|worker` writes dist/apps/<app>/). */
 export function serverArgs(app) {
-  return ['-r', '@swc-node/register', `apps/${app}/src/main.ts`];
+  return [`dist/apps/${app}/main.js`];
 }
 
-export function serverEnv(app) {
-  return { SWC_NODE_PROJECT: `apps/${app}/tsconfig.json` };
+/**
+ * Builds what is stale among `projects` through Nx (its cache makes an unchanged project a
+ * restore, not a rebuild) and rejects when a build fails.
+ */
+export async function buildProjects(projects, { env = {}, log = () => undefined } = {}) {
+  log(`building ${projects.join(', ')} (Nx reuses what has not changed)`);
+  const code = await runToEnd(
+    'npx',
+    ['nx', 'run-many', '-t', 'build', '-p', ...projects, '--outputStyle=static'],
+    { env: { NX_DAEMON: 'false', ...env }, stdio: ['ignore', 'inherit', 'inherit'] },
+  );
+  if (code !== 0) throw new Error(`building ${projects.join(', ')} failed (exit ${code})`);
 }
 
 /** SIGTERM to every child's process group, then SIGKILL after `graceMs`. */

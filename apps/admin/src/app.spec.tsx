@@ -92,7 +92,7 @@ describe('admin shell', () => {
     const { fetch } = renderApp({ body: { user: CLERK } });
     await signIn('clerk', 'demo-password');
 
-    const header = await screen.findByTestId('desk-user', {}, { timeout: 20_000 });
+    const header = await screen.findByTestId('desk-user');
     expect(header).toHaveTextContent('张经办');
     expect(header).toHaveTextContent('示例区人民政府办公室');
     expect(header).toHaveTextContent('经办人');
@@ -109,15 +109,11 @@ describe('admin shell', () => {
 
   it('restores the session on reload and sends an expired one back to sign-in with a message', async () => {
     const { expire, client } = renderApp(undefined, true);
-    expect(await screen.findByTestId('desk-user', {}, { timeout: 20_000 })).toHaveTextContent(
-      '张经办',
-    );
+    expect(await screen.findByTestId('desk-user')).toHaveTextContent('张经办');
     expire();
     // Any route answering 401, from any page, ends the session in the shell.
     await client.get('/cases').catch(() => undefined);
-    expect(
-      await screen.findByRole('heading', { name: '工作人员登录' }, { timeout: 20_000 }),
-    ).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: '工作人员登录' })).toBeInTheDocument();
     expect(screen.getByText('请先登录')).toBeInTheDocument();
   });
 

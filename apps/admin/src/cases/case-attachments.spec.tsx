@@ -265,5 +265,5 @@ describe('RegisterCasePage with attachments', () => {
       contentBase64: Buffer.from('%PDF-1.4').toString('base64'),
       kind: 'application_form',
     });
-  }, 60_000);
+  });
 });

@@ -359,7 +359,7 @@ function WithdrawButton({
       }
       // The API refuses a withdrawal without a reason; the button waits for one.
       okButtonProps={{ disabled: !reason.trim(), title: t.withdrawReasonRequired }}
-      onConfirm={withdraw}
+      onConfirm={() => void withdraw()}
     >
       <Button type="link" size="small" danger icon={<RollbackOutlined />}>
         {t.withdraw}

@@ -162,7 +162,7 @@ export function RegisterCasePage() {
       if (failed.length)
         void message.warning(formatMessage(a.pendingFailed, { names: failed.join('、') }));
       void message.success(formatMessage(t.registered, { ref: answer.case.ref }));
-      navigate(`/cases/${answer.case.id}`);
+      void navigate(`/cases/${answer.case.id}`);
     } catch (caught) {
       setError(applyApiError(form, caught));
     } finally {

@@ -173,7 +173,12 @@ export function CalendarTab() {
         </Tag>
       </Space>
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-      <Form form={form} layout="vertical" onFinish={preview} style={{ maxWidth: 720 }}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(values) => void preview(values)}
+        style={{ maxWidth: 720 }}
+      >
         <Form.Item name="source" label={t.source} rules={[{ required: true, whitespace: true }]}>
           <Input maxLength={200} placeholder="国办发明电〔2025〕X号" />
         </Form.Item>

@@ -101,7 +101,7 @@ export function DeskLayout() {
       route={{ path: '/', routes: menu }}
       location={{ pathname: selected }}
       menuItemRender={(item, dom) => (item.path ? <Link to={item.path}>{dom}</Link> : dom)}
-      onMenuHeaderClick={() => navigate('/')}
+      onMenuHeaderClick={() => void navigate('/')}
       actionsRender={() => [
         <HealthBadge key="health" />,
         <Space key="user" size={4} data-testid="desk-user">

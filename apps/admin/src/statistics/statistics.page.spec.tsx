@@ -36,7 +36,7 @@ describe('StatisticsPage', () => {
     renderStatistics();
     await screen.findByTestId('section3-table');
     fireEvent.click(screen.getByRole('button', { name: /导出\s*Excel/ }));
-    await waitFor(() => expect(saved).toHaveBeenCalled(), { timeout: 20_000 });
+    await waitFor(() => expect(saved).toHaveBeenCalled());
     const [blob, name] = saved.mock.calls[0];
     expect(name).toBe(`示例区人民政府办公室-${YEAR}年政府信息公开统计.xlsx`);
     expect(blob.size).toBeGreaterThan(1000);

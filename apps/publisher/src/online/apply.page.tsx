@@ -85,7 +85,7 @@ export function ApplyPage() {
     submit.mutate(parsed.data, {
       onSuccess: (receipt) => {
         keepReceipt(receipt);
-        navigate('/apply/receipt', { state: { receipt } });
+        void navigate('/apply/receipt', { state: { receipt } });
       },
       onError: (error) => {
         setProblem(error.message);

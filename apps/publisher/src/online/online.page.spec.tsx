@@ -38,9 +38,6 @@ function renderAt(path: string, routes: Record<string, FakeHandler> = {}) {
 const type = (label: string | RegExp, value: string) =>
   fireEvent.change(screen.getByLabelText(label), { target: { value } });
 
-// Whole-app renders with antd forms; on two shared cores a run next to other suites is slow.
-jest.setTimeout(90_000);
-
 describe('online application', () => {
   beforeEach(() => {
     window.localStorage.clear();

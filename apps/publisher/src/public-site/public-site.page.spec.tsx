@@ -84,9 +84,6 @@ function renderAt(path: string, routes: Record<string, FakeHandler> = {}) {
   return fetch;
 }
 
-// Whole-app renders with antd forms; on two shared cores a run next to other suites is slow.
-jest.setTimeout(90_000);
-
 describe('public site', () => {
   beforeEach(() => window.localStorage.clear());
 

@@ -77,9 +77,6 @@ function renderStudio(routes: Record<string, FakeHandler>) {
   return fetch;
 }
 
-// Whole-app renders with antd forms; on two shared cores a run next to other suites is slow.
-jest.setTimeout(90_000);
-
 describe('report studio', () => {
   beforeEach(() => window.localStorage.clear());
 

@@ -84,7 +84,7 @@ export function SignInForm({ onSignedIn, path = '/auth/login' }: SignInFormProps
       form={form}
       layout="vertical"
       requiredMark={false}
-      onFinish={submit}
+      onFinish={(values) => void submit(values)}
       aria-label={t.signInTitle}
     >
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
