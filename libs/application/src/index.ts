@@ -1,2 +1,15 @@
 export * from './common/clock';
 export * from './journal';
+export * from './common/application-error';
+export * from './auth/attempt-counter';
+export * from './auth/change-own-password.use-case';
+export * from './auth/password-hasher';
+export * from './auth/resolve-session.use-case';
+export * from './auth/session-user';
+export { hashToken } from './auth/sessions';
+export * from './auth/sign-in.use-case';
+export * from './auth/sign-out.use-case';
+export * from './directory/create-user.use-case';
+export * from './directory/list-users.use-case';
+export * from './directory/update-user.use-case';
+export * from './directory/user-view';

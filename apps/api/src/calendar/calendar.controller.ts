@@ -1,4 +1,13 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  ForbiddenException,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Put,
+} from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { type SessionUser } from '../auth/session-user';
@@ -39,6 +48,14 @@ export class CalendarController {
     @Param('year', YearParam) year: number,
     @Body() body: PutCalendarYearDto,
   ) {
+    // The State Council's arrangement is national data: changing it re-dates every agency's
+    // cases, so only an administrator of a root agency may; a subordinate one previews only.
+    if (!user.rootAgency) {
+      throw new ForbiddenException({
+        message: '节假日安排为全国统一数据，只有顶级机关的管理员可以载入或更正',
+        code: 'calendar_root_admin_only',
+      });
+    }
     return this.calendar.load(user, year, body);
   }
 }
