@@ -13,3 +13,6 @@ export * from './directory/create-user.use-case';
 export * from './directory/list-users.use-case';
 export * from './directory/update-user.use-case';
 export * from './directory/user-view';
+export * from './calendar/get-calendar-year.use-case';
+export * from './calendar/load-calendar-year.use-case';
+export * from './calendar/preview-calendar-year.use-case';

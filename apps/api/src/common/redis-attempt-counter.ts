@@ -5,9 +5,11 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { AttemptCounter } from '@gongkai/application';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
+import { rateLimitRedis, withTimeout } from './rate-limit-redis';
+import { RATE_LIMIT_TIMEOUT_MS } from './redis-throttler.storage';
 
 const RESERVE = `
 local n = redis.call('INCR', KEYS[1])
@@ -16,7 +18,7 @@ return n`;
 const RELEASE = `
 if redis.call('EXISTS', KEYS[1]) == 1 then return redis.call('DECR', KEYS[1]) end
 return 0`;
-const TIMEOUT_MS = 1000;
+const TIMEOUT_MS = RATE_LIMIT_TIMEOUT_MS;
 
 /**
  * Login attempts per client address, in Redis under the API's rate-limit prefix so every API
@@ -34,15 +36,7 @@ export class RedisAttemptCounter
   private degraded = false;
 
   constructor(@Inject(API_CONFIG) config: ApiConfig) {
-    this.redis = new Redis(config.redisUrl, {
-      keyPrefix: config.rateLimitPrefix,
-      lazyConnect: true,
-      maxRetriesPerRequest: 0,
-      connectTimeout: 1000,
-      retryStrategy: (times: number) => Math.min(times * 500, 5000),
-      disconnectTimeout: 200,
-    });
-    this.redis.on('error', () => undefined);
+    this.redis = rateLimitRedis(config);
   }
 
   onApplicationBootstrap(): void {
@@ -51,7 +45,9 @@ export class RedisAttemptCounter
 
   async reserve(key: string, limit: number, windowMs: number): Promise<boolean> {
     try {
-      const n = Number(await this.withTimeout(this.redis.eval(RESERVE, 1, key, String(windowMs))));
+      const n = Number(
+        await withTimeout(this.redis.eval(RESERVE, 1, key, String(windowMs)), TIMEOUT_MS),
+      );
       this.degraded = false;
       return n <= limit;
     } catch (error) {
@@ -68,7 +64,7 @@ export class RedisAttemptCounter
 
   async release(key: string): Promise<void> {
     try {
-      await this.withTimeout(this.redis.eval(RELEASE, 1, key));
+      await withTimeout(this.redis.eval(RELEASE, 1, key), TIMEOUT_MS);
     } catch (error) {
       this.warnOnce(error);
       const entry = this.local.get(key);
@@ -82,18 +78,6 @@ export class RedisAttemptCounter
     this.logger.warn(
       `Redis did not answer (${(error as Error).message}): login attempts are counted per API process`,
     );
-  }
-
-  private async withTimeout<T>(work: Promise<T>): Promise<T> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer in ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
-    });
-    try {
-      return await Promise.race([work, timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
   }
 
   onApplicationShutdown(): void {

@@ -2,6 +2,9 @@ import { createServer, type Server, type Socket, connect } from 'node:net';
 import { type AddressInfo } from 'node:net';
 import { createTestApp, seedDesk, type TestApp } from '../testing/test-app';
 
+// argon2id logins and hashes take seconds each on two shared cores.
+jest.setTimeout(180_000);
+
 /**
  * Finding 6 of issue 16: NUL characters (and unpaired surrogates) reached PostgreSQL and answered
  * 500, two concurrent creations of one username answered 500, and a stopped database answered 500.

@@ -12,6 +12,9 @@ import {
 const YEAR = 2033;
 const NOW = new Date(`${YEAR}-02-28T02:00:00Z`);
 
+// argon2id logins and hashes take seconds each on two shared cores.
+jest.setTimeout(180_000);
+
 /**
  * Finding 4 of issue 16: a subordinate agency's administrator changed the national holiday
  * calendar (PUT /api/calendar/:year → 200), re-dating other agencies' cases under its name. The

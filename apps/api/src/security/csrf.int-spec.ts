@@ -1,5 +1,8 @@
 import { createTestApp, registerCase, seedDesk, type TestApp } from '../testing/test-app';
 
+// argon2id logins and hashes take seconds each on two shared cores.
+jest.setTimeout(180_000);
+
 /**
  * Finding 2 of issue 16: a page on another port of the same host auto-submitted a form to
  * POST /api/cases/:id/events as a signed-in clerk and the case ended. A state-changing request

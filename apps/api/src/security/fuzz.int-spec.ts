@@ -1,14 +1,9 @@
 import { type AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { agencyFingerprint } from './agency-fingerprint.testing';
-import { exampleOf, requestSchema, type OpenApiDoc, type Pick } from './openapi-examples.testing';
-import {
-  createTestApp,
-  registerCase,
-  seedAgency,
-  seedDesk,
-  type TestApp,
-} from '../testing/test-app';
+import { exampleOf, requestSchema, type Pick } from './openapi-examples.testing';
+import { createTestApp, type TestApp } from '../testing/test-app';
+import { seedTwoAgencies } from './two-agencies.testing';
 
 /**
  * Issue 16's fuzzer: random requests over every documented route — bodies made from the route's
@@ -100,26 +95,7 @@ describe('fuzzed requests', () => {
     async () => {
       const random = prng(SEED);
       const pick: Pick = (choices) => choices[Math.floor(random() * choices.length)] as never;
-      const target = await seedDesk(t, await seedAgency(t.db, { name: '甲区政府' }));
-      const foreign = await seedDesk(t, await seedAgency(t.db, { name: '乙区政府' }));
-      const caseId = (
-        await registerCase(t, target.cookies.clerk, {
-          receivedOn: '2025-06-30',
-          channel: 'post',
-          applicant: {
-            category: 'natural_person',
-            name: '张三',
-            identityNumber: '11010519491231002X',
-          },
-          request: '申请公开某道路改造工程的立项批复',
-        })
-      ).id;
-      const doc = (await t.http().get('/api/docs/json').expect(200)).body as OpenApiDoc;
-      const routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
-        (['get', 'post', 'put', 'patch', 'delete'] as const)
-          .filter((m) => m in ops)
-          .map((method) => ({ method, path })),
-      );
+      const { target, foreign, caseId, doc, routes } = await seedTwoAgencies(t);
       const cookies = [
         undefined,
         ...Object.values(target.cookies),

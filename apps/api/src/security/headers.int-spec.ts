@@ -1,6 +1,9 @@
 import { apiConfigFromEnv } from '../config/api-config';
 import { createTestApp, seedDesk, TEST_PASSWORD, type TestApp } from '../testing/test-app';
 
+// argon2id logins and hashes take seconds each on two shared cores.
+jest.setTimeout(180_000);
+
 /**
  * Finding 8 of issue 16: no CSP, no frame protection, no HSTS, `X-Powered-By: Express`, a
  * cookie never `Secure` even behind a TLS proxy, /api/metrics and /api/docs open to anyone, and

@@ -8,6 +8,9 @@ import {
   type TestApp,
 } from '../testing/test-app';
 
+// argon2id logins and hashes take seconds each on two shared cores.
+jest.setTimeout(180_000);
+
 /**
  * Findings 1 and 7 of issue 16: the lockout counted under a race, login had no per-client limit,
  * and an unknown username cost no argon2 verification (so timing told which usernames exist).

@@ -9,6 +9,10 @@ import {
   TEST_PASSWORD,
   type TestApp,
 } from '../testing/test-app';
+import { applicationOn } from './two-agencies.testing';
+
+// argon2id logins and hashes take seconds each on two shared cores.
+jest.setTimeout(180_000);
 
 /**
  * Finding 9 of issue 16: `password12`, `aaaaaaaaa1` and `"         a1"` were accepted, there was
@@ -120,16 +124,7 @@ describe('identity reveals', () => {
 
   it('needs a reason of at least 4 characters, and journals it', async () => {
     const desk = await seedDesk(t);
-    const c = await registerCase(t, desk.cookies.clerk, {
-      receivedOn: '2026-03-02',
-      channel: 'post',
-      applicant: {
-        category: 'natural_person',
-        name: '张三',
-        identityNumber: '11010519491231002X',
-      },
-      request: '申请公开某道路改造工程的立项批复',
-    });
+    const c = await registerCase(t, desk.cookies.clerk, applicationOn('2026-03-02'));
     const reveal = (body: object) =>
       t
         .http()

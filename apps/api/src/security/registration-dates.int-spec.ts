@@ -1,5 +1,8 @@
 import { createTestApp, seedDesk, type TestApp } from '../testing/test-app';
 
+// argon2id logins and hashes take seconds each on two shared cores.
+jest.setTimeout(180_000);
+
 /**
  * Finding 3 of issue 16: `receivedOn: "1900-01-01"` answered 500 yet committed the case, after
  * which the case, the sorted list and the dashboard all answered 500. A date outside the

@@ -8,6 +8,9 @@ import {
   type TestApp,
 } from '../testing/test-app';
 
+// argon2id logins and hashes take seconds each on two shared cores.
+jest.setTimeout(180_000);
+
 /**
  * Findings 5 and 10 of issue 16: sessions survived a password reset, and with
  * SESSION_IDLE_MINUTES=1 a session used every 10 s ended (last-seen refreshed once a minute).

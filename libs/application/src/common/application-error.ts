@@ -18,6 +18,8 @@ export class ApplicationError extends Error {
     readonly details: {
       readonly code?: string;
       readonly fieldErrors?: readonly ApplicationFieldError[];
+      /** Further facts the client may show (e.g. each problem of an arrangement). */
+      readonly [key: string]: unknown;
     } = {},
   ) {
     super(message);

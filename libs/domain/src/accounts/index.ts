@@ -1,1 +1,2 @@
 export * from './password-policy';
+export * from './calendar-authority';
