@@ -139,9 +139,9 @@ describe('fuzzed requests', () => {
         if (body !== undefined) {
           headers['content-type'] = pick(TYPES);
           payload =
-            headers['content-type'] === 'application/json'
-              ? JSON.stringify(body)
-              : `type=WITHDRAW&x=${encodeURIComponent(String(body))}`;
+            headers['content-type'] === 'application/x-www-form-urlencoded'
+              ? 'type=WITHDRAW&payload[on]=2025-06-30'
+              : JSON.stringify(body);
         }
         const res = await fetch(`${base}${url}${query}`, {
           method: method.toUpperCase(),
