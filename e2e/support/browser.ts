@@ -20,7 +20,7 @@ export const urls = {
   publisher: process.env['E2E_PUBLISHER_URL'] ?? 'http://127.0.0.1:4300',
 };
 
-export const DEMO_PASSWORD = 'gongkai-demo';
+export const DEMO_PASSWORD = 'Gongkai-demo-1';
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({

@@ -41,7 +41,7 @@ Gongkai 公开 is running (started in ${seconds}s). Ctrl-C stops everything.
   公开站 Publisher / site  http://127.0.0.1:${ports.publisher}/
   API                      http://127.0.0.1:${ports.api}/api   (health /api/health, OpenAPI /api/docs)
 
-  Demo accounts (password gongkai-demo):
+  Demo accounts (password Gongkai-demo-1):
     clerk    经办人   registers and works cases
     leader   负责人   approves decisions, extensions and the annual report
     auditor  审计     reads cases and the journal

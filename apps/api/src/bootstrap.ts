@@ -7,8 +7,10 @@ import cookieParser from 'cookie-parser';
 import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { AppModule } from './app.module';
+import { SESSION_COOKIE } from './auth/session-cookie';
 import { type Clock } from './common/clock';
 import { type ApiConfig } from './config/api-config';
+import { applyHttpSecurity } from './security/http-security';
 
 /** Builds the configured application (used by main.ts and by the integration tests). */
 export async function createApiApp(
@@ -17,13 +19,16 @@ export async function createApiApp(
 ): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.forRoot(options.quiet ? { ...config, logLevel: 'silent' } : config, options.clock),
-    options.quiet ? { logger: ['error'] } : { bufferLogs: true },
+    // Only JSON is parsed (multipart by the upload routes themselves): a form-encoded body, which
+    // a cross-site form can send, is never read (CSRF, issue 16).
+    { ...(options.quiet ? { logger: ['error'] } : { bufferLogs: true }), bodyParser: false },
   );
   // A ledger upload (POST /api/imports) carries a whole register; everything else is small.
   app.useBodyParser('json', { limit: '30mb' });
+  app.use(cookieParser());
+  applyHttpSecurity(app, config);
   if (!options.quiet) app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
-  app.use(cookieParser());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
@@ -31,7 +36,7 @@ export async function createApiApp(
       .setTitle('Gongkai API')
       .setDescription('依申请公开办理与政府信息公开工作年度报告')
       .setVersion('0.1.0')
-      .addCookieAuth('gongkai_session')
+      .addCookieAuth(SESSION_COOKIE)
       .build(),
   );
   SwaggerModule.setup('api/docs', app, cleanupOpenApiDoc(document), {

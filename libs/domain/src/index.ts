@@ -4,5 +4,6 @@ export * from './calendar';
 export * from './clock';
 export * from './fees';
 export * from './identity';
+export * from './accounts';
 export * from './case';
 export * from './diagram';

@@ -1,15 +1,21 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { ChangeOwnPassword, ResolveSession, SignIn, SignOut } from '@gongkai/application';
 import { Public, CurrentUser } from './auth.decorators';
-import { LoginDto } from './auth.dto';
-import { AuthService, SESSION_COOKIE } from './auth.service';
+import { ChangePasswordDto, LoginDto } from './auth.dto';
+import { clearSessionCookie, sessionToken, setSessionCookie } from './session-cookie';
 import { type SessionUser } from './session-user';
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly signIn: SignIn,
+    private readonly signOut: SignOut,
+    private readonly sessions: ResolveSession,
+    private readonly changePassword: ChangeOwnPassword,
+  ) {}
 
   @Public()
   @Post('login')
@@ -19,31 +25,47 @@ export class AuthController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const token = await this.auth.login(body.username, body.password, {
-      ip: req.ip,
-      userAgent: req.get('user-agent'),
+    const { token } = await this.signIn.execute({
+      username: body.username,
+      password: body.password,
+      client: req.ip ?? 'unknown',
+      ...(req.get('user-agent') ? { userAgent: req.get('user-agent') } : {}),
     });
-    res.cookie(SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: req.secure,
-      path: '/',
-    });
-    const user = await this.auth.resolve(token);
-    return { user };
+    setSessionCookie(req, res, token);
+    return { user: await this.sessions.execute(token) };
   }
 
   @Public()
   @Post('logout')
   @HttpCode(204)
   async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
-    const token = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
-    if (token) await this.auth.logout(token);
-    res.clearCookie(SESSION_COOKIE, { path: '/' });
+    const token = sessionToken(req);
+    if (token) await this.signOut.execute(token);
+    clearSessionCookie(req, res);
   }
 
   @Get('me')
   me(@CurrentUser() user: SessionUser) {
     return { user };
+  }
+
+  /** The signed-in user's own password; every session ends, this one is renewed. */
+  @Post('password')
+  @HttpCode(200)
+  async password(
+    @CurrentUser() user: SessionUser,
+    @Body() body: ChangePasswordDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const { token } = await this.changePassword.execute({
+      userId: user.id,
+      currentPassword: body.currentPassword,
+      newPassword: body.newPassword,
+      client: req.ip ?? 'unknown',
+      ...(req.get('user-agent') ? { userAgent: req.get('user-agent') } : {}),
+    });
+    setSessionCookie(req, res, token);
+    return { user: await this.sessions.execute(token) };
   }
 }

@@ -1,5 +1,6 @@
 import { createZodDto } from 'nestjs-zod';
 import {
+  changePasswordSchema,
   createAgencySchema,
   createUserSchema,
   loginSchema,
@@ -8,6 +9,7 @@ import {
 } from '@gongkai/contracts';
 
 export class LoginDto extends createZodDto(loginSchema) {}
+export class ChangePasswordDto extends createZodDto(changePasswordSchema) {}
 export class CreateUserDto extends createZodDto(createUserSchema) {}
 export class UpdateUserDto extends createZodDto(updateUserSchema) {}
 export class CreateAgencyDto extends createZodDto(createAgencySchema) {}

@@ -9,7 +9,8 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import type { UserRole } from '@gongkai/persistence';
 import { PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
-import { AuthService, SESSION_COOKIE } from './auth.service';
+import { ResolveSession } from '@gongkai/application';
+import { sessionToken } from './session-cookie';
 import { type SessionUser } from './session-user';
 
 /**
@@ -20,15 +21,15 @@ import { type SessionUser } from './session-user';
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly auth: AuthService,
+    private readonly sessions: ResolveSession,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     const request = context.switchToHttp().getRequest<Request & { user?: SessionUser }>();
     const isPublic = this.reflector.getAllAndOverride<boolean | undefined>(PUBLIC_KEY, targets);
-    const token = (request.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
-    const user = token ? await this.auth.resolve(token) : null;
+    const token = sessionToken(request);
+    const user = token ? await this.sessions.execute(token) : null;
     if (user) request.user = user;
     if (isPublic) return true;
     if (!user) throw new UnauthorizedException('未登录或会话已过期，请重新登录');

@@ -8,6 +8,9 @@ import {
   type TestApp,
 } from '../testing/test-app';
 
+// argon2id logins take seconds each on two shared cores.
+jest.setTimeout(180_000);
+
 describe('auth on real PostgreSQL', () => {
   let t: TestApp;
 

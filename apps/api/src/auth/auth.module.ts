@@ -1,21 +1,16 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { ResolveSession } from '@gongkai/application';
 import { AgenciesService } from '../directory/agencies.service';
 import { DirectoryController } from '../directory/directory.controller';
-import { UsersService } from '../directory/users.service';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
-import { AuthService } from './auth.service';
+import { AUTH_USE_CASES } from './auth.providers';
 
 @Global()
 @Module({
   controllers: [AuthController, DirectoryController],
-  providers: [
-    AuthService,
-    AgenciesService,
-    UsersService,
-    { provide: APP_GUARD, useClass: AuthGuard },
-  ],
-  exports: [AuthService],
+  providers: [...AUTH_USE_CASES, AgenciesService, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [ResolveSession],
 })
 export class AuthModule {}

@@ -1,20 +1,24 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { GetCalendarYear, LoadCalendarYear, PreviewCalendarYear } from '@gongkai/application';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { type SessionUser } from '../auth/session-user';
 import { YearParam } from '../common/year-param.pipe';
 import { PutCalendarYearDto } from './calendar.dto';
-import { CalendarService } from './calendar.service';
 
 @ApiTags('calendar')
 @Controller('calendar')
 export class CalendarController {
-  constructor(private readonly calendar: CalendarService) {}
+  constructor(
+    private readonly years: GetCalendarYear,
+    private readonly previews: PreviewCalendarYear,
+    private readonly loads: LoadCalendarYear,
+  ) {}
 
   @Get(':year')
   @ApiOperation({ summary: '某年节假日安排（已载入、内置或缺失）' })
   get(@Param('year', YearParam) year: number) {
-    return this.calendar.get(year);
+    return this.years.execute(year);
   }
 
   @Roles('admin')
@@ -28,17 +32,19 @@ export class CalendarController {
     @Param('year', YearParam) year: number,
     @Body() body: PutCalendarYearDto,
   ) {
-    return this.calendar.preview(user, year, body);
+    return this.previews.execute(user, year, body);
   }
 
   @Roles('admin')
   @Put(':year')
-  @ApiOperation({ summary: '载入或更正某年节假日安排，并重新计算未办结案件的期限' })
+  @ApiOperation({
+    summary: '载入或更正某年节假日安排，并重新计算未办结案件的期限（仅顶级机关管理员）',
+  })
   load(
     @CurrentUser() user: SessionUser,
     @Param('year', YearParam) year: number,
     @Body() body: PutCalendarYearDto,
   ) {
-    return this.calendar.load(user, year, body);
+    return this.loads.execute(user, year, body);
   }
 }

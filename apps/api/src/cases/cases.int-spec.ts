@@ -299,7 +299,7 @@ describe('cases over HTTP', () => {
       .http()
       .post(`/api/cases/${c.id}/identity/reveal`)
       .set('Cookie', cookie.auditor)
-      .send({})
+      .send({ reason: '核对身份' })
       .expect(404);
     await send(cookie.clerk, c.id, { type: 'ACCEPT', payload: { on: '2025-03-03' } }).expect(404);
     await t.http().get('/api/cases/not-a-uuid').set('Cookie', desk.cookies.clerk).expect(404);

@@ -160,33 +160,38 @@ export class CasesService {
     if (!user.writeAgencyIds.includes(agencyId)) {
       throw new ForbiddenException({ message: '您只能在本机关登记申请', code: 'read_only_scope' });
     }
-    const { case: c } = await httpErrors(
+    // Registration and its first view in one transaction: a view that cannot be computed rolls
+    // the case back instead of leaving a committed case that no screen can show.
+    return httpErrors(
       () =>
-        this.transitions.register(
-          {
-            agencyId,
-            ref: body.ref || null,
-            receivedOn: body.receivedOn,
-            channel: body.channel as Channel,
-            applicant: {
-              category: body.applicant.category as ApplicantCategory,
-              name: body.applicant.name,
-              phone: body.applicant.phone || null,
-              email: body.applicant.email || null,
-              address: body.applicant.address || null,
-              identityNumber: body.applicant.identityNumber || null,
-              creditCode: body.applicant.creditCode || null,
+        this.db.transaction(async (manager) => {
+          const { case: c } = await this.transitions.register(
+            {
+              agencyId,
+              ref: body.ref || null,
+              receivedOn: body.receivedOn,
+              channel: body.channel as Channel,
+              applicant: {
+                category: body.applicant.category as ApplicantCategory,
+                name: body.applicant.name,
+                phone: body.applicant.phone || null,
+                email: body.applicant.email || null,
+                address: body.applicant.address || null,
+                identityNumber: body.applicant.identityNumber || null,
+                creditCode: body.applicant.creditCode || null,
+              },
+              request: body.request,
+              requestedForm: body.requestedForm || null,
+              // The registering clerk keeps the case unless another clerk is named (checked: 422).
+              assignedClerkId: body.assigneeId ?? (user.roles.includes('clerk') ? user.id : null),
             },
-            request: body.request,
-            requestedForm: body.requestedForm || null,
-            // The registering clerk keeps the case unless another clerk is named (checked: 422).
-            assignedClerkId: body.assigneeId ?? (user.roles.includes('clerk') ? user.id : null),
-          },
-          { id: user.id, role: 'clerk' },
-        ),
+            { id: user.id, role: 'clerk' },
+            { manager },
+          );
+          return this.detailOf(user, c);
+        }),
       REGISTRATION_FIELDS,
     );
-    return this.detailOf(user, c);
   }
 
   async detail(user: SessionUser, id: string): Promise<CaseDetailResponse> {

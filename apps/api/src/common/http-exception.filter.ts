@@ -10,6 +10,17 @@ import { ZodValidationException } from 'nestjs-zod';
 import { STATUS_CODES } from 'node:http';
 import type { Response } from 'express';
 import { ZodError } from 'zod';
+import { ApplicationError, type ApplicationErrorKind } from '@gongkai/application';
+import { databaseFailure } from './database-errors';
+
+const APPLICATION_STATUS: Record<ApplicationErrorKind, number> = {
+  invalid: HttpStatus.BAD_REQUEST,
+  unauthorized: HttpStatus.UNAUTHORIZED,
+  forbidden: HttpStatus.FORBIDDEN,
+  not_found: HttpStatus.NOT_FOUND,
+  conflict: HttpStatus.CONFLICT,
+  too_many_requests: HttpStatus.TOO_MANY_REQUESTS,
+};
 
 /** A field error a clerk can act on: which field, and what is wrong with it, in Chinese. */
 export interface FieldError {
@@ -19,8 +30,14 @@ export interface FieldError {
 
 /**
  * Every error leaves as `{statusCode, error, message, fieldErrors?}`. Validation failures are 400
- * with field messages; anything unexpected is logged and reported as 500 without internals.
+ * with field messages; a use case's refusal gets its kind's status; a unique violation the code
+ * did not foresee is a 409 and an unreachable database a 503 with Retry-After (the clerk's
+ * request was fine, the moment was not); anything else is logged and reported as 500 without
+ * internals.
  */
+/** What a client is told to wait before retrying while the database is away. */
+export const DATABASE_RETRY_AFTER_SECONDS = 10;
+
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpExceptionFilter');
@@ -38,6 +55,39 @@ export class HttpExceptionFilter implements ExceptionFilter {
           : '输入有误',
         fieldErrors,
       });
+      return;
+    }
+    if (exception instanceof ApplicationError) {
+      const status = APPLICATION_STATUS[exception.kind];
+      response.status(status).json({
+        statusCode: status,
+        error: STATUS_CODES[status] ?? 'Error',
+        message: exception.message,
+        ...exception.details,
+      });
+      return;
+    }
+    const failure = databaseFailure(exception);
+    if (failure === 'unique_violation') {
+      response.status(HttpStatus.CONFLICT).json({
+        statusCode: 409,
+        error: 'Conflict',
+        message: '该记录已存在或刚被他人修改，请刷新后重试',
+        code: 'conflict',
+      });
+      return;
+    }
+    if (failure === 'unavailable') {
+      this.logger.warn(`database unavailable: ${(exception as Error).message}`);
+      response
+        .status(HttpStatus.SERVICE_UNAVAILABLE)
+        .setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS))
+        .json({
+          statusCode: 503,
+          error: 'Service Unavailable',
+          message: '数据库暂时无法访问，请稍后重试',
+          code: 'database_unavailable',
+        });
       return;
     }
     if (exception instanceof HttpException) {

@@ -7,8 +7,9 @@ import {
 } from '@nestjs/common';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { ThrottlerStorageService, type ThrottlerStorage } from '@nestjs/throttler';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
+import { rateLimitRedis, withTimeout } from './rate-limit-redis';
 
 type ThrottlerRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 
@@ -46,19 +47,7 @@ export class RedisThrottlerStorage
   fallbacks = 0;
 
   constructor(@Inject(API_CONFIG) config: ApiConfig) {
-    this.redis = new Redis(config.redisUrl, {
-      keyPrefix: config.rateLimitPrefix,
-      // Boot never waits for Redis: onApplicationBootstrap starts connecting without awaiting it.
-      lazyConnect: true,
-      // Queued while connecting, and dropped (hence counted locally) as soon as a connection
-      // attempt fails instead of being retried.
-      maxRetriesPerRequest: 0,
-      connectTimeout: 1000,
-      retryStrategy: (times: number) => Math.min(times * 500, 5000),
-      // A socket that never connected emits no second 'close': don't keep a stopping API for 2 s.
-      disconnectTimeout: 200,
-    });
-    this.redis.on('error', () => undefined);
+    this.redis = rateLimitRedis(config);
     this.shared = new ThrottlerStorageRedisService(this.redis);
   }
 
@@ -80,8 +69,9 @@ export class RedisThrottlerStorage
   ): Promise<ThrottlerRecord> {
     if (Date.now() >= this.downUntil) {
       try {
-        const record = await this.withTimeout(
+        const record = await withTimeout(
           this.shared.increment(key, ttl, limit, blockDuration, throttlerName),
+          RATE_LIMIT_TIMEOUT_MS,
         );
         if (this.degraded) {
           this.degraded = false;
@@ -100,21 +90,6 @@ export class RedisThrottlerStorage
     }
     this.fallbacks++;
     return this.local.increment(key, ttl, limit, blockDuration, throttlerName);
-  }
-
-  private async withTimeout<T>(work: Promise<T>): Promise<T> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new Error(`no answer in ${RATE_LIMIT_TIMEOUT_MS} ms`)),
-        RATE_LIMIT_TIMEOUT_MS,
-      );
-    });
-    try {
-      return await Promise.race([work, timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
   }
 
   onApplicationShutdown(): void {

@@ -1,18 +1,20 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { CreateUser, ListUsers, UpdateUser } from '@gongkai/application';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { CreateAgencyDto, CreateUserDto, UpdateAgencyDto, UpdateUserDto } from '../auth/auth.dto';
 import { type SessionUser } from '../auth/session-user';
 import { UuidParam } from '../common/uuid-param.pipe';
 import { AgenciesService } from './agencies.service';
-import { UsersService } from './users.service';
 
 @ApiTags('directory')
 @Controller()
 export class DirectoryController {
   constructor(
     private readonly agencies: AgenciesService,
-    private readonly users: UsersService,
+    private readonly listUsersUseCase: ListUsers,
+    private readonly createUserUseCase: CreateUser,
+    private readonly updateUserUseCase: UpdateUser,
   ) {}
 
   @Get('agencies')
@@ -39,13 +41,13 @@ export class DirectoryController {
   @Roles('admin')
   @Get('users')
   listUsers(@CurrentUser() user: SessionUser) {
-    return this.users.list(user);
+    return this.listUsersUseCase.execute(user);
   }
 
   @Roles('admin')
   @Post('users')
   createUser(@CurrentUser() user: SessionUser, @Body() body: CreateUserDto) {
-    return this.users.create(user, body);
+    return this.createUserUseCase.execute(user, body);
   }
 
   @Roles('admin')
@@ -55,6 +57,6 @@ export class DirectoryController {
     @Param('id', UuidParam) id: string,
     @Body() body: UpdateUserDto,
   ) {
-    return this.users.update(user, id, body);
+    return this.updateUserUseCase.execute(user, id, body);
   }
 }

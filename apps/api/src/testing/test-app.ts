@@ -4,7 +4,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import request from 'supertest';
 import { type DataSource } from 'typeorm';
 import { AgencyEntity, migrate, UserEntity, type UserRole } from '@gongkai/persistence';
-import { hashPassword } from '../auth/password';
+import { hashPassword } from '@gongkai/application';
 import { createApiApp } from '../bootstrap';
 import { ManualClock } from '../common/clock';
 import { apiConfigFromEnv, type ApiConfig } from '../config/api-config';

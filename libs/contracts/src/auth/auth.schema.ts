@@ -11,6 +11,13 @@ export const loginSchema = z.object({
 });
 export type LoginRequest = z.infer<typeof loginSchema>;
 
+/** POST /api/auth/password: the policy itself is checked by the server (等保2.0 三级). */
+export const changePasswordSchema = z.object({
+  currentPassword: z.string({ error: '请输入当前密码' }).min(1, '请输入当前密码').max(256),
+  newPassword: z.string({ error: '请输入新密码' }).min(1, '请输入新密码').max(256),
+});
+export type ChangePasswordRequest = z.infer<typeof changePasswordSchema>;
+
 const email = z.email('电子邮箱格式不正确').max(200);
 
 const username = z

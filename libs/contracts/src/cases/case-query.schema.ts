@@ -44,8 +44,12 @@ export const caseListQuerySchema = z.object({
 });
 export type CaseListQuery = z.infer<typeof caseListQuerySchema>;
 
+/** DESIGN.md "Security": each reveal is journaled with why (a reason of at least 4 characters). */
 export const revealIdentitySchema = z.object({
-  reason: text(500, '查看理由').optional(),
+  reason: text(500, '查看理由').refine(
+    (s) => [...s.trim()].length >= 4,
+    '请填写查看理由（至少4个字），将记入审计记录',
+  ),
 });
 export type RevealIdentityRequest = z.infer<typeof revealIdentitySchema>;
 

@@ -4,6 +4,8 @@ import {
   APPLICANT_CATEGORY_CODES,
   CHANNEL_CODES,
   isLocalDate,
+  isSupportedDate,
+  unsupportedDateMessage,
   OUTCOME_CODES,
   PROCEEDING_KIND_CODES,
   SERVICE_METHOD_CODES,
@@ -57,10 +59,13 @@ export const creditCodeSchema = () =>
 export const requiredText = (max: number, label: string) =>
   text(max, label).refine((s) => s.length > 0, `请填写${label}`);
 
+// Every date field: a valid calendar date the working-day calendar can compute with (a date
+// decades back once committed a case whose every view then failed).
 export const localDate = (label = '日期') =>
   z
     .string({ error: typeMessage(label, '应为 YYYY-MM-DD 格式的日期') })
-    .refine((s) => isLocalDate(s), `${label}应为 YYYY-MM-DD 格式的有效日期`);
+    .refine((s) => isLocalDate(s), `${label}应为 YYYY-MM-DD 格式的有效日期`)
+    .refine((s) => !isLocalDate(s) || isSupportedDate(s), unsupportedDateMessage(label));
 
 export const channelSchema = z.enum(CHANNEL_CODES as [string, ...string[]], {
   error: '未知的申请方式',

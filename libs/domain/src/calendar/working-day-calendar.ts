@@ -1,6 +1,7 @@
 import { addDays, isWeekend, yearOf, type LocalDate } from '../dates';
 import { type CalendarArrangement, validateArrangement } from './calendar-arrangement';
 import { CHINESE_DAYS_ARRANGEMENTS } from './chinese-days-arrangements';
+import { SUPPORTED_SPAN_DAYS } from './supported-dates';
 
 export type DayKind = 'workday' | 'weekend' | 'holiday' | 'makeup_workday';
 
@@ -51,8 +52,9 @@ export interface AddWorkingDaysOptions {
   readonly pausedBy?: (date: LocalDate) => string | null;
 }
 
-// Far beyond any statutory period; protects against a runaway loop on absurd input.
-const MAX_SPAN_DAYS = 366 * 20;
+// Any two supported dates (a registration of 2008 still open today included) plus a year of
+// statutory periods; beyond it the input is absurd and the loop must stop.
+const MAX_SPAN_DAYS = SUPPORTED_SPAN_DAYS + 366;
 
 export function missingYearWarning(year: number): string {
   return `${year}年节假日安排尚未载入，该年按周一至周五计算工作日，结果不完整，仅供参考；请管理员载入${year}年安排后重新计算`;

@@ -26,7 +26,7 @@ import { Section2FiguresEntity } from '../entities/section2-figures.entity';
 import { UserEntity, type UserRole } from '../entities/user.entity';
 
 export const DEMO_AGENCY_CODE = 'pingtan';
-export const DEMO_PASSWORD = 'gongkai-demo';
+export const DEMO_PASSWORD = 'Gongkai-demo-1';
 
 export interface DemoSummary {
   created: boolean;

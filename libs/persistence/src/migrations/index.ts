@@ -12,6 +12,7 @@ import { CreatedAttachmentDownloads1764117400000 } from './1764117400000-created
 import { AddedCaseApplicantCreditCode1764117500000 } from './1764117500000-added-case-applicant-credit-code';
 import { AllowedTerminationLetterTemplate1764118000000 } from './1764118000000-allowed-termination-letter-template';
 import { CreatedJournalCheckpointsAndGuardedCases1764118100000 } from './1764118100000-created-journal-checkpoints-and-guarded-cases';
+import { AddedPasswordHistoryAndRevealGuard1764118200000 } from './1764118200000-added-password-history-and-reveal-guard';
 
 /** In order of application; a migration is never edited once it has landed. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   AddedCaseApplicantCreditCode1764117500000,
   AllowedTerminationLetterTemplate1764118000000,
   CreatedJournalCheckpointsAndGuardedCases1764118100000,
+  AddedPasswordHistoryAndRevealGuard1764118200000,
 ];
