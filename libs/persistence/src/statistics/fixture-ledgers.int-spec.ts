@@ -7,7 +7,7 @@ import { importLedger } from '../import/ledger-import';
 import { readJsonl } from '../import/ledger-read';
 import { openTestDatabase, seedAgency } from '../testing/test-database';
 import { StatisticsRepository } from './statistics.repository';
-import { statisticsFormatForYear } from './statistics.types';
+import { formatForYear } from '@gongkai/report/core';
 
 const ROOT = path.join(__dirname, '../../../..');
 const TOOL = path.join(ROOT, 'tools/fixtures/report-to-ledger.mjs');
@@ -63,7 +63,7 @@ describe('fixture ledgers: a ledger built from a published report reproduces its
     expect(result.rejected).toEqual([]);
     expect(result.committed).toBe(true);
 
-    const format = statisticsFormatForYear(fixture.year);
+    const format = formatForYear(fixture.year);
     expect(format).toBe(fixture.format);
     const stats = await new StatisticsRepository(ds.manager).yearStatistics(
       { agencyId: agency.id },
