@@ -56,3 +56,15 @@ export const section2QuerySchema = z.object({ agencyId: z.uuid('机关编号格�
 
 /** Project rule 14, the domain's `reportFormatForYear`: the format section 二 is entered in. */
 export const section2FormatOf: (year: number) => ReportFormatCode = reportFormatForYear;
+
+/** Section 二 as stored: row → field → figure, null for "/" (the report model's `Section2`). */
+export type Section2Figures = Record<string, Record<string, number | null>>;
+
+/** `GET /api/section2/:year`: the figures entered for an agency's year, or null before any. */
+export interface Section2View {
+  agencyId: string;
+  year: number;
+  format: ReportFormatCode;
+  figures: Section2Figures | null;
+  updatedAt: string | null;
+}
