@@ -7,13 +7,15 @@ import { type CaseListItem, type Page } from './case-view.schema';
  */
 export interface DashboardFigures {
   year: number;
+  /** Applications received in the year, by month (1–12) and channel. */
   intake: { month: number; channel: string; count: number }[];
+  /** Cases decided in the year, by outcome (the rows of section 三). */
   outcomes: { outcome: string; count: number }[];
-  /** Served in the year, and of those served after the answer deadline. */
+  /** Cases served in the year: on time, or after the answer deadline (Project rule 2). */
   timeliness: { served: number; late: number };
   open: { total: number; overdue: number };
-  /** The user's open cases as 经办人, overdue first, then by the next due date. */
-  myCases?: Page<CaseListItem>;
+  /** The user's open cases (as 经办人), overdue first, then by the next due date. */
+  myCases: Page<CaseListItem>;
 }
 
 /** `GET /api/identity-reveals`: who saw which full identity number, newest first. */
