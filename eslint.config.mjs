@@ -93,6 +93,23 @@ export default [
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },
   },
   {
+    files: ['libs/persistence/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@gongkai/report',
+              message:
+                'The data lib imports only the pure @gongkai/report/core (DESIGN.md dependency rule).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs'],
     rules: {
       '@nx/enforce-module-boundaries': [
@@ -115,7 +132,9 @@ export default [
               onlyDependOnLibsWithTags: ['type:domain'],
               bannedExternalImports: serverOnlyPackages.concat(['react', 'react-dom', 'antd']),
             },
-            { sourceTag: 'type:data', onlyDependOnLibsWithTags: ['type:domain'] },
+            // The data lib may read the report model's pure core (section 三/四 types exist once);
+            // the rule below keeps it to `@gongkai/report/core`, never the renderers.
+            { sourceTag: 'type:data', onlyDependOnLibsWithTags: ['type:domain', 'type:report'] },
             {
               sourceTag: 'type:contracts',
               onlyDependOnLibsWithTags: ['type:domain'],

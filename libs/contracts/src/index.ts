@@ -10,4 +10,6 @@ export * from './notifications';
 export * from './online';
 export * from './journal-search.schema';
 export * from './attachments';
-export * from './journal-verification.schema';
+export * from './public';
+export * from './journal';
+export * from './auth/route-roles';

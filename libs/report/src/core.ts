@@ -20,3 +20,4 @@ export * from './reader/report-findings';
 export * from './reader/label-match';
 export * from './reader/digit-split';
 export { readReportLines, type ReadOptions, type ReadResult } from './reader/table-reader';
+export * from './lifecycle/report-lifecycle';

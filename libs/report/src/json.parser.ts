@@ -3,6 +3,7 @@ import {
   createReport,
   emptySection2,
   emptySection4,
+  formatForYear,
   type Figure,
   type ReportFormat,
   type ReportStatus,
@@ -38,13 +39,7 @@ export function parseReportJson(input: string): AnnualReport {
   const year = data['year'];
   if (typeof year !== 'number' || !Number.isInteger(year)) throw new ReportParseError('缺少 year');
   const format: ReportFormat =
-    data['format'] === '2019'
-      ? '2019'
-      : data['format'] === '2021'
-        ? '2021'
-        : year <= 2020
-          ? '2019'
-          : '2021';
+    data['format'] === '2019' ? '2019' : data['format'] === '2021' ? '2021' : formatForYear(year);
   const agency = isObj(data['agency']) ? data['agency'] : {};
   const s3 = isObj(data['section3']) ? data['section3'] : null;
   if (!s3 || !isObj(s3['rows'])) throw new ReportParseError('缺少 section3.rows');

@@ -12,6 +12,8 @@ import {
   PROCEEDING_KINDS,
   PROCEEDING_RESULTS,
   type ProceedingKind,
+  reportFormatForYear,
+  type ReportFormatCode,
   TOTAL_COLUMN_LABEL,
 } from '@gongkai/domain';
 
@@ -20,7 +22,7 @@ import {
  * 国办公开办函〔2021〕30号; `2019` the trial format of 国办公开办函〔2019〕60号, used for the 2019
  * and 2020 reports (Project rule 14).
  */
-export type ReportFormat = '2019' | '2021';
+export type ReportFormat = ReportFormatCode;
 export type ReportStatus = 'draft' | 'submitted' | 'approved' | 'published';
 
 /** A printed figure. `null` is a cell printed "/" (section 二, not applicable) or left blank. */
@@ -41,6 +43,11 @@ const OTHER_OUTCOMES: readonly Outcome[] = [
   'other.other',
 ];
 
+/** The row an outcome counts in: the 2019 trial format has one （六）其他处理 row (regulation.md §2). */
+export function section3RowOf(outcome: Outcome, format: ReportFormat): Section3RowKey {
+  return format === '2019' && OTHER_OUTCOMES.includes(outcome) ? 'other' : outcome;
+}
+
 /** Row keys of section 三 in the official order: 25 in 2021, 23 in 2019 (one `other` row). */
 export function section3RowKeys(format: ReportFormat): readonly Section3RowKey[] {
   const outcomes: Section3RowKey[] =
@@ -57,10 +64,11 @@ export function section3OutcomeKeys(format: ReportFormat): readonly Section3RowK
   );
 }
 
-export interface Section3 {
+/** `F = number` for counted tables (statistics), which never print "/". */
+export interface Section3<F extends Figure = Figure> {
   columns: Section3ColumnKey[];
   /** Every key of `section3RowKeys(format)`, each an array of 7 figures in column order. */
-  rows: Partial<Record<Section3RowKey, Figure[]>>;
+  rows: Partial<Record<Section3RowKey, F[]>>;
 }
 
 export type Section4Group = ProceedingKind;
@@ -73,7 +81,7 @@ export const SECTION4_COLUMNS: readonly Section4Column[] = [
   'pending',
   'total',
 ];
-export type Section4 = Record<Section4Group, Record<Section4Column, Figure>>;
+export type Section4<F extends Figure = Figure> = Record<Section4Group, Record<Section4Column, F>>;
 
 export interface Section2Of2021 {
   rules: { issued: Figure; repealed: Figure; inForce: Figure };
@@ -143,10 +151,8 @@ export interface AnnualReport {
   checks: CheckResult[];
 }
 
-/** Project rule 14: 2019 and 2020 reports use the 2019 trial format, later ones the 2021 format. */
-export function formatForYear(year: number): ReportFormat {
-  return year <= 2020 ? '2019' : '2021';
-}
+/** Project rule 14 (the domain's `reportFormatForYear`): 2019 and 2020 use the 2019 format. */
+export const formatForYear: (year: number) => ReportFormat = reportFormatForYear;
 
 // ---------------------------------------------------------------------------------------------
 // Exact labels (regulation.md §1.1–§1.5, §2).
@@ -372,13 +378,23 @@ export function section2Rows(format: ReportFormat): readonly Section2RowSpec[] {
 // Constructors and accessors.
 
 export function emptySection3(format: ReportFormat): Section3 {
-  const rows: Partial<Record<Section3RowKey, Figure[]>> = {};
+  return zeroSection3(format);
+}
+
+/** Section 三 of zeros, as counts (the statistics add to it). */
+export function zeroSection3(format: ReportFormat): Section3<number> {
+  const rows: Partial<Record<Section3RowKey, number[]>> = {};
   for (const key of section3RowKeys(format)) rows[key] = SECTION3_COLUMNS.map(() => 0);
   return { columns: [...SECTION3_COLUMNS], rows };
 }
 
 export function emptySection4(): Section4 {
-  const group = (): Record<Section4Column, Figure> => ({
+  return zeroSection4();
+}
+
+/** Section 四 of zeros, as counts. */
+export function zeroSection4(): Section4<number> {
+  const group = (): Record<Section4Column, number> => ({
     maintained: 0,
     corrected: 0,
     other: 0,

@@ -2,6 +2,7 @@ import { APPLICANT_CATEGORY_CODES, type ApplicantCategory, type Outcome } from '
 import {
   emptySection3,
   formatForYear,
+  section3RowOf,
   type ReportFormat,
   type Section3,
   type Section3RowKey,
@@ -17,11 +18,6 @@ export interface CaseFacts {
 }
 
 const TOTAL_INDEX = APPLICANT_CATEGORY_CODES.length;
-
-function rowKeyFor(outcome: Outcome, format: ReportFormat): Section3RowKey {
-  // 2019 trial format: （六）其他处理 is a single row (regulation.md §2).
-  return format === '2019' && outcome.startsWith('other.') ? 'other' : outcome;
-}
 
 /**
  * Section 三 of `year` from case facts (DESIGN.md "The annual report"): 一 = received in the
@@ -54,7 +50,7 @@ export function buildSection3(
     if (closedOn !== null && closedOn < start) continue;
     add(c.receivedOn >= start ? 'received' : 'carried_in', column);
     if (closedOn !== null && closedOn <= end && c.outcome !== null) {
-      add(rowKeyFor(c.outcome, format), column);
+      add(section3RowOf(c.outcome, format), column);
       add('total', column);
     } else {
       add('carried_forward', column);

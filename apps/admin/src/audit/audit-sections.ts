@@ -1,27 +1,30 @@
+import { ROUTE_ROLES } from '@gongkai/contracts';
 import { hasRole, type DeskRole, type DeskUser } from '../auth/desk-user';
 
 export type AuditSection = 'verify' | 'search' | 'reveals' | 'downloads' | 'caseFile' | 'caseLinks';
 
 /**
- * 审计页各部分可由哪些角色使用，逐项照抄 API 的 @Roles：页面只显示 API 会答复的部分，
- * 否则管理员会看到点了只得 403 的按钮和表格。API 的角色一变，只改这里。
- * Who may use each part of the audit page, copied route by route from the API's @Roles: a part
- * the API would refuse with 403 is not shown at all. When the API's roles change, change this.
+ * 审计页各部分可由哪些角色使用，取自 API 的 @Roles 所用的同一张表（contracts 的 ROUTE_ROLES）：
+ * 页面只显示 API 会答复的部分。
+ * Who may use each part of the audit page: the roles of the routes it calls, from the same table
+ * the API's @Roles reads (ROUTE_ROLES in contracts), so a part the API would refuse is not shown.
  */
 export const AUDIT_SECTION_ROLES: Readonly<Record<AuditSection, readonly DeskRole[]>> = {
   // 日志校验：GET /api/journal/verify、GET /api/cases/:id/journal/verify，选案件要 GET /api/cases；
   // 重放校验：POST /api/journal/verifications、GET /api/jobs/:id、GET /api/journal/checkpoints(/:id/file)。
-  verify: ['auditor', 'leader'],
+  verify: ROUTE_ROLES.verifyJournal,
   // 日志检索：GET /api/journal。
-  search: ['auditor', 'leader', 'admin'],
+  search: ROUTE_ROLES.searchJournal,
   // 身份证号码查看记录：GET /api/identity-reveals。
-  reveals: ['auditor', 'leader', 'admin'],
+  reveals: ROUTE_ROLES.identityReveals,
   // 附件查阅记录：GET /api/attachment-downloads。
-  downloads: ['auditor', 'leader', 'admin'],
+  downloads: ROUTE_ROLES.attachmentDownloads,
   // 案卷导出：GET /api/cases、/api/cases/:id、/timeline、/journal/verify。
-  caseFile: ['auditor', 'leader'],
+  caseFile: ROUTE_ROLES.verifyJournal.filter((r) =>
+    (ROUTE_ROLES.readCases as readonly DeskRole[]).includes(r),
+  ),
   // 表格里的案号链接到案件页，案件页要 GET /api/cases/:id；其他角色只看到案号文字。
-  caseLinks: ['clerk', 'leader', 'auditor'],
+  caseLinks: ROUTE_ROLES.readCases,
 };
 
 export function mayUse(user: DeskUser | undefined, section: AuditSection): boolean {

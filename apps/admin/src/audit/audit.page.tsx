@@ -1,6 +1,11 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { PageContainer } from '@ant-design/pro-components';
-import type { CaseListItem, Page } from '@gongkai/contracts';
+import type {
+  CaseListItem,
+  IdentityRevealRow,
+  JournalVerification,
+  Page,
+} from '@gongkai/contracts';
 import { defineMessages, formatMessage, useApiClient, useMessages } from '@gongkai/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Result, Select, Space, Table, Tabs, Typography } from 'antd';
@@ -11,7 +16,6 @@ import { AttachmentDownloads } from './attachment-downloads';
 import { attachmentDownloadsMessages } from './attachment-downloads.messages';
 import { mayUse, type AuditSection } from './audit-sections';
 import { CaseFileButtons } from './case-file-buttons';
-import type { JournalVerification } from './case-file';
 import { CaseRef } from './case-ref';
 import { JournalAudit } from './journal-audit';
 import { JournalSearch } from './journal-search';
@@ -60,17 +64,6 @@ const messages = defineMessages(
     seq: 'Entry',
   },
 );
-
-interface RevealRow {
-  id: string;
-  caseId: string;
-  caseRef: string;
-  applicantName: string | null;
-  userName: string | null;
-  userId: string;
-  reason: string | null;
-  revealedAt: string;
-}
 
 function CasePicker({ value, onChange }: { value?: string; onChange: (id: string) => void }) {
   const t = useMessages(messages);
@@ -139,7 +132,7 @@ function IdentityReveals({ caseLinks }: { caseLinks: boolean }) {
   const client = useApiClient();
   const reveals = useQuery({
     queryKey: ['audit', 'reveals'],
-    queryFn: () => client.get<RevealRow[]>('/identity-reveals'),
+    queryFn: () => client.get<IdentityRevealRow[]>('/identity-reveals'),
   });
   return (
     <Card>

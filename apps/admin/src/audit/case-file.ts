@@ -1,23 +1,6 @@
-import type { CaseDetailResponse, TimelineEntry } from '@gongkai/contracts';
+import type { CaseDetailResponse, JournalVerification, TimelineEntry } from '@gongkai/contracts';
 import type { ApiClient } from '@gongkai/ui';
 import { categoryLabel, channelLabel, outcomeLabel, stateLabel } from '../common/catalogue-labels';
-
-/** GET /api/cases/:id/journal/verify and /api/journal/verify (persistence journal-verify). */
-export interface JournalVerification {
-  ok: boolean;
-  casesChecked: number;
-  eventsChecked: number;
-  firstBroken: BrokenLink | null;
-  broken: BrokenLink[];
-}
-
-export interface BrokenLink {
-  caseId: string;
-  ref?: string;
-  seq: number;
-  reason?: string;
-  [key: string]: unknown;
-}
 
 export interface CaseFile {
   exportedAt: string;

@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, EyeOutlined } from '@ant-design/icons';
 import { PageContainer } from '@ant-design/pro-components';
-import type { CaseView } from '@gongkai/contracts';
+import type { CaseView, IdentityRevealResponse } from '@gongkai/contracts';
 import { DeadlineBadge, formatMessage, useApiClient, useLocale, useMessages } from '@gongkai/ui';
 import {
   App,
@@ -251,10 +251,9 @@ function IdentityNumber({ caseId, masked }: { caseId: string; masked: string }) 
   const [full, setFull] = useState<string>();
   const reveal = async () => {
     try {
-      const answer = await client.post<{ identityNumber: string }>(
-        `/cases/${caseId}/identity/reveal`,
-        { reason: reason.trim() || undefined },
-      );
+      const answer = await client.post<IdentityRevealResponse>(`/cases/${caseId}/identity/reveal`, {
+        reason: reason.trim() || undefined,
+      });
       setFull(answer.identityNumber);
       void message.info(t.revealed);
     } catch (error) {

@@ -1,5 +1,9 @@
 import { PageContainer } from '@ant-design/pro-components';
-import type { CaseDetailResponse, RegisterApplicationRequest } from '@gongkai/contracts';
+import type {
+  CaseDetailResponse,
+  RegisterApplicationRequest,
+  SimilarCase,
+} from '@gongkai/contracts';
 import {
   APPLICANT_CATEGORIES,
   CHANNELS,
@@ -55,15 +59,6 @@ interface RegisterForm {
   request: string;
   requestedForm?: string;
   assigneeId?: string;
-}
-
-export interface SimilarCase {
-  id: string;
-  ref: string;
-  receivedOn: string;
-  state: string;
-  outcome: string | null;
-  request: string | null;
 }
 
 const CATEGORY_HELP: Record<string, keyof (typeof registerMessages)['zh-CN']> = {

@@ -1,5 +1,6 @@
 import { DownloadOutlined, EditOutlined } from '@ant-design/icons';
 import { PageContainer } from '@ant-design/pro-components';
+import type { Section2View } from '@gongkai/contracts';
 import {
   createReport,
   emptySection2,
@@ -50,12 +51,6 @@ interface StatisticsView {
   section3: Section3;
   section4: Section4;
   fees: { amountYuan: number; noticeCount: number; unpaidCount: number };
-}
-
-interface Section2View {
-  year: number;
-  format: '2019' | '2021';
-  figures: Section2 | null;
 }
 
 type CellAnswer =
@@ -109,6 +104,8 @@ export function StatisticsPage() {
   const section2 = useQuery({
     queryKey: ['section2', year],
     queryFn: () => client.get<Section2View>(`/section2/${year}`),
+    // The API stores what putSection2Schema accepted: the report model's section 二 of the format.
+    select: (view) => ({ ...view, figures: view.figures as Section2 | null }),
   });
   const drill = useQuery({
     queryKey: ['statistics', year, subtree, 'cell', cell?.row, cell?.column],

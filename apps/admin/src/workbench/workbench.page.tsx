@@ -1,6 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { PageContainer, StatisticCard } from '@ant-design/pro-components';
-import type { ApprovalItem, CaseListItem, Page } from '@gongkai/contracts';
+import type {
+  ApprovalItem,
+  CaseListItem,
+  DashboardFigures,
+  NotificationPage,
+  Page,
+} from '@gongkai/contracts';
 import { CHANNELS, DUE_SOON_WORKING_DAYS, onTimeRate } from '@gongkai/domain';
 import { DeadlineBadge, formatMessage, useApiClient, useLocale, useMessages } from '@gongkai/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -13,30 +19,6 @@ import { channelLabel, outcomeLabel, stateLabel } from '../common/catalogue-labe
 import { EChart } from '../common/echart';
 import { currentYear } from '../common/today';
 import { workbenchMessages } from './workbench.messages';
-
-/** GET /api/notifications (the worker's alerts); kept local while that route settles. */
-interface NotificationPage {
-  items: {
-    id: string;
-    kind: string;
-    caseId: string;
-    caseRef: string;
-    title: string;
-    body: string;
-  }[];
-  unread: number;
-}
-
-/** GET /api/dashboard (apps/api/src/cases/desk-lookups.service.ts). */
-interface DashboardFigures {
-  year: number;
-  intake: { month: number; channel: string; count: number }[];
-  outcomes: { outcome: string; count: number }[];
-  timeliness: { served: number; late: number };
-  open: { total: number; overdue: number };
-  /** The user's open cases as 经办人, overdue first, then by the next due date. */
-  myCases?: Page<CaseListItem>;
-}
 
 /** 工作台: what is urgent now, alerts, approvals waiting, and the year at a glance. */
 export function WorkbenchPage() {

@@ -21,6 +21,7 @@ import {
   WithdrawAttachmentDto,
 } from './attachments.dto';
 import { AttachmentsService } from './attachments.service';
+import { ROUTE_ROLES } from '@gongkai/contracts';
 
 @ApiTags('attachments')
 @Controller()
@@ -77,7 +78,7 @@ export class AttachmentsController {
     });
   }
 
-  @Roles('auditor', 'leader', 'admin')
+  @Roles(...ROUTE_ROLES.attachmentDownloads)
   @Get('attachment-downloads')
   @ApiOperation({
     summary: '附件查阅记录（谁在何时下载了哪一件的哪个附件），本人可见范围内，最新在前，分页',

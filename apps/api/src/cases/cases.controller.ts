@@ -10,6 +10,7 @@ import {
   SendCaseEventDto,
 } from './cases.dto';
 import { CasesService } from './cases.service';
+import { ROUTE_ROLES } from '@gongkai/contracts';
 
 @ApiTags('cases')
 @Controller()
@@ -25,14 +26,14 @@ export class CasesController {
     return this.cases.register(user, body);
   }
 
-  @Roles('clerk', 'leader', 'auditor')
+  @Roles(...ROUTE_ROLES.readCases)
   @Get('cases')
   @ApiOperation({ summary: '案件列表（按状态、期限、年度、申请人类型、办理结果、关键词筛选）' })
   list(@CurrentUser() user: SessionUser, @Query() query: CaseListQueryDto) {
     return this.cases.list(user, query);
   }
 
-  @Roles('clerk', 'leader', 'auditor')
+  @Roles(...ROUTE_ROLES.readCases)
   @Get('cases/:id')
   @ApiOperation({ summary: '案件详情：登记事实、期限及推算过程、当前用户可办理的操作' })
   @ApiResponse({ status: 404, description: '案件不存在或不在本人可见范围' })
@@ -70,7 +71,7 @@ export class CasesController {
     return this.cases.reassign(user, id, body);
   }
 
-  @Roles('clerk', 'leader', 'auditor')
+  @Roles(...ROUTE_ROLES.readCases)
   @Get('cases/:id/timeline')
   @ApiOperation({ summary: '案件办理记录（日志）' })
   timeline(@CurrentUser() user: SessionUser, @Param('id') id: string) {
@@ -89,14 +90,14 @@ export class CasesController {
     return this.cases.revealIdentity(user, id, body.reason);
   }
 
-  @Roles('auditor', 'leader')
+  @Roles(...ROUTE_ROLES.verifyJournal)
   @Get('cases/:id/journal/verify')
   @ApiOperation({ summary: '校验本案日志哈希链，报告第一处断链' })
   verifyCase(@CurrentUser() user: SessionUser, @Param('id') id: string) {
     return this.cases.verifyCase(user, id);
   }
 
-  @Roles('auditor', 'leader')
+  @Roles(...ROUTE_ROLES.verifyJournal)
   @Get('journal/verify')
   @ApiOperation({ summary: '校验可见范围内全部案件的日志哈希链' })
   verifyAll(@CurrentUser() user: SessionUser, @Query('agencyId') agencyId?: string) {

@@ -7,6 +7,7 @@ import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { type SessionUser } from '../auth/session-user';
 import { CLOCK, type Clock } from '../common/clock';
 import { DeskLookupsService } from './desk-lookups.service';
+import { ROUTE_ROLES } from '@gongkai/contracts';
 
 const dashboardQuerySchema = z.object({
   year: z.coerce.number().int('年份应为整数').min(2000).max(2999).optional(),
@@ -49,7 +50,7 @@ export class DeskLookupsController {
     return this.lookups.clerks(user);
   }
 
-  @Roles('auditor', 'leader', 'admin')
+  @Roles(...ROUTE_ROLES.identityReveals)
   @Get('identity-reveals')
   @ApiOperation({ summary: '身份证号码查看记录（谁在何时查看了哪一件的完整号码）' })
   reveals(@CurrentUser() user: SessionUser, @Query() query: RevealsQueryDto) {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { CaseListItem, ClerkOption, Page } from '@gongkai/contracts';
+import type { ClerkOption, DashboardFigures, IdentityRevealRow } from '@gongkai/contracts';
 import { ApprovalPolicyEntity } from '@gongkai/persistence';
 import { type SessionUser } from '../auth/session-user';
 import { CasesService } from './cases.service';
@@ -9,29 +9,7 @@ import { CasesService } from './cases.service';
 /** How many of "my open cases" the workbench lists; `total` counts them all. */
 const MY_CASES_SHOWN = 20;
 
-export interface DashboardFigures {
-  year: number;
-  /** Applications received in the year, by month (1–12) and channel. */
-  intake: { month: number; channel: string; count: number }[];
-  /** Cases decided in the year, by outcome (the rows of section 三). */
-  outcomes: { outcome: string; count: number }[];
-  /** Cases served in the year: on time, or after the answer deadline (Project rule 2). */
-  timeliness: { served: number; late: number };
-  open: { total: number; overdue: number };
-  /** The user's open cases (as 经办人), overdue first, then by the next due date. */
-  myCases: Page<CaseListItem>;
-}
-
-export interface IdentityRevealRow {
-  id: string;
-  caseId: string;
-  caseRef: string;
-  applicantName: string | null;
-  userId: string;
-  userName: string | null;
-  reason: string | null;
-  revealedAt: string;
-}
+export type { DashboardFigures, IdentityRevealRow } from '@gongkai/contracts';
 
 /** Read-only figures and lists for the desk's workbench, audit and settings pages. */
 @Injectable()

@@ -3,18 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CaseEntity } from '@gongkai/persistence';
 import { type SessionUser } from '../auth/session-user';
+import type { SimilarCase } from '@gongkai/contracts';
 
-export interface SimilarCase {
-  id: string;
-  ref: string;
-  receivedOn: string;
-  state: string;
-  closed: boolean;
-  outcome: string | null;
-  request: string | null;
-  /** 0–1: how alike the two requests read (character bigrams, Dice coefficient). */
-  similarity: number;
-}
+export type { SimilarCase } from '@gongkai/contracts';
 
 /** Below this, two requests of the same applicant are about different things. */
 const THRESHOLD = 0.3;

@@ -1,4 +1,5 @@
 import { Controller, Get, HttpCode, Param, Post, Res, StreamableFile } from '@nestjs/common';
+import { ROUTE_ROLES } from '@gongkai/contracts';
 import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
@@ -10,7 +11,7 @@ import { JournalVerificationService } from './journal-verification.service';
 export class JournalVerificationController {
   constructor(private readonly verification: JournalVerificationService) {}
 
-  @Roles('auditor', 'leader')
+  @Roles(...ROUTE_ROLES.verifyJournal)
   @Post('verifications')
   @HttpCode(202)
   @ApiOperation({
@@ -22,14 +23,14 @@ export class JournalVerificationController {
     return this.verification.start(user);
   }
 
-  @Roles('auditor', 'leader')
+  @Roles(...ROUTE_ROLES.verifyJournal)
   @Get('checkpoints')
   @ApiOperation({ summary: '签名检查点（时间、签名公钥指纹、默克尔根），最新在前' })
   checkpoints(@CurrentUser() user: SessionUser) {
     return this.verification.checkpoints(user);
   }
 
-  @Roles('auditor', 'leader')
+  @Roles(...ROUTE_ROLES.verifyJournal)
   @Get('checkpoints/:id/file')
   @ApiProduces('application/json')
   @ApiOperation({ summary: '下载检查点文件，交审计人员离线保管（gongkai verify --checkpoint）' })

@@ -27,9 +27,8 @@ import {
   ReportSourcesRepository,
   ReportVersionEntity,
   ReportVersionsRepository,
-  statisticsFormatForYear,
 } from '@gongkai/persistence';
-import { toReportJson, type CheckResult } from '@gongkai/report';
+import { formatForYear, toReportJson, type CheckResult } from '@gongkai/report';
 import { type SessionUser } from '../auth/session-user';
 import { type Clock, InjectClock } from '../common/clock';
 import { agencyInScope, requireWritable } from './agency-scope';
@@ -193,7 +192,7 @@ export class ReportsService {
         await m.query(
           `INSERT INTO reports (agency_id, year, format, texts, updated_by)
            VALUES ($1, $2, $3, $4, $5) ON CONFLICT (agency_id, year) DO NOTHING`,
-          [agency.id, year, statisticsFormatForYear(year), draft.texts, user.id],
+          [agency.id, year, formatForYear(year), draft.texts, user.id],
         );
       }
       const [locked] = (await m.query(

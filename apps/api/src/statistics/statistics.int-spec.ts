@@ -7,14 +7,17 @@ import {
   type Outcome,
   type ProceedingKind,
 } from '@gongkai/domain';
+import { StatisticsRepository } from '@gongkai/persistence';
 import {
-  section3RowOrder,
-  SECTION3_COLUMN_KEYS,
-  SECTION4_COLUMN_KEYS,
-  statisticsFormatForYear,
-  StatisticsRepository,
-} from '@gongkai/persistence';
-import { buildSection3, buildSection4, createReport, runChecks } from '@gongkai/report';
+  buildSection3,
+  buildSection4,
+  createReport,
+  formatForYear,
+  runChecks,
+  SECTION3_COLUMNS,
+  section3RowKeys,
+  SECTION4_COLUMNS,
+} from '@gongkai/report';
 import {
   createTestApp,
   login,
@@ -129,16 +132,16 @@ describe('statistics from the database', () => {
     await insertCaseRows(t.db, agency.id, cases);
     await insertProceedingRows(t.db, agency.id, proceedings);
     for (const year of [2020, 2023]) {
-      const format = statisticsFormatForYear(year);
+      const format = formatForYear(year);
       const stats = await repo.yearStatistics({ agencyId: agency.id }, year);
-      for (const row of section3RowOrder(format)) {
-        for (const [ci, column] of SECTION3_COLUMN_KEYS.entries()) {
+      for (const row of section3RowKeys(format)) {
+        for (const [ci, column] of SECTION3_COLUMNS.entries()) {
           const cell = await repo.cell({ agencyId: agency.id }, year, row, column);
           expect([row, column, cell.count]).toEqual([row, column, stats.section3.rows[row]?.[ci]]);
         }
       }
       for (const kind of PROCEEDING_KIND_CODES) {
-        for (const column of SECTION4_COLUMN_KEYS) {
+        for (const column of SECTION4_COLUMNS) {
           const cell = await repo.cell({ agencyId: agency.id }, year, kind, column);
           expect([kind, column, cell.count]).toEqual([kind, column, stats.section4[kind][column]]);
         }

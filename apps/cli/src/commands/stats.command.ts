@@ -2,13 +2,15 @@ import type { Command } from 'commander';
 import {
   StatisticsInputError,
   StatisticsRepository,
-  section3RowOrder,
-  SECTION3_COLUMN_KEYS,
-  SECTION4_COLUMN_KEYS,
-  SECTION4_ROW_KEYS,
   type CellDrillDown,
   type YearStatistics,
 } from '@gongkai/persistence';
+import {
+  SECTION3_COLUMNS,
+  section3RowKeys,
+  SECTION4_COLUMNS,
+  SECTION4_GROUPS,
+} from '@gongkai/report/core';
 import { UsageError } from '../cli-errors';
 import { agencyByCode, parseYearOption, withDatabase } from './cli-database';
 
@@ -30,13 +32,13 @@ export function parseCell(value: string): { row: string; column: string } {
 }
 
 function tablesText(stats: YearStatistics): string {
-  const lines = [`三（${stats.format}年格式）\t${SECTION3_COLUMN_KEYS.join('\t')}`];
-  for (const key of section3RowOrder(stats.format)) {
+  const lines = [`三（${stats.format}年格式）\t${SECTION3_COLUMNS.join('\t')}`];
+  for (const key of section3RowKeys(stats.format)) {
     lines.push(`${key}\t${(stats.section3.rows[key] ?? []).join('\t')}`);
   }
-  lines.push('', `四\t${SECTION4_COLUMN_KEYS.join('\t')}`);
-  for (const kind of SECTION4_ROW_KEYS) {
-    lines.push(`${kind}\t${SECTION4_COLUMN_KEYS.map((c) => stats.section4[kind][c]).join('\t')}`);
+  lines.push('', `四\t${SECTION4_COLUMNS.join('\t')}`);
+  for (const kind of SECTION4_GROUPS) {
+    lines.push(`${kind}\t${SECTION4_COLUMNS.map((c) => stats.section4[kind][c]).join('\t')}`);
   }
   const f = stats.fees;
   lines.push(

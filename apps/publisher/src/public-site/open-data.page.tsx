@@ -3,7 +3,8 @@ import { Alert, Card, Table, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { formatInstant } from '../common/format-date';
 import { publicSiteMessages } from './public-site.messages';
-import { useOpenDataIndex, type OpenDataEntry } from './public-site.queries';
+import type { OpenDataEntry } from '@gongkai/contracts';
+import { useOpenDataIndex } from './public-site.queries';
 
 /** Every published report's latest version, with its machine-readable files. */
 export function OpenDataPage() {

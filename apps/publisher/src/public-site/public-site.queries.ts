@@ -1,41 +1,6 @@
+import type { OpenDataIndex, PublicAgencyNode, PublishedReportView } from '@gongkai/contracts';
 import { useApiClient } from '@gongkai/ui';
 import { useQuery } from '@tanstack/react-query';
-
-/** `GET /api/public/agencies`: the agency tree, by code. */
-export interface PublicAgencyNode {
-  code: string;
-  name: string;
-  children: PublicAgencyNode[];
-}
-
-export interface PublicVersionSummary {
-  version: number;
-  sha256: string;
-  changeNote: string | null;
-  publishedAt: string;
-}
-
-export interface OpenDataEntry {
-  agency: { code: string; name: string };
-  year: number;
-  version: number;
-  sha256: string;
-  publishedAt: string;
-  url: string;
-  downloads: Record<
-    'json' | 'csvSection3' | 'csvSection4' | 'html' | 'docx' | 'xlsx' | 'txt',
-    string
-  >;
-}
-
-/** `GET /api/public/reports/:agencyCode/:year[/versions/:n]`. */
-export interface PublishedReportView extends PublicVersionSummary {
-  agency: { code: string; name: string };
-  year: number;
-  versions: PublicVersionSummary[];
-  /** The report JSON of report-json.md, as frozen at publication. */
-  report: unknown;
-}
 
 export function usePublicAgencies() {
   const client = useApiClient();
@@ -50,7 +15,7 @@ export function useOpenDataIndex() {
   const client = useApiClient();
   return useQuery({
     queryKey: ['public', 'reports'],
-    queryFn: () => client.get<{ reports: OpenDataEntry[] }>('/public/reports'),
+    queryFn: () => client.get<OpenDataIndex>('/public/reports'),
   });
 }
 

@@ -5,7 +5,8 @@ import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { formatInstant } from '../common/format-date';
 import { ReportDocument, reportFromJson } from '../report-view/report-document';
 import { publicSiteMessages } from './public-site.messages';
-import { usePublishedReport, type PublishedReportView } from './public-site.queries';
+import type { PublishedReportView } from '@gongkai/contracts';
+import { usePublishedReport } from './public-site.queries';
 import { downloadLinks } from './download-links';
 
 function VersionHistory({ view, path }: { view: PublishedReportView; path: string }) {

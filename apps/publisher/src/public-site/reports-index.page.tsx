@@ -1,13 +1,9 @@
+import type { OpenDataEntry, PublicAgencyNode } from '@gongkai/contracts';
 import { formatMessage, useMessages } from '@gongkai/ui';
 import { Alert, Card, Skeleton, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { publicSiteMessages } from './public-site.messages';
-import {
-  useOpenDataIndex,
-  usePublicAgencies,
-  type OpenDataEntry,
-  type PublicAgencyNode,
-} from './public-site.queries';
+import { useOpenDataIndex, usePublicAgencies } from './public-site.queries';
 
 function AgencyList({
   nodes,

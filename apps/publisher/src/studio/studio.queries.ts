@@ -1,4 +1,4 @@
-import type { ReportDraftView, ReportTexts } from '@gongkai/contracts';
+import type { ReportDraftView, ReportTexts, Section2View } from '@gongkai/contracts';
 import { useApiClient } from '@gongkai/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
@@ -11,14 +11,6 @@ export interface StudioUser {
   agencyId: string;
   agencyCode: string;
   agencyName: string;
-}
-
-export interface Section2View {
-  agencyId: string;
-  year: number;
-  format: '2019' | '2021';
-  figures: Record<string, Record<string, number | null>> | null;
-  updatedAt: string | null;
 }
 
 export const meKey = ['auth', 'me'] as const;

@@ -2,11 +2,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
-import {
-  CaseTransitionService,
-  StatisticsRepository,
-  statisticsFormatForYear,
-} from '@gongkai/persistence';
+import { CaseTransitionService, StatisticsRepository } from '@gongkai/persistence';
+import { formatForYear } from '@gongkai/report/core';
 import { openTestDatabase, seedAgency } from '../testing/test-database';
 import { importLedger } from './import-ledger.use-case';
 import { readJsonl } from './ledger-read';
@@ -65,7 +62,7 @@ describe('fixture ledgers: a ledger built from a published report reproduces its
     expect(result.rejected).toEqual([]);
     expect(result.committed).toBe(true);
 
-    const format = statisticsFormatForYear(fixture.year);
+    const format = formatForYear(fixture.year);
     expect(format).toBe(fixture.format);
     const stats = await new StatisticsRepository(ds.manager).yearStatistics(
       { agencyId: agency.id },

@@ -5,3 +5,4 @@ export * from './case-query.schema';
 export * from './case-view.schema';
 export * from './reassign-case.schema';
 export * from './case-event-command';
+export * from './dashboard.schema';

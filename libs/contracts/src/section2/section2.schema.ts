@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reportFormatForYear, type ReportFormatCode } from '@gongkai/domain';
 
 // Section 二 (regulation.md §1.2): non-negative integers, the fee a decimal in 万元, and null
 // for "/" (not applicable), which is not 0 (Project rule in §1.2).
@@ -53,6 +54,17 @@ export type PutSection2Request = z.infer<typeof putSection2Schema>;
 
 export const section2QuerySchema = z.object({ agencyId: z.uuid('机关编号格式有误').optional() });
 
-export function section2FormatOf(year: number): '2019' | '2021' {
-  return year < 2021 ? '2019' : '2021';
+/** Project rule 14, the domain's `reportFormatForYear`: the format section 二 is entered in. */
+export const section2FormatOf: (year: number) => ReportFormatCode = reportFormatForYear;
+
+/** Section 二 as stored: row → field → figure, null for "/" (the report model's `Section2`). */
+export type Section2Figures = Record<string, Record<string, number | null>>;
+
+/** `GET /api/section2/:year`: the figures entered for an agency's year, or null before any. */
+export interface Section2View {
+  agencyId: string;
+  year: number;
+  format: ReportFormatCode;
+  figures: Section2Figures | null;
+  updatedAt: string | null;
 }

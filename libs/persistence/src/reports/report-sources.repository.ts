@@ -2,11 +2,8 @@ import type { EntityManager } from 'typeorm';
 import { AgencyEntity } from '../entities/agency.entity';
 import { Section2FiguresEntity } from '../entities/section2-figures.entity';
 import { StatisticsRepository } from '../statistics/statistics.repository';
-import {
-  statisticsFormatForYear,
-  type StatisticsFormat,
-  type YearStatistics,
-} from '../statistics/statistics.types';
+import { formatForYear, type ReportFormat } from '@gongkai/report/core';
+import { type YearStatistics } from '../statistics/year-statistics';
 import { ReportEntity } from './report.entity';
 import { ReportVersionsRepository } from './report-versions.repository';
 
@@ -14,7 +11,7 @@ import { ReportVersionsRepository } from './report-versions.repository';
 export interface ReportSources {
   agency: { id: string; code: string; name: string };
   year: number;
-  format: StatisticsFormat;
+  format: ReportFormat;
   statistics: YearStatistics;
   /** Section 二 as entered for the year, or null when nothing was entered yet. */
   section2: Record<string, Record<string, number | null>> | null;
@@ -29,7 +26,7 @@ export class ReportSourcesRepository {
   constructor(private readonly manager: EntityManager) {}
 
   async load(agency: AgencyEntity, year: number): Promise<ReportSources> {
-    const format = statisticsFormatForYear(year);
+    const format = formatForYear(year);
     // In turn: inside a transaction the manager has a single connection.
     const statistics = await new StatisticsRepository(this.manager).yearStatistics(
       { agencyId: agency.id },

@@ -1,2 +1,2 @@
-export * from './statistics.types';
+export * from './year-statistics';
 export * from './statistics.repository';

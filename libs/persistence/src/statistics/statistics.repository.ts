@@ -1,23 +1,25 @@
 import { isOutcome, isProceedingKind, type Outcome } from '@gongkai/domain';
 import type { EntityManager } from 'typeorm';
 import {
-  emptySection3Table,
-  emptySection4Table,
-  outcomeRow,
-  SECTION3_COLUMN_KEYS,
-  section3RowOrder,
-  SECTION4_COLUMN_KEYS,
-  statisticsFormatForYear,
-  type FeeTotals,
-  type Section3Column,
-  type Section3Row,
-  type Section3Table,
+  formatForYear,
+  SECTION3_COLUMNS,
+  section3RowKeys,
+  section3RowOf,
+  SECTION4_COLUMNS,
+  zeroSection3,
+  zeroSection4,
+  type ReportFormat,
+  type Section3ColumnKey,
+  type Section3RowKey,
   type Section4Column,
-  type Section4Table,
-  type StatisticsFormat,
+} from '@gongkai/report/core';
+import {
+  type FeeTotals,
+  type Section3Counts,
+  type Section4Counts,
   type StatisticsScope,
   type YearStatistics,
-} from './statistics.types';
+} from './year-statistics';
 
 /** Anything that runs SQL: the DataSource's manager, or an EntityManager inside a transaction. */
 export type Queryable = Pick<EntityManager, 'query' | 'transaction'>;
@@ -71,14 +73,14 @@ function section3Sql(byAgency: boolean, allAgencies = false): string {
 }
 
 /** Adds one aggregated group (category × outcome-or-open) into the table. */
-function addGroup(table: Section3Table, format: StatisticsFormat, g: Section3GroupRow): void {
-  const column = SECTION3_COLUMN_KEYS.indexOf(g.category as Section3Column);
+function addGroup(table: Section3Counts, format: ReportFormat, g: Section3GroupRow): void {
+  const column = SECTION3_COLUMNS.indexOf(g.category as Section3ColumnKey);
   if (column < 0 || g.category === 'total') {
     throw new Error(`case with unknown applicant category ${g.category}`);
   }
-  const total = SECTION3_COLUMN_KEYS.length - 1;
+  const total = SECTION3_COLUMNS.length - 1;
   const n = g.received + g.carried_in;
-  const add = (key: Section3Row, count: number): void => {
+  const add = (key: Section3RowKey, count: number): void => {
     const row = table.rows[key];
     if (!row) throw new Error(`row ${key} is not in the ${format} format`);
     row[column] = (row[column] ?? 0) + count;
@@ -90,7 +92,7 @@ function addGroup(table: Section3Table, format: StatisticsFormat, g: Section3Gro
     add('carried_forward', n);
   } else {
     if (!isOutcome(g.outcome)) throw new Error(`case with unknown outcome ${g.outcome}`);
-    add(outcomeRow(g.outcome, format), n);
+    add(section3RowOf(g.outcome, format), n);
     add('total', n);
   }
 }
@@ -148,8 +150,8 @@ export class StatisticsRepository {
   async section3(
     scope: StatisticsScope,
     year: number,
-    format: StatisticsFormat = statisticsFormatForYear(year),
-  ): Promise<Section3Table> {
+    format: ReportFormat = formatForYear(year),
+  ): Promise<Section3Counts> {
     const ids = await this.agencyIds(scope);
     return this.section3ForIds(ids, year, format);
   }
@@ -157,10 +159,10 @@ export class StatisticsRepository {
   async section3ForIds(
     agencyIds: readonly string[],
     year: number,
-    format: StatisticsFormat = statisticsFormatForYear(year),
-  ): Promise<Section3Table> {
+    format: ReportFormat = formatForYear(year),
+  ): Promise<Section3Counts> {
     const [start, end] = yearBounds(year);
-    const table = emptySection3Table(format);
+    const table = zeroSection3(format);
     const rows = (await this.db.query(section3Sql(false), [
       agencyIds,
       start,
@@ -177,8 +179,8 @@ export class StatisticsRepository {
   async section3ByAgency(
     year: number,
     agencyIds?: readonly string[],
-    format: StatisticsFormat = statisticsFormatForYear(year),
-  ): Promise<Map<string, Section3Table>> {
+    format: ReportFormat = formatForYear(year),
+  ): Promise<Map<string, Section3Counts>> {
     const [start, end] = yearBounds(year);
     // One row per agency carrying its groups as JSON: ~10^5 groups would otherwise cross the
     // wire as as many rows, which costs more in the driver than the aggregation in the server.
@@ -197,9 +199,9 @@ export class StatisticsRepository {
         groups: [string, string | null, number, number][];
       }[];
     });
-    const out = new Map<string, Section3Table>();
+    const out = new Map<string, Section3Counts>();
     for (const row of rows) {
-      const table = emptySection3Table(format);
+      const table = zeroSection3(format);
       for (const [category, outcome, received, carried_in] of row.groups) {
         addGroup(table, format, { category, outcome, received, carried_in });
       }
@@ -208,11 +210,11 @@ export class StatisticsRepository {
     return out;
   }
 
-  async section4(scope: StatisticsScope, year: number): Promise<Section4Table> {
+  async section4(scope: StatisticsScope, year: number): Promise<Section4Counts> {
     return this.section4ForIds(await this.agencyIds(scope), year);
   }
 
-  async section4ForIds(agencyIds: readonly string[], year: number): Promise<Section4Table> {
+  async section4ForIds(agencyIds: readonly string[], year: number): Promise<Section4Counts> {
     const [start, end] = yearBounds(year);
     const rows = (await this.db.query(
       `SELECT p.kind, CASE WHEN ${CONCLUDED_BY_YEAR_END} THEN p.result ELSE 'pending' END AS result,
@@ -222,7 +224,7 @@ export class StatisticsRepository {
         GROUP BY 1, 2`,
       [agencyIds, start, end],
     )) as { kind: string; result: string; n: number }[];
-    const table = emptySection4Table();
+    const table = zeroSection4();
     for (const r of rows) {
       if (!isProceedingKind(r.kind)) throw new Error(`proceeding with unknown kind ${r.kind}`);
       const group = table[r.kind];
@@ -262,7 +264,7 @@ export class StatisticsRepository {
   async yearStatistics(
     scope: StatisticsScope,
     year: number,
-    format: StatisticsFormat = statisticsFormatForYear(year),
+    format: ReportFormat = formatForYear(year),
   ): Promise<YearStatistics> {
     const ids = await this.agencyIds(scope);
     // In turn, not in parallel: inside a transaction the manager has a single connection.
@@ -282,12 +284,12 @@ export class StatisticsRepository {
     year: number,
     row: string,
     column: string,
-    format: StatisticsFormat = statisticsFormatForYear(year),
+    format: ReportFormat = formatForYear(year),
   ): Promise<CellDrillDown> {
     const [start, end] = yearBounds(year);
     const ids = await this.agencyIds(scope);
     if (isProceedingKind(row)) {
-      if (!SECTION4_COLUMN_KEYS.includes(column as Section4Column)) {
+      if (!SECTION4_COLUMNS.includes(column as Section4Column)) {
         throw new StatisticsInputError(`第四部分没有“${column}”列`);
       }
       const params: unknown[] = [ids, start, end, row];
@@ -311,15 +313,15 @@ export class StatisticsRepository {
       return { section: '4', row, column, count: rows.length, proceedings: rows };
     }
 
-    if (!section3RowOrder(format).includes(row as Section3Row)) {
+    if (!section3RowKeys(format).includes(row as Section3RowKey)) {
       throw new StatisticsInputError(`第三部分（${format}年格式）没有“${row}”行`);
     }
-    if (!SECTION3_COLUMN_KEYS.includes(column as Section3Column)) {
+    if (!SECTION3_COLUMNS.includes(column as Section3ColumnKey)) {
       throw new StatisticsInputError(`第三部分没有“${column}”列`);
     }
     const params: unknown[] = [ids, start, end];
     let rowFilter: string;
-    switch (row as Section3Row) {
+    switch (row as Section3RowKey) {
       case 'received':
         rowFilter = RECEIVED_IN_YEAR;
         break;

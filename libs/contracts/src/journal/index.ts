@@ -1,0 +1,2 @@
+export * from './journal-verification';
+export * from './journal-audit';
