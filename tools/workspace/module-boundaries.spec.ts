@@ -42,37 +42,37 @@ describe('module boundaries', () => {
   it.each([
     [
       'libs/domain may not import NestJS',
-      'libs/domain/src/probe.ts',
+      'libs/domain/src/__boundary_probe__.ts',
       "import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n",
     ],
     [
       'libs/domain may not import TypeORM',
-      'libs/domain/src/probe.ts',
+      'libs/domain/src/__boundary_probe__.ts',
       "import { DataSource } from 'typeorm';\nexport const x = DataSource;\n",
     ],
     [
       'libs/domain may not import React',
-      'libs/domain/src/probe.ts',
+      'libs/domain/src/__boundary_probe__.ts',
       "import { useState } from 'react';\nexport const x = useState;\n",
     ],
     [
       'libs/domain may not import another lib of ours',
-      'libs/domain/src/probe.ts',
+      'libs/domain/src/__boundary_probe__.ts',
       "import { MIGRATIONS } from '@gongkai/persistence';\nexport const x = MIGRATIONS;\n",
     ],
     [
       'libs/report may not import persistence',
-      'libs/report/src/probe.ts',
+      'libs/report/src/__boundary_probe__.ts',
       "import { MIGRATIONS } from '@gongkai/persistence';\nexport const x = MIGRATIONS;\n",
     ],
     [
       'the admin app may not import persistence',
-      'apps/admin/src/probe.ts',
+      'apps/admin/src/__boundary_probe__.ts',
       "import { MIGRATIONS } from '@gongkai/persistence';\nexport const x = MIGRATIONS;\n",
     ],
     [
       'the API may not import ui',
-      'apps/api/src/probe.ts',
+      'apps/api/src/__boundary_probe__.ts',
       "import * as ui from '@gongkai/ui';\nexport const x = ui;\n",
     ],
   ])('%s', async (_name, file, code) => {
@@ -82,7 +82,7 @@ describe('module boundaries', () => {
   it('the data lib may not import the report renderers (only @gongkai/report/core)', () => {
     const code = "import { renderDocx } from '@gongkai/report';\nexport const x = renderDocx;\n";
     expect(
-      boundaryErrors('libs/persistence/src/probe.ts', code, [
+      boundaryErrors('libs/persistence/src/__boundary_probe__.ts', code, [
         '@nx/enforce-module-boundaries',
         'no-restricted-imports',
       ]),
@@ -93,7 +93,7 @@ describe('module boundaries', () => {
     const code =
       "import { SECTION3_COLUMNS } from '@gongkai/report/core';\nexport const x = SECTION3_COLUMNS;\n";
     expect(
-      boundaryErrors('libs/persistence/src/probe.ts', code, [
+      boundaryErrors('libs/persistence/src/__boundary_probe__.ts', code, [
         '@nx/enforce-module-boundaries',
         'no-restricted-imports',
       ]),
@@ -103,6 +103,6 @@ describe('module boundaries', () => {
   it('allows what the rule allows: the API importing domain and persistence', async () => {
     const code =
       "import { OUTCOME_CODES } from '@gongkai/domain';\nimport { MIGRATIONS } from '@gongkai/persistence';\nexport const x = [OUTCOME_CODES, MIGRATIONS];\n";
-    expect(boundaryErrors('apps/api/src/probe.ts', code)).toEqual([]);
+    expect(boundaryErrors('apps/api/src/__boundary_probe__.ts', code)).toEqual([]);
   });
 });
