@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnApplicationShutdown, type Provider } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CaseTransitionService, createDataSource } from '@gongkai/persistence';
+import { createDataSource } from '@gongkai/persistence';
+import { CaseTransitionService } from '@gongkai/application';
 import { type WorkerConfig } from './worker-config';
 import { todayOf, WORKER_CLOCK, type Clock } from './worker-clock';
 

@@ -8,7 +8,8 @@ import type {
   PutCalendarYearRequest,
 } from '@gongkai/contracts';
 import { validateArrangement, WorkingDayCalendar, type CalendarArrangement } from '@gongkai/domain';
-import { CalendarYearEntity, CaseTransitionService } from '@gongkai/persistence';
+import { CalendarYearEntity } from '@gongkai/persistence';
+import { CaseTransitionService } from '@gongkai/application';
 import { type SessionUser } from '../auth/session-user';
 
 const BUILTIN = WorkingDayCalendar.withDefaults();

@@ -1,9 +1,5 @@
-import {
-  CaseTransitionService,
-  MIGRATIONS,
-  SYSTEM_ACTOR,
-  type UserEntity,
-} from '@gongkai/persistence';
+import { MIGRATIONS, type UserEntity } from '@gongkai/persistence';
+import { CaseTransitionService, SYSTEM_ACTOR } from '@gongkai/application';
 import {
   createTestApp,
   login,

@@ -2,7 +2,7 @@ import { type Provider } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { localDateInShanghai } from '@gongkai/domain';
-import { CaseTransitionService } from '@gongkai/persistence';
+import { CaseTransitionService } from '@gongkai/application';
 import { CLOCK, type Clock } from '../common/clock';
 
 /** The persistence library's transition service, on the API's data source and injected clock. */

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CaseTransitionService } from '@gongkai/persistence';
+import { CaseTransitionService } from '@gongkai/application';
 import { caseTransitionProvider } from './case-transition.provider';
 import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';

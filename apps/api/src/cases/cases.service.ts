@@ -28,15 +28,15 @@ import {
 } from '@gongkai/domain';
 import {
   CaseEntity,
-  CaseTransitionService,
   IdentityRevealEntity,
   isUuid,
   verifyAgencyJournal,
   verifyCaseJournal,
-  type CaseEventInput,
   type JournalVerification,
 } from '@gongkai/persistence';
+import { CaseTransitionService } from '@gongkai/application';
 import { type SessionUser } from '../auth/session-user';
+import { caseEventOf } from './case-event.mapper';
 import { httpErrors, type CaseErrorFields } from './case-http-errors';
 import {
   toCaseView,
@@ -213,9 +213,8 @@ export class CasesService {
       (user.roles.find((r) => rules.includes(r)) as ActorRole | undefined) ??
       (user.roles.find((r) => ACTING_ROLES.includes(r)) as ActorRole | undefined) ??
       'clerk';
-    const input = { type: body.type, ...body.payload } as CaseEventInput;
     const result = await httpErrors(() =>
-      this.transitions.apply(id, input, { id: user.id, role }, body.expectedVersion, {
+      this.transitions.apply(id, caseEventOf(body), { id: user.id, role }, body.expectedVersion, {
         agencyIds: user.writeAgencyIds,
       }),
     );

@@ -7,11 +7,8 @@ import {
   type LedgerImportJobData,
   type LedgerImportProgress,
 } from '@gongkai/contracts';
-import {
-  CaseTransitionService,
-  importLedgerFile,
-  UnreadableLedgerError,
-} from '@gongkai/persistence';
+import { importLedgerFile, UnreadableLedgerError } from '@gongkai/persistence';
+import { CaseTransitionService } from '@gongkai/application';
 import { createJobsTestApp } from '../jobs/jobs-test-app';
 import { JobsQueue } from '../jobs/jobs-queue';
 import { JobsService } from '../jobs/jobs.service';

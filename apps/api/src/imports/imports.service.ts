@@ -9,12 +9,8 @@ import type {
   LedgerImportJobData,
   LedgerImportReport,
 } from '@gongkai/contracts';
-import {
-  CaseTransitionService,
-  importLedger,
-  readLedgerFile,
-  UnreadableLedgerError,
-} from '@gongkai/persistence';
+import { importLedger, readLedgerFile, UnreadableLedgerError } from '@gongkai/persistence';
+import { CaseTransitionService } from '@gongkai/application';
 import { type SessionUser } from '../auth/session-user';
 import { httpErrors } from '../cases/case-http-errors';
 import { JobsService } from '../jobs/jobs.service';

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import {
-  CaseTransitionService,
   createDataSource,
   databaseUrlFromEnv,
   ensureAgency,
@@ -11,6 +10,7 @@ import {
   readXlsx,
   UserEntity,
 } from '@gongkai/persistence';
+import { CaseTransitionService } from '@gongkai/application';
 import { EXIT_FAILED, log, UsageError } from '../cli-errors';
 
 interface ImportOptions {

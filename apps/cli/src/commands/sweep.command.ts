@@ -2,12 +2,12 @@ import type { Command } from 'commander';
 import type { DataSource } from 'typeorm';
 import { EVENT_LABELS, isLocalDate, localDateInShanghai, type LocalDate } from '@gongkai/domain';
 import {
-  CaseTransitionService,
   createDataSource,
   databaseUrlFromEnv,
   sweepDeadlines,
   type SweepResult,
 } from '@gongkai/persistence';
+import { CaseTransitionService } from '@gongkai/application';
 import { UsageError } from '../cli-errors';
 
 interface SweepOptions {

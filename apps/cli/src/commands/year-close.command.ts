@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import { localDateInShanghai } from '@gongkai/domain';
 import {
-  CaseTransitionService,
   checkYearToClose,
   closeYear,
   YearCloseError,
   type YearCloseResult,
 } from '@gongkai/persistence';
+import { CaseTransitionService } from '@gongkai/application';
 import { EXIT_FAILED, UsageError } from '../cli-errors';
 import { agencyScope, sweepText, withDatabase } from './sweep.command';
 

@@ -4,13 +4,13 @@ import { DataSource } from 'typeorm';
 import { yearOf } from '@gongkai/domain';
 import type { YearCloseJobData } from '@gongkai/contracts';
 import {
-  CaseTransitionService,
   closeYear,
   sweepDeadlines,
   YearCloseError,
   type SweepResult,
   type YearCloseResult,
 } from '@gongkai/persistence';
+import { CaseTransitionService } from '@gongkai/application';
 import { InjectDataSource } from '../database.provider';
 import { JobHandler } from '../jobs/job-handler.decorator';
 import { InjectClock, todayOf, type Clock } from '../worker-clock';

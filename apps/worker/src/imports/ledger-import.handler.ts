@@ -6,11 +6,8 @@ import {
   type LedgerImportJobData,
   type LedgerImportReport,
 } from '@gongkai/contracts';
-import {
-  CaseTransitionService,
-  importLedgerFile,
-  UnreadableLedgerError,
-} from '@gongkai/persistence';
+import { importLedgerFile, UnreadableLedgerError } from '@gongkai/persistence';
+import { CaseTransitionService } from '@gongkai/application';
 import { InjectDataSource } from '../database.provider';
 import { JobHandler } from '../jobs/job-handler.decorator';
 

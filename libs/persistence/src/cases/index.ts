@@ -1,5 +1,6 @@
 export * from './case-errors';
 export * from './calendar-source';
-export * from './case-transition';
+export * from './case-transition.repository';
+export * from './case-transitions.port';
 export * from './journal-hash';
 export * from './journal-verify';

@@ -17,7 +17,7 @@ import {
   type WorkingDayCalendar,
 } from '@gongkai/domain';
 import { ProceedingEntity } from '../entities/proceeding.entity';
-import type { CaseEventInput, CaseTransitionService } from '../cases/case-transition';
+import type { CaseEventInput, CaseTransitions } from '../cases/case-transitions.port';
 import { ledgerLineSchema, type LedgerLine, type RawLedgerLine } from './ledger-line';
 import { readLedgerFile, type LedgerFile } from './ledger-read';
 
@@ -224,7 +224,7 @@ function refOf(value: unknown): string | null {
  */
 export async function importLedger(
   dataSource: DataSource,
-  transitions: CaseTransitionService,
+  transitions: CaseTransitions,
   lines: readonly RawLedgerLine[],
   options: LedgerImportOptions,
 ): Promise<LedgerImportReport> {
@@ -311,7 +311,7 @@ export async function importLedger(
 /** Reads an uploaded ledger and imports it (an unreadable .xlsx throws UnreadableLedgerError). */
 export async function importLedgerFile(
   dataSource: DataSource,
-  transitions: CaseTransitionService,
+  transitions: CaseTransitions,
   file: LedgerFile,
   options: LedgerImportOptions,
 ): Promise<LedgerImportReport> {
@@ -320,7 +320,7 @@ export async function importLedgerFile(
 
 async function writeLine(
   m: EntityManager,
-  transitions: CaseTransitionService,
+  transitions: CaseTransitions,
   p: PlannedLine,
   options: LedgerImportOptions,
 ): Promise<number> {

@@ -3,11 +3,9 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { DataSource } from 'typeorm';
 import { addDays, APPLICANT_CATEGORY_CODES, type LocalDate } from '@gongkai/domain';
-import { CaseTransitionService } from '../cases/case-transition';
-import { verifyAgencyJournal } from '../cases/journal-verify';
-import { openTestDatabase, seedAgency } from '../testing/test-database';
-import { importLedger } from './ledger-import';
-import { readJsonl, readXlsx } from './ledger-read';
+import { verifyAgencyJournal, importLedger, readJsonl, readXlsx } from '@gongkai/persistence';
+import { openTestDatabase, seedAgency } from '@gongkai/persistence/testing';
+import { CaseTransitionService } from '../cases/case-transition.service';
 
 // A real published report (section 三) turned into the register that would produce it.
 const FIXTURE = path.join(

@@ -2,16 +2,18 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
-import { CaseTransitionService } from '../cases/case-transition';
-import { importLedger } from '../import/ledger-import';
-import { readJsonl } from '../import/ledger-read';
-import { openTestDatabase, seedAgency } from '../testing/test-database';
-import { StatisticsRepository } from './statistics.repository';
-import { statisticsFormatForYear } from './statistics.types';
+import {
+  importLedger,
+  readJsonl,
+  StatisticsRepository,
+  statisticsFormatForYear,
+} from '@gongkai/persistence';
+import { openTestDatabase, seedAgency } from '@gongkai/persistence/testing';
+import { CaseTransitionService } from '../cases/case-transition.service';
 
 const ROOT = path.join(__dirname, '../../../..');
 const TOOL = path.join(ROOT, 'tools/fixtures/report-to-ledger.mjs');
-const FIXTURES = path.join(__dirname, '__fixtures__');
+const FIXTURES = path.join(__dirname, '../../../persistence/src/statistics/__fixtures__');
 // Fixtures README: the published reports whose identities fail; no set of cases gives them.
 const FAILING: Record<string, string> = {
   '2020-pingtan-zonghe-shiyanqu': 'I3',
