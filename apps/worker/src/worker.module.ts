@@ -5,7 +5,7 @@ import { QUEUE_NAME } from '@gongkai/contracts';
 import type { AlertMailer } from '@gongkai/persistence';
 import { AlertsHandler } from './alerts/alerts.handler';
 import { ALERT_MAILER, mailerFromConfig } from './alerts/smtp-mailer';
-import { caseTransitionProvider, dataSourceProvider, DataSourceCloser } from './database.provider';
+import { dataSourceProvider, DataSourceCloser, useCaseProviders } from './database.provider';
 import { DeadlinesHandler } from './deadlines/deadlines.handler';
 import { GracefulShutdown, SHUTDOWN_TIMEOUT_MS } from './jobs/graceful-shutdown';
 import { LedgerImportHandler } from './imports/ledger-import.handler';
@@ -48,7 +48,7 @@ export class WorkerModule {
         },
         { provide: SHUTDOWN_TIMEOUT_MS, useValue: config.shutdownTimeoutMs },
         { provide: WORKER_CONCURRENCY, useValue: config.concurrency },
-        caseTransitionProvider,
+        ...useCaseProviders,
         DataSourceCloser,
         JobRegistry,
         QueueProcessor,

@@ -4,7 +4,6 @@ import {
   ReportSourcesRepository,
   type AgencyEntity,
 } from '@gongkai/persistence';
-import type { DataSource } from 'typeorm';
 import { UsageError } from '../cli-errors';
 
 export function parseYearOption(value: string): number {
@@ -15,8 +14,11 @@ export function parseYearOption(value: string): number {
   return year;
 }
 
+/** The connection a command hands to the use cases (opened and closed here only). */
+export type CliDatabase = ReturnType<typeof createDataSource>;
+
 /** Opens the database of DATABASE_URL, runs `work`, and always closes it. */
-export async function withDatabase<T>(work: (db: DataSource) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(work: (db: CliDatabase) => Promise<T>): Promise<T> {
   const db = createDataSource(databaseUrlFromEnv());
   await db.initialize();
   try {
@@ -26,7 +28,7 @@ export async function withDatabase<T>(work: (db: DataSource) => Promise<T>): Pro
   }
 }
 
-export async function agencyByCode(db: DataSource, code: string): Promise<AgencyEntity> {
+export async function agencyByCode(db: CliDatabase, code: string): Promise<AgencyEntity> {
   const agency = await new ReportSourcesRepository(db.manager).findAgencyByCode(code);
   if (!agency) throw new UsageError(`没有代码为 ${code} 的机关`);
   return agency;

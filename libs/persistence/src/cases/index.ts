@@ -4,3 +4,4 @@ export * from './case-transition.repository';
 export * from './case-transitions.port';
 export * from './journal-hash';
 export * from './journal-verify';
+export * from './case-read.repository';
