@@ -18,7 +18,7 @@ export const InjectDataSource = (): ParameterDecorator => Inject(WORKER_DATA_SOU
 export function dataSourceProvider(config: WorkerConfig): Provider {
   return {
     provide: WORKER_DATA_SOURCE,
-    useFactory: () => createDataSource(config.databaseUrl).initialize(),
+    useFactory: () => createDataSource(config.databaseUrl, config.databasePoolSize).initialize(),
   };
 }
 

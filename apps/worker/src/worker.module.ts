@@ -1,6 +1,8 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module, type DynamicModule } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
 import { DiscoveryModule } from '@nestjs/core';
+import { parseEnvironment, workerEnvironmentSchema } from '@gongkai/application';
 import { QUEUE_NAME } from '@gongkai/contracts';
 import type { AlertMailer } from '@gongkai/persistence';
 import { AlertsHandler } from './alerts/alerts.handler';
@@ -30,6 +32,11 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [
+        // The shared zod schema checks the environment when the worker is built.
+        ConfigModule.forRoot({
+          ignoreEnvFile: true,
+          validate: (env) => parseEnvironment(workerEnvironmentSchema, env),
+        }),
         DiscoveryModule,
         BullModule.forRoot({
           connection: redisConnection(config.redisUrl),

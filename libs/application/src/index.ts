@@ -1,5 +1,6 @@
 export * from './common/clock';
 export * from './cases';
+export * from './config';
 export * from './deadlines';
 export * from './notifications';
 export * from './reports';

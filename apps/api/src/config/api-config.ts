@@ -1,10 +1,12 @@
-import { DEFAULT_DATABASE_URL } from '@gongkai/persistence';
+import { apiEnvironmentSchema, parseEnvironment } from '@gongkai/application';
 
 /** Everything the API reads from the environment, in one place (README lists each variable). */
 export interface ApiConfig {
   port: number;
   host: string;
   databaseUrl: string;
+  /** Connections of this process's pool (DATABASE_POOL_SIZE). */
+  databasePoolSize?: number;
   redisUrl: string;
   /** BullMQ key prefix: lets tests and several deployments share one Redis. */
   queuePrefix: string;
@@ -14,17 +16,19 @@ export interface ApiConfig {
   logLevel: string;
 }
 
+/** The API's configuration, checked against the shared zod schema (ConfigurationError if bad). */
 export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
-  const queuePrefix = env['QUEUE_PREFIX'] || 'gongkai';
+  const e = parseEnvironment(apiEnvironmentSchema, env);
   return {
-    port: Number(env['API_PORT'] ?? env['PORT'] ?? 3000),
-    host: env['API_HOST'] ?? '0.0.0.0',
-    databaseUrl: env['DATABASE_URL'] || DEFAULT_DATABASE_URL,
-    redisUrl: env['REDIS_URL'] || 'redis://127.0.0.1:6379',
-    queuePrefix,
-    rateLimitPrefix: `${queuePrefix}:throttle:`,
-    sessionIdleMinutes: Number(env['SESSION_IDLE_MINUTES'] ?? 30),
-    logLevel: env['LOG_LEVEL'] ?? 'info',
+    port: Number(e.API_PORT ?? e.PORT ?? 3000),
+    host: e.API_HOST,
+    databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    redisUrl: e.REDIS_URL,
+    queuePrefix: e.QUEUE_PREFIX,
+    rateLimitPrefix: `${e.QUEUE_PREFIX}:throttle:`,
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    logLevel: e.LOG_LEVEL,
   };
 }
 

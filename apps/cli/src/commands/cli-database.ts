@@ -1,9 +1,5 @@
-import {
-  createDataSource,
-  databaseUrlFromEnv,
-  ReportSourcesRepository,
-  type AgencyEntity,
-} from '@gongkai/persistence';
+import { cliEnvironmentSchema, parseEnvironment } from '@gongkai/application';
+import { createDataSource, ReportSourcesRepository, type AgencyEntity } from '@gongkai/persistence';
 import { UsageError } from '../cli-errors';
 
 export function parseYearOption(value: string): number {
@@ -19,7 +15,8 @@ export type CliDatabase = ReturnType<typeof createDataSource>;
 
 /** Opens the database of DATABASE_URL, runs `work`, and always closes it. */
 export async function withDatabase<T>(work: (db: CliDatabase) => Promise<T>): Promise<T> {
-  const db = createDataSource(databaseUrlFromEnv());
+  const env = parseEnvironment(cliEnvironmentSchema);
+  const db = createDataSource(env.DATABASE_URL, env.DATABASE_POOL_SIZE);
   await db.initialize();
   try {
     return await work(db);
