@@ -61,7 +61,6 @@ const NOT_YET_MOVED = new Set<string>([
   'apps/api/src/cases/similar-cases.service.ts',
   'apps/api/src/metrics/metrics.service.ts',
   'apps/api/src/online/online-applications.service.ts',
-  'apps/api/src/proceedings/proceedings.service.ts',
   'apps/api/src/public/public-reports.service.ts',
   'apps/api/src/reports/agency-scope.ts',
   'apps/api/src/reports/reports.service.ts',

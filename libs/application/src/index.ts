@@ -3,6 +3,7 @@ export * from './cases';
 export * from './config';
 export * from './deadlines';
 export * from './notifications';
+export * from './proceedings';
 export * from './reports';
 export * from './section2';
 export * from './statistics';

@@ -11,3 +11,4 @@ export * from './deadlines';
 export * from './import';
 export * from './demo';
 export * from './notifications';
+export * from './proceedings';
