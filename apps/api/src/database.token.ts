@@ -1,3 +1,4 @@
+import type { Provider } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 
 /**
@@ -10,3 +11,12 @@ export const DATA_SOURCE = getDataSourceToken();
 export type UseCaseDataSource = ConstructorParameters<
   typeof import('@gongkai/application').ReadCase
 >[0];
+
+/** The provider of a use case that needs only the data source. */
+export function onDataSource<T>(useCase: new (db: UseCaseDataSource) => T): Provider {
+  return {
+    provide: useCase,
+    inject: [DATA_SOURCE],
+    useFactory: (db: UseCaseDataSource) => new useCase(db),
+  };
+}

@@ -11,7 +11,7 @@ import {
   type Clock,
 } from '@gongkai/application';
 import { CLOCK } from '../common/clock';
-import { DATA_SOURCE, type UseCaseDataSource as Db } from '../database.token';
+import { DATA_SOURCE, onDataSource, type UseCaseDataSource as Db } from '../database.token';
 
 /** The application layer's case use cases, on the API's data source and injected clock. */
 export const caseUseCaseProviders: Provider[] = [
@@ -38,11 +38,7 @@ export const caseUseCaseProviders: Provider[] = [
     useFactory: (dataSource: Db, transitions: CaseTransitionService) =>
       new ListMyOpenCases(dataSource, transitions),
   },
-  {
-    provide: ListApprovals,
-    inject: [DATA_SOURCE],
-    useFactory: (dataSource: Db) => new ListApprovals(dataSource),
-  },
+  onDataSource(ListApprovals),
   {
     provide: CaseTimeline,
     inject: [DATA_SOURCE, ReadCase],

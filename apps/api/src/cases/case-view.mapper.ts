@@ -118,7 +118,6 @@ export function toListItem(
   };
 }
 
-
 export function toTimelineEntry(r: TimelineRow): TimelineEntry {
   return {
     seq: r.seq,

@@ -1,18 +1,14 @@
 import { Module } from '@nestjs/common';
 import { ListNotifications, MarkNotificationRead, type Clock } from '@gongkai/application';
 import { CLOCK } from '../common/clock';
-import { DATA_SOURCE, type UseCaseDataSource as Db } from '../database.token';
+import { DATA_SOURCE, onDataSource, type UseCaseDataSource as Db } from '../database.token';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';
 
 @Module({
   controllers: [NotificationsController],
   providers: [
-    {
-      provide: ListNotifications,
-      inject: [DATA_SOURCE],
-      useFactory: (db: Db) => new ListNotifications(db),
-    },
+    onDataSource(ListNotifications),
     {
       provide: MarkNotificationRead,
       inject: [DATA_SOURCE, CLOCK],

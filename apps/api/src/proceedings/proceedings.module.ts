@@ -5,33 +5,17 @@ import {
   RemoveProceeding,
   UpdateProceeding,
 } from '@gongkai/application';
-import { DATA_SOURCE, type UseCaseDataSource as Db } from '../database.token';
+import { onDataSource } from '../database.token';
 import { ProceedingsController } from './proceedings.controller';
 import { ProceedingsService } from './proceedings.service';
 
 @Module({
   controllers: [ProceedingsController],
   providers: [
-    {
-      provide: ListProceedings,
-      inject: [DATA_SOURCE],
-      useFactory: (db: Db) => new ListProceedings(db),
-    },
-    {
-      provide: RecordProceeding,
-      inject: [DATA_SOURCE],
-      useFactory: (db: Db) => new RecordProceeding(db),
-    },
-    {
-      provide: UpdateProceeding,
-      inject: [DATA_SOURCE],
-      useFactory: (db: Db) => new UpdateProceeding(db),
-    },
-    {
-      provide: RemoveProceeding,
-      inject: [DATA_SOURCE],
-      useFactory: (db: Db) => new RemoveProceeding(db),
-    },
+    onDataSource(ListProceedings),
+    onDataSource(RecordProceeding),
+    onDataSource(UpdateProceeding),
+    onDataSource(RemoveProceeding),
     ProceedingsService,
   ],
 })

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ReadStatistics } from '@gongkai/application';
-import { DATA_SOURCE, type UseCaseDataSource as Db } from '../database.token';
+import { onDataSource } from '../database.token';
 import { PublicReportsController } from '../public/public-reports.controller';
 import { PublicReportsService } from '../public/public-reports.service';
 import { StatisticsController } from '../statistics/statistics.controller';
@@ -12,11 +12,7 @@ import { ReportsService } from './reports.service';
 @Module({
   controllers: [ReportsController, StatisticsController, PublicReportsController],
   providers: [
-    {
-      provide: ReadStatistics,
-      inject: [DATA_SOURCE],
-      useFactory: (db: Db) => new ReadStatistics(db),
-    },
+    onDataSource(ReadStatistics),
     ReportsService,
     StatisticsService,
     PublicReportsService,
