@@ -12,7 +12,7 @@ import type {
   SendCaseEventRequest,
   TimelineEntry,
 } from '@gongkai/contracts';
-import { sendCaseEventSchema } from '@gongkai/contracts';
+import { caseEventCommandOf, sendCaseEventSchema } from '@gongkai/contracts';
 import { ZodValidationException } from 'nestjs-zod';
 import { EVENT_RULES, type ActorRole, type ApplicantCategory, type Channel } from '@gongkai/domain';
 import { type CaseEntity, type JournalVerification } from '@gongkai/persistence';
@@ -27,32 +27,12 @@ import {
   RevealIdentity,
   VerifyCaseJournal,
   type CaseDetail,
-  type CaseEventInput,
   type CasePage,
   type KnownAfterTransition,
 } from '@gongkai/application';
 import { type SessionUser } from '../auth/session-user';
 import { httpErrors, type CaseErrorFields } from './case-http-errors';
 import { toCaseView, toListItem, toTimelineEntry } from './case-view.mapper';
-
-/** A request variant as the machine takes it: the type beside the payload's fields. */
-type Flattened<R> = R extends { readonly type: infer T; readonly payload: infer P }
-  ? { readonly type: T } & P
-  : never;
-
-/**
- * Compile-time proof that every variant of the contracts' union, flattened, is the domain's
- * event of the same type: a schema field the machine does not know, or a missing one, fails here.
- */
-type EveryVariantIsAnEvent = Flattened<SendCaseEventRequest> extends CaseEventInput ? true : never;
-const everyVariantIsAnEvent: EveryVariantIsAnEvent = true;
-void everyVariantIsAnEvent;
-
-/** The validated request as the domain's event (the actor is set by the use case). */
-export function caseEventOf(request: SendCaseEventRequest): CaseEventInput {
-  // A spread does not keep `type` correlated with `payload`; the proof above checks each variant.
-  return { type: request.type, ...request.payload } as Flattened<SendCaseEventRequest>;
-}
 
 /** The registration form's fields behind the service's own refusals (see CaseErrorFields). */
 const REGISTRATION_FIELDS: CaseErrorFields = {
@@ -173,9 +153,15 @@ export class CasesService {
       (user.roles.find((r) => ACTING_ROLES.includes(r)) as ActorRole | undefined) ??
       'clerk';
     const result = await httpErrors(() =>
-      this.transitions.apply(id, caseEventOf(body), { id: user.id, role }, body.expectedVersion, {
-        agencyIds: user.writeAgencyIds,
-      }),
+      this.transitions.apply(
+        id,
+        caseEventCommandOf(body),
+        { id: user.id, role },
+        body.expectedVersion,
+        {
+          agencyIds: user.writeAgencyIds,
+        },
+      ),
     );
     // The view and the allowed events come from what the transition holds (the new snapshot, its
     // calendar, the 经办人's name read with the locked row), not from a second restore and query.

@@ -3,7 +3,7 @@ import type {
   ActorRole,
   ApplicantCategory,
   CaseEffect,
-  CaseEvent,
+  CaseEventCommand,
   CaseSnapshot,
   Channel,
   LocalDate,
@@ -26,14 +26,11 @@ export interface JournalActor {
 
 export const SYSTEM_ACTOR: JournalActor = { id: 'system', role: 'system' };
 
-/** Each member of a union without `K` (Omit over a union would merge the members). */
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-
 /**
- * An event as a caller sends it: the domain's CaseEvent — its type, the legal date and the type's
- * own fields — without the actor, which the transition path sets from who is acting.
+ * An event as a caller sends it: the domain's CaseEventCommand (a CaseEvent — its type, the legal
+ * date and the type's own fields — without the actor, which the transition path sets).
  */
-export type CaseEventInput = DistributiveOmit<CaseEvent, 'actor'>;
+export type CaseEventInput = CaseEventCommand;
 
 export interface RegisterCaseInput {
   readonly agencyId: string;
