@@ -71,6 +71,21 @@ describe('module boundaries', () => {
       "import { MIGRATIONS } from '@gongkai/persistence';\nexport const x = MIGRATIONS;\n",
     ],
     [
+      'libs/application may not import NestJS',
+      'libs/application/src/__boundary_probe__.ts',
+      "import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n",
+    ],
+    [
+      'libs/application may not import React',
+      'libs/application/src/__boundary_probe__.ts',
+      "import { useState } from 'react';\nexport const x = useState;\n",
+    ],
+    [
+      'libs/persistence may not import the application layer',
+      'libs/persistence/src/__boundary_probe__.ts',
+      "import { ApplyCaseEvent } from '@gongkai/application';\nexport const x = ApplyCaseEvent;\n",
+    ],
+    [
       'the API may not import ui',
       'apps/api/src/__boundary_probe__.ts',
       "import * as ui from '@gongkai/ui';\nexport const x = ui;\n",
@@ -104,5 +119,11 @@ describe('module boundaries', () => {
     const code =
       "import { OUTCOME_CODES } from '@gongkai/domain';\nimport { MIGRATIONS } from '@gongkai/persistence';\nexport const x = [OUTCOME_CODES, MIGRATIONS];\n";
     expect(boundaryErrors('apps/api/src/__boundary_probe__.ts', code)).toEqual([]);
+  });
+
+  it('allows the application layer its dependencies: domain, contracts and persistence', async () => {
+    const code =
+      "import { OUTCOME_CODES } from '@gongkai/domain';\nimport type { CaseListQuery } from '@gongkai/contracts';\nimport { MIGRATIONS } from '@gongkai/persistence';\nexport const x: [unknown, unknown, CaseListQuery | null] = [OUTCOME_CODES, MIGRATIONS, null];\n";
+    expect(boundaryErrors('libs/application/src/__boundary_probe__.ts', code)).toEqual([]);
   });
 });

@@ -47,7 +47,7 @@ export class AppModule {
           },
         }),
         TypeOrmModule.forRoot({
-          ...dataSourceOptions(config.databaseUrl),
+          ...dataSourceOptions(config.databaseUrl, config.databasePoolSize),
           // Fail fast with a clear message instead of retrying for half a minute.
           retryAttempts: 2,
           retryDelay: 1000,

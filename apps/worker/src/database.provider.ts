@@ -1,8 +1,17 @@
 import { Inject, Injectable, type OnApplicationShutdown, type Provider } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CaseTransitionService, createDataSource } from '@gongkai/persistence';
+import { createDataSource, journalSigningKeyFromEnv, type AlertMailer } from '@gongkai/persistence';
+import {
+  CaseTransitionService,
+  CheckJournalNightlyUseCase,
+  CloseYear,
+  RaiseAlerts,
+  SweepDeadlines,
+  VerifyJournalUseCase,
+} from '@gongkai/application';
+import { ALERT_MAILER } from './alerts/smtp-mailer';
 import { type WorkerConfig } from './worker-config';
-import { todayOf, WORKER_CLOCK, type Clock } from './worker-clock';
+import { WORKER_CLOCK, type Clock } from './worker-clock';
 
 export const WORKER_DATA_SOURCE = Symbol('WORKER_DATA_SOURCE');
 export const InjectDataSource = (): ParameterDecorator => Inject(WORKER_DATA_SOURCE);
@@ -11,17 +20,47 @@ export const InjectDataSource = (): ParameterDecorator => Inject(WORKER_DATA_SOU
 export function dataSourceProvider(config: WorkerConfig): Provider {
   return {
     provide: WORKER_DATA_SOURCE,
-    useFactory: () => createDataSource(config.databaseUrl).initialize(),
+    useFactory: () => createDataSource(config.databaseUrl, config.databasePoolSize).initialize(),
   };
 }
 
-/** The one transition path, with the worker's clock deciding what "today" is. */
-export const caseTransitionProvider: Provider = {
-  provide: CaseTransitionService,
-  inject: [WORKER_DATA_SOURCE, WORKER_CLOCK],
-  useFactory: (dataSource: DataSource, clock: Clock) =>
-    new CaseTransitionService(dataSource, { today: () => todayOf(clock) }),
-};
+/** The application's use cases the jobs call, with the worker's clock deciding what "today" is. */
+export const useCaseProviders: Provider[] = [
+  {
+    provide: CaseTransitionService,
+    inject: [WORKER_DATA_SOURCE, WORKER_CLOCK],
+    useFactory: (dataSource: DataSource, clock: Clock) =>
+      new CaseTransitionService(dataSource, { clock }),
+  },
+  {
+    provide: SweepDeadlines,
+    inject: [WORKER_DATA_SOURCE],
+    useFactory: (dataSource: DataSource) => new SweepDeadlines(dataSource),
+  },
+  {
+    provide: CloseYear,
+    inject: [WORKER_DATA_SOURCE],
+    useFactory: (dataSource: DataSource) => new CloseYear(dataSource),
+  },
+  {
+    provide: RaiseAlerts,
+    inject: [WORKER_DATA_SOURCE, WORKER_CLOCK, ALERT_MAILER],
+    useFactory: (dataSource: DataSource, clock: Clock, mailer: AlertMailer | null) =>
+      new RaiseAlerts(dataSource, clock, mailer),
+  },
+  {
+    provide: VerifyJournalUseCase,
+    inject: [WORKER_DATA_SOURCE, WORKER_CLOCK],
+    useFactory: (dataSource: DataSource, clock: Clock) =>
+      new VerifyJournalUseCase(dataSource, clock),
+  },
+  {
+    provide: CheckJournalNightlyUseCase,
+    inject: [WORKER_DATA_SOURCE, WORKER_CLOCK],
+    useFactory: (dataSource: DataSource, clock: Clock) =>
+      new CheckJournalNightlyUseCase(dataSource, clock, journalSigningKeyFromEnv),
+  },
+];
 
 /** Closes the pool last: running jobs have been drained in beforeApplicationShutdown. */
 @Injectable()

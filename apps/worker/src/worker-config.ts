@@ -1,5 +1,9 @@
+import { parseEnvironment, workerEnvironmentSchema } from '@gongkai/application';
+
 export interface WorkerConfig {
   databaseUrl: string;
+  /** Connections of this process's pool (DATABASE_POOL_SIZE). */
+  databasePoolSize?: number;
   redisUrl: string;
   queuePrefix: string;
   concurrency: number;
@@ -11,15 +15,18 @@ export interface WorkerConfig {
   mailFrom: string;
 }
 
+/** The worker's configuration, checked against the shared zod schema (ConfigurationError if bad). */
 export function workerConfigFromEnv(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
+  const e = parseEnvironment(workerEnvironmentSchema, env);
   return {
-    databaseUrl: env['DATABASE_URL'] || 'postgres://postgres@127.0.0.1:5432/gongkai',
-    redisUrl: env['REDIS_URL'] || 'redis://127.0.0.1:6379',
-    queuePrefix: env['QUEUE_PREFIX'] || 'gongkai',
-    concurrency: Number(env['WORKER_CONCURRENCY'] ?? 4),
-    shutdownTimeoutMs: Number(env['WORKER_SHUTDOWN_TIMEOUT_MS'] ?? 20_000),
-    smtpUrl: env['SMTP_URL'] || null,
-    mailFrom: env['SMTP_FROM'] || 'Gongkai <gongkai@localhost>',
+    databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    redisUrl: e.REDIS_URL,
+    queuePrefix: e.QUEUE_PREFIX,
+    concurrency: e.WORKER_CONCURRENCY,
+    shutdownTimeoutMs: e.WORKER_SHUTDOWN_TIMEOUT_MS,
+    smtpUrl: e.SMTP_URL ?? null,
+    mailFrom: e.SMTP_FROM,
   };
 }
 

@@ -6,13 +6,12 @@ import type { DataSource } from 'typeorm';
 import { JOB_SCHEDULE_TIMEZONE, QUEUE_NAME } from '@gongkai/contracts';
 import {
   CaseEntity,
-  CaseTransitionService,
   createDataSource,
   ensureAgency,
-  SYSTEM_ACTOR,
   UserEntity,
   type AlertMailer,
 } from '@gongkai/persistence';
+import { CaseTransitionService, SYSTEM_ACTOR } from '@gongkai/application';
 import type { Redis } from 'ioredis';
 import { HEARTBEAT_KEY } from './jobs/heartbeat.handler';
 import { QueueProcessor } from './jobs/queue.processor';

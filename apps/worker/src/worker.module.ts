@@ -1,11 +1,13 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module, type DynamicModule } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
 import { DiscoveryModule } from '@nestjs/core';
+import { parseEnvironment, workerEnvironmentSchema } from '@gongkai/application';
 import { QUEUE_NAME } from '@gongkai/contracts';
 import type { AlertMailer } from '@gongkai/persistence';
 import { AlertsHandler } from './alerts/alerts.handler';
 import { ALERT_MAILER, mailerFromConfig } from './alerts/smtp-mailer';
-import { caseTransitionProvider, dataSourceProvider, DataSourceCloser } from './database.provider';
+import { dataSourceProvider, DataSourceCloser, useCaseProviders } from './database.provider';
 import { DeadlinesHandler } from './deadlines/deadlines.handler';
 import { GracefulShutdown, SHUTDOWN_TIMEOUT_MS } from './jobs/graceful-shutdown';
 import { LedgerImportHandler } from './imports/ledger-import.handler';
@@ -31,6 +33,11 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [
+        // The shared zod schema checks the environment when the worker is built.
+        ConfigModule.forRoot({
+          ignoreEnvFile: true,
+          validate: (env) => parseEnvironment(workerEnvironmentSchema, env),
+        }),
         DiscoveryModule,
         BullModule.forRoot({
           connection: redisConnection(config.redisUrl),
@@ -49,7 +56,7 @@ export class WorkerModule {
         },
         { provide: SHUTDOWN_TIMEOUT_MS, useValue: config.shutdownTimeoutMs },
         { provide: WORKER_CONCURRENCY, useValue: config.concurrency },
-        caseTransitionProvider,
+        ...useCaseProviders,
         DataSourceCloser,
         JobRegistry,
         QueueProcessor,

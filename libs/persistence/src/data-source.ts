@@ -9,7 +9,10 @@ export function databaseUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string
   return env['DATABASE_URL'] || DEFAULT_DATABASE_URL;
 }
 
-export function dataSourceOptions(url: string): DataSourceOptions {
+/** Connections per process when the caller's configuration does not say (DATABASE_POOL_SIZE). */
+export const DEFAULT_POOL_SIZE = 20;
+
+export function dataSourceOptions(url: string, poolSize = DEFAULT_POOL_SIZE): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -20,10 +23,13 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     synchronize: false,
     migrationsRun: false,
     logging: ['error'],
-    extra: { max: Number(process.env['DATABASE_POOL_SIZE'] ?? 20), application_name: 'gongkai' },
+    extra: { max: poolSize, application_name: 'gongkai' },
   };
 }
 
-export function createDataSource(url: string = databaseUrlFromEnv()): DataSource {
-  return new DataSource(dataSourceOptions(url));
+export function createDataSource(
+  url: string = databaseUrlFromEnv(),
+  poolSize?: number,
+): DataSource {
+  return new DataSource(dataSourceOptions(url, poolSize));
 }

@@ -10,3 +10,4 @@ export * from './reports';
 export * from './deadlines';
 export * from './demo';
 export * from './notifications';
+export * from './proceedings';

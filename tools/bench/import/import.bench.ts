@@ -15,12 +15,8 @@ import {
   type LedgerReading,
   type RawLedgerLine,
 } from '@gongkai/application';
-import {
-  CaseTransitionService,
-  createDataSource,
-  ensureAgency,
-  migrate,
-} from '@gongkai/persistence';
+import { CaseTransitionService } from '@gongkai/application';
+import { createDataSource, ensureAgency, migrate } from '@gongkai/persistence';
 
 const URL_ =
   process.env['BENCH_DATABASE_URL'] || 'postgres://postgres@127.0.0.1:5432/gongkai_bench_import';

@@ -21,13 +21,8 @@ import {
   type CaseSnapshot,
   type LocalDate,
 } from '@gongkai/domain';
-import {
-  createDataSource,
-  GENESIS_HASH,
-  journalHash,
-  migrate,
-  nextDueOn,
-} from '@gongkai/persistence';
+import { createDataSource, GENESIS_HASH, journalHash, migrate } from '@gongkai/persistence';
+import { nextDueOn } from '@gongkai/application';
 import type { DataSource } from 'typeorm';
 
 const URL_ =

@@ -24,10 +24,10 @@ import {
 import {
   AttachmentDownloadEntity,
   CaseAttachmentEntity,
-  CaseTransitionService,
   isUuid,
   type CaseEntity,
 } from '@gongkai/persistence';
+import { CaseTransitionService } from '@gongkai/application';
 import { type SessionUser } from '../auth/session-user';
 import { httpErrors } from '../cases/case-http-errors';
 import { CasesService } from '../cases/cases.service';

@@ -1,6 +1,4 @@
 import { type Provider } from '@nestjs/common';
-import { getDataSourceToken } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import {
   ChangeOwnPassword,
   CreateUser,
@@ -13,16 +11,15 @@ import {
 import { CLOCK, type Clock } from '../common/clock';
 import { RedisAttemptCounter } from '../common/redis-attempt-counter';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
+import { DATA_SOURCE as DB, type UseCaseDataSource as Db } from '../database.token';
 
-const DB = getDataSourceToken();
-
-/** The auth and user use cases, built with the app's DataSource, clock and configuration. */
+/** The auth and user use cases, built with the app's data source, clock and configuration. */
 export const AUTH_USE_CASES: Provider[] = [
   RedisAttemptCounter,
   {
     provide: SignIn,
     inject: [DB, CLOCK, RedisAttemptCounter, API_CONFIG],
-    useFactory: (db: DataSource, clock: Clock, attempts: RedisAttemptCounter, config: ApiConfig) =>
+    useFactory: (db: Db, clock: Clock, attempts: RedisAttemptCounter, config: ApiConfig) =>
       new SignIn(db, clock, attempts, {
         clientLimit: config.loginClientLimit,
         clientWindowMs: config.loginClientWindowSeconds * 1000,
@@ -32,12 +29,12 @@ export const AUTH_USE_CASES: Provider[] = [
   {
     provide: ResolveSession,
     inject: [DB, CLOCK, API_CONFIG],
-    useFactory: (db: DataSource, clock: Clock, config: ApiConfig) =>
+    useFactory: (db: Db, clock: Clock, config: ApiConfig) =>
       new ResolveSession(db, clock, config.sessionIdleMinutes),
   },
   ...[SignOut, ChangeOwnPassword, ListUsers, CreateUser, UpdateUser].map((UseCase) => ({
     provide: UseCase,
     inject: [DB, CLOCK],
-    useFactory: (db: DataSource, clock: Clock) => new UseCase(db, clock),
+    useFactory: (db: Db, clock: Clock) => new UseCase(db, clock),
   })),
 ];

@@ -1,13 +1,15 @@
 import { Logger, Module } from '@nestjs/common';
-import { getDataSourceToken } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { GetCalendarYear, LoadCalendarYear, PreviewCalendarYear } from '@gongkai/application';
-import { CaseTransitionService } from '@gongkai/persistence';
+import {
+  CaseTransitionService,
+  GetCalendarYear,
+  LoadCalendarYear,
+  PreviewCalendarYear,
+} from '@gongkai/application';
 import { CasesModule } from '../cases/cases.module';
 import { CLOCK, type Clock } from '../common/clock';
+import { DATA_SOURCE as DB, type UseCaseDataSource as Db } from '../database.token';
 import { CalendarController } from './calendar.controller';
 
-const DB = getDataSourceToken();
 const logger = new Logger('LoadCalendarYear');
 
 @Module({
@@ -17,18 +19,18 @@ const logger = new Logger('LoadCalendarYear');
     {
       provide: GetCalendarYear,
       inject: [DB],
-      useFactory: (db: DataSource) => new GetCalendarYear(db),
+      useFactory: (db: Db) => new GetCalendarYear(db),
     },
     {
       provide: PreviewCalendarYear,
       inject: [DB, CaseTransitionService],
-      useFactory: (db: DataSource, transitions: CaseTransitionService) =>
+      useFactory: (db: Db, transitions: CaseTransitionService) =>
         new PreviewCalendarYear(db, transitions),
     },
     {
       provide: LoadCalendarYear,
       inject: [DB, CaseTransitionService, CLOCK],
-      useFactory: (db: DataSource, transitions: CaseTransitionService, clock: Clock) =>
+      useFactory: (db: Db, transitions: CaseTransitionService, clock: Clock) =>
         new LoadCalendarYear(db, transitions, clock, (id, error) =>
           logger.error(`deadlines of case ${id} not recomputed: ${error.message}`),
         ),

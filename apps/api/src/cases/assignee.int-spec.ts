@@ -1,10 +1,5 @@
-import {
-  allowCaseWrites,
-  CaseTransitionService,
-  MIGRATIONS,
-  SYSTEM_ACTOR,
-  type UserEntity,
-} from '@gongkai/persistence';
+import { allowCaseWrites, MIGRATIONS, type UserEntity } from '@gongkai/persistence';
+import { CaseTransitionService, SYSTEM_ACTOR } from '@gongkai/application';
 import {
   createTestApp,
   login,

@@ -5,7 +5,9 @@ import {
   type LocalDate,
   type WorkingDayCalendar,
 } from '@gongkai/domain';
-import type { CaseEntity } from '@gongkai/persistence';
+import type { CaseEntity, TimelineRow } from '@gongkai/persistence';
+
+export type { TimelineRow };
 
 export function stateLabelOf(state: string): string {
   return (STATE_LABELS as Record<string, { zh: string } | undefined>)[state]?.zh ?? state;
@@ -114,21 +116,6 @@ export function toListItem(
     assignee: assigneeOf(c, names),
     version: c.version,
   };
-}
-
-export interface TimelineRow {
-  seq: number;
-  type: string;
-  machine_event: boolean;
-  occurred_on: string;
-  recorded_at: Date;
-  actor_id: string;
-  actor_role: string;
-  display_name: string | null;
-  basis: string | null;
-  state_after: string;
-  payload: Record<string, unknown>;
-  hash: string;
 }
 
 export function toTimelineEntry(r: TimelineRow): TimelineEntry {

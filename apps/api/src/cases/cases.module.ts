@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { CaseTransitionService } from '@gongkai/persistence';
-import { caseTransitionProvider } from './case-transition.provider';
+import { CaseTransitionService, ReadCase } from '@gongkai/application';
+import { caseUseCaseProviders } from './case-use-cases.providers';
 import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
 import { DeskLookupsController } from './desk-lookups.controller';
@@ -11,7 +11,7 @@ import { SimilarCasesService } from './similar-cases.service';
 @Module({
   // The desk's look-ups come first: `cases/similar` must not be read as `cases/:id`.
   controllers: [SimilarCasesController, DeskLookupsController, CasesController],
-  providers: [caseTransitionProvider, CasesService, SimilarCasesService, DeskLookupsService],
-  exports: [CaseTransitionService, CasesService],
+  providers: [...caseUseCaseProviders, CasesService, SimilarCasesService, DeskLookupsService],
+  exports: [CaseTransitionService, ReadCase, CasesService],
 })
 export class CasesModule {}

@@ -1,6 +1,4 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { ForbiddenException, Injectable } from '@nestjs/common';
 import type {
   ApprovalItem,
   CaseDetailResponse,
@@ -14,55 +12,26 @@ import type {
   SendCaseEventRequest,
   TimelineEntry,
 } from '@gongkai/contracts';
-import { sendCaseEventSchema } from '@gongkai/contracts';
+import { caseEventCommandOf, sendCaseEventSchema } from '@gongkai/contracts';
 import { ZodValidationException } from 'nestjs-zod';
+import { actingRole, type ActorRole, type ApplicantCategory, type Channel } from '@gongkai/domain';
+import { type CaseEntity, type JournalVerification } from '@gongkai/persistence';
 import {
-  allowedEvents,
-  EVENT_RULES,
-  type ActorRole,
-  type AllowedEvent,
-  type ApplicantCategory,
-  type CaseSnapshot,
-  type Channel,
-  type WorkingDayCalendar,
-} from '@gongkai/domain';
-import {
-  CaseEntity,
+  CaseTimeline,
   CaseTransitionService,
-  IdentityRevealEntity,
-  isUuid,
-  verifyAgencyJournal,
-  verifyCaseJournal,
-  type CaseEventInput,
-  type JournalVerification,
-} from '@gongkai/persistence';
+  ListApprovals,
+  ListCases,
+  ListMyOpenCases,
+  ReadCase,
+  RevealIdentity,
+  VerifyCaseJournal,
+  type CaseDetail,
+  type CasePage,
+  type KnownAfterTransition,
+} from '@gongkai/application';
 import { type SessionUser } from '../auth/session-user';
 import { httpErrors, type CaseErrorFields } from './case-http-errors';
-import {
-  toCaseView,
-  toListItem,
-  toTimelineEntry,
-  type AssigneeNames,
-  type TimelineRow,
-} from './case-view.mapper';
-
-const SORT_COLUMNS: Record<CaseListQuery['sort'], string> = {
-  receivedOn: 'c.received_on',
-  answerDueOn: 'c.answer_due_on',
-  nextDueOn: 'c.next_due_on',
-  ref: 'c.ref',
-  updatedAt: 'c.updated_at',
-  decidedOn: 'c.decided_on',
-};
-
-const ACTING_ROLES: readonly ActorRole[] = ['clerk', 'leader'];
-
-/** What a transition already holds for its response: no restore, no calendar or users query. */
-interface KnownAfterTransition {
-  readonly snapshot: CaseSnapshot;
-  readonly calendar: WorkingDayCalendar;
-  readonly assigneeName: string | null;
-}
+import { toCaseView, toListItem, toTimelineEntry } from './case-view.mapper';
 
 /** The registration form's fields behind the service's own refusals (see CaseErrorFields). */
 const REGISTRATION_FIELDS: CaseErrorFields = {
@@ -75,55 +44,46 @@ const REGISTRATION_FIELDS: CaseErrorFields = {
   credit_code_for_natural_person: 'applicant.creditCode',
 };
 
+function toDetailResponse(detail: CaseDetail): CaseDetailResponse {
+  return {
+    case: toCaseView(detail.case, detail, detail.names),
+    allowedEvents: detail.allowedEvents,
+  };
+}
+
+function toPage(page: CasePage, pageNumber: number, pageSize: number): Page<CaseListItem> {
+  return {
+    items: page.rows.map((r) => toListItem(r, page, page.names)),
+    total: page.total,
+    page: pageNumber,
+    pageSize,
+  };
+}
+
+/**
+ * The desk's case routes over the case use cases (@gongkai/application): each method calls one
+ * and maps its result to the contracts' response; CaseErrors become their HTTP statuses.
+ */
 @Injectable()
 export class CasesService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     private readonly transitions: CaseTransitionService,
+    private readonly cases: ReadCase,
+    private readonly listCases: ListCases,
+    private readonly myOpen: ListMyOpenCases,
+    private readonly approvalQueue: ListApprovals,
+    private readonly caseTimeline: CaseTimeline,
+    private readonly reveal: RevealIdentity,
+    private readonly verify: VerifyCaseJournal,
   ) {}
 
   /** A case in the user's read scope; any other id is a 404, never a 403. */
-  async findInScope(user: SessionUser, id: string): Promise<CaseEntity> {
-    const found = isUuid(id)
-      ? await this.db.getRepository(CaseEntity).findOne({ where: { id } })
-      : null;
-    if (!found || !user.scopeAgencyIds.includes(found.agencyId)) {
-      throw new NotFoundException({ message: '案件不存在', code: 'case_not_found' });
-    }
-    return found;
+  findInScope(user: SessionUser, id: string): Promise<CaseEntity> {
+    return httpErrors(() => this.cases.find(user, id));
   }
 
   private async writable(user: SessionUser, id: string): Promise<CaseEntity> {
-    const found = await this.findInScope(user, id);
-    if (!user.writeAgencyIds.includes(found.agencyId)) {
-      throw new ForbiddenException({ message: '您只能办理本机关的案件', code: 'read_only_scope' });
-    }
-    return found;
-  }
-
-  /** The events this user may send now: the union over its acting roles. */
-  async allowedFor(
-    user: SessionUser,
-    c: CaseEntity,
-    known?: KnownAfterTransition,
-  ): Promise<AllowedEvent[]> {
-    if (!user.writeAgencyIds.includes(c.agencyId)) return [];
-    const calendar = known?.calendar ?? (await this.transitions.calendar());
-    const snapshot = known?.snapshot ?? this.transitions.restore(c, calendar);
-    const today = this.transitions.currentDate();
-    const seen = new Map<string, AllowedEvent>();
-    for (const role of user.roles.filter((r) => ACTING_ROLES.includes(r)) as ActorRole[]) {
-      for (const event of allowedEvents(snapshot, role, calendar, today)) {
-        // A leader does not approve the same decision twice (the approval chain needs distinct leaders).
-        if (
-          event.type === 'APPROVE_DECISION' &&
-          c.snapshot.context.draft?.approvals.some((a) => a.by === user.id)
-        )
-          continue;
-        seen.set(event.type, event);
-      }
-    }
-    return [...seen.values()];
+    return httpErrors(() => this.cases.find(user, id, true));
   }
 
   private async detailOf(
@@ -131,28 +91,7 @@ export class CasesService {
     c: CaseEntity,
     known?: KnownAfterTransition,
   ): Promise<CaseDetailResponse> {
-    const clock = {
-      today: this.transitions.currentDate(),
-      calendar: known?.calendar ?? (await this.transitions.calendar()),
-    };
-    const names: AssigneeNames =
-      known && c.assignedClerkId && known.assigneeName !== null
-        ? new Map([[c.assignedClerkId, known.assigneeName]])
-        : await this.assigneeNames([c]);
-    return {
-      case: toCaseView(c, clock, names),
-      allowedEvents: await this.allowedFor(user, c, known),
-    };
-  }
-
-  private async assigneeNames(rows: readonly CaseEntity[]): Promise<AssigneeNames> {
-    const ids = [...new Set(rows.map((r) => r.assignedClerkId).filter((id) => id !== null))];
-    if (!ids.length) return new Map();
-    const users = (await this.db.query(
-      'SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])',
-      [ids],
-    )) as { id: string; display_name: string }[];
-    return new Map(users.map((u) => [u.id, u.display_name]));
+    return toDetailResponse(await this.cases.detailOf(user, c, known));
   }
 
   async register(user: SessionUser, body: RegisterApplicationRequest): Promise<CaseDetailResponse> {
@@ -164,7 +103,7 @@ export class CasesService {
     // the case back instead of leaving a committed case that no screen can show.
     return httpErrors(
       () =>
-        this.db.transaction(async (manager) => {
+        this.transitions.runInTransaction(async (manager) => {
           const { case: c } = await this.transitions.register(
             {
               agencyId,
@@ -195,7 +134,7 @@ export class CasesService {
   }
 
   async detail(user: SessionUser, id: string): Promise<CaseDetailResponse> {
-    return this.detailOf(user, await this.findInScope(user, id));
+    return toDetailResponse(await httpErrors(() => this.cases.execute(user, id)));
   }
 
   async sendEvent(
@@ -211,17 +150,18 @@ export class CasesService {
     const parsed = sendCaseEventSchema.safeParse(envelope);
     if (!parsed.success) throw new ZodValidationException(parsed.error);
     const body: SendCaseEventRequest = parsed.data;
-    const rules = EVENT_RULES[body.type].roles as readonly ActorRole[];
     // The user acts in the role the event needs, when it has it; otherwise the machine refuses.
-    const role =
-      (user.roles.find((r) => rules.includes(r)) as ActorRole | undefined) ??
-      (user.roles.find((r) => ACTING_ROLES.includes(r)) as ActorRole | undefined) ??
-      'clerk';
-    const input = { type: body.type, ...body.payload } as CaseEventInput;
+    const role = actingRole(user.roles, body.type);
     const result = await httpErrors(() =>
-      this.transitions.apply(id, input, { id: user.id, role }, body.expectedVersion, {
-        agencyIds: user.writeAgencyIds,
-      }),
+      this.transitions.apply(
+        id,
+        caseEventCommandOf(body),
+        { id: user.id, role },
+        body.expectedVersion,
+        {
+          agencyIds: user.writeAgencyIds,
+        },
+      ),
     );
     // The view and the allowed events come from what the transition holds (the new snapshot, its
     // calendar, the 经办人's name read with the locked row), not from a second restore and query.
@@ -258,194 +198,35 @@ export class CasesService {
     return this.detailOf(user, result.case);
   }
 
-  /**
-   * The user's open cases, most urgent first: past the answer deadline, then by the next date
-   * something falls due (the workbench's 我的待办).
-   */
+  /** The user's open cases, most urgent first (the workbench's 我的待办). */
   async myOpenCases(user: SessionUser, limit: number): Promise<Page<CaseListItem>> {
-    const today = this.transitions.currentDate();
-    const [rows, total] = await this.db
-      .getRepository(CaseEntity)
-      .createQueryBuilder('c')
-      .where('c.agency_id = ANY(:agencies::uuid[])', { agencies: user.scopeAgencyIds })
-      .andWhere('c.assigned_clerk_id = :me AND NOT c.closed', { me: user.id })
-      .orderBy('coalesce(c.answer_due_on < :today, false)', 'DESC')
-      .addOrderBy('c.next_due_on', 'ASC', 'NULLS LAST')
-      .addOrderBy('c.answer_due_on', 'ASC', 'NULLS LAST')
-      .addOrderBy('c.ref', 'ASC')
-      .setParameter('today', today)
-      .take(limit)
-      .getManyAndCount();
-    const clock = { today, calendar: await this.transitions.calendar() };
-    const names = await this.assigneeNames(rows);
-    return {
-      items: rows.map((r) => toListItem(r, clock, names)),
-      total,
-      page: 1,
-      pageSize: limit,
-    };
+    return toPage(await this.myOpen.execute(user, limit), 1, limit);
   }
 
   async list(user: SessionUser, query: CaseListQuery): Promise<Page<CaseListItem>> {
-    const today = this.transitions.currentDate();
-    const agencies = query.agencyId
-      ? user.scopeAgencyIds.filter((a) => a === query.agencyId)
-      : user.scopeAgencyIds;
-    const qb = this.db
-      .getRepository(CaseEntity)
-      .createQueryBuilder('c')
-      .where('c.agency_id = ANY(:agencies::uuid[])', { agencies });
-    if (query.state === 'open') qb.andWhere('NOT c.closed');
-    else if (query.state === 'closed') qb.andWhere('c.closed');
-    // 待缴费 means every open case with an unpaid notice, also one that is consulting meanwhile.
-    else if (query.state === 'awaitingFee')
-      qb.andWhere(`NOT c.closed AND c.fee_state = 'awaiting'`);
-    else if (query.state) qb.andWhere('c.state = :state', { state: query.state });
-    if (query.due === 'overdue') {
-      qb.andWhere('NOT c.closed AND c.answer_due_on < :today', { today });
-    } else if (query.due === 'dueSoon') {
-      const calendar = await this.transitions.calendar();
-      const until = calendar.addWorkingDays(today, 5).dueOn;
-      qb.andWhere('NOT c.closed AND c.answer_due_on BETWEEN :today AND :until', { today, until });
-    }
-    if (query.year) {
-      qb.andWhere('c.received_on BETWEEN :from AND :to', {
-        from: `${query.year}-01-01`,
-        to: `${query.year}-12-31`,
-      });
-    }
-    if (query.category)
-      qb.andWhere('c.applicant_category = :category', { category: query.category });
-    if (query.outcome) qb.andWhere('c.outcome = :outcome', { outcome: query.outcome });
-    if (query.assignee === 'none') qb.andWhere('c.assigned_clerk_id IS NULL');
-    else if (query.assignee) {
-      qb.andWhere('c.assigned_clerk_id = :assignee', {
-        assignee: query.assignee === 'me' ? user.id : query.assignee,
-      });
-    }
-    if (query.q) {
-      const like = `%${query.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-      qb.andWhere(
-        '(c.ref ILIKE :like OR c.applicant_name ILIKE :like OR c.request_text ILIKE :like)',
-        { like },
-      );
-    }
-    const direction = query.order === 'asc' ? 'ASC' : 'DESC';
-    qb.orderBy(
-      SORT_COLUMNS[query.sort],
-      direction,
-      direction === 'ASC' ? 'NULLS LAST' : 'NULLS LAST',
-    )
-      .addOrderBy('c.ref', direction)
-      .skip((query.page - 1) * query.pageSize)
-      .take(query.pageSize);
-    const [rows, total] = await qb.getManyAndCount();
-    const clock = { today, calendar: await this.transitions.calendar() };
-    const names = await this.assigneeNames(rows);
-    return {
-      items: rows.map((r) => toListItem(r, clock, names)),
-      total,
-      page: query.page,
-      pageSize: query.pageSize,
-    };
+    return toPage(await this.listCases.execute(user, query), query.page, query.pageSize);
   }
 
   async timeline(user: SessionUser, id: string): Promise<TimelineEntry[]> {
-    const c = await this.findInScope(user, id);
-    const rows = (await this.db.query(
-      `SELECT e.seq, e.type, e.machine_event, to_char(e.occurred_on, 'YYYY-MM-DD') AS occurred_on,
-              e.recorded_at, e.actor_id, e.actor_role, u.display_name, e.basis, e.state_after,
-              e.payload, e.hash
-         FROM case_events e LEFT JOIN users u ON u.id::text = e.actor_id
-        WHERE e.case_id = $1 ORDER BY e.seq`,
-      [c.id],
-    )) as TimelineRow[];
+    const rows = await httpErrors(() => this.caseTimeline.execute(user, id));
     return rows.map(toTimelineEntry);
   }
 
   /** The full identity number, with a journal row naming who looked (DESIGN.md, Security). */
-  async revealIdentity(user: SessionUser, id: string, reason: string | undefined) {
-    const c = await this.findInScope(user, id);
-    if (!c.applicantIdentityCipher) {
-      throw new NotFoundException({ message: '本案未登记身份证号码', code: 'no_identity_number' });
-    }
-    const identityNumber = this.transitions.cipher.decrypt(c.applicantIdentityCipher);
-    const reveal = await this.db.getRepository(IdentityRevealEntity).save({
-      caseId: c.id,
-      agencyId: c.agencyId,
-      userId: user.id,
-      reason: reason || null,
-      revealedAt: new Date(),
-    });
-    return { identityNumber, revealedAt: reveal.revealedAt.toISOString() };
+  revealIdentity(user: SessionUser, id: string, reason: string | undefined) {
+    return httpErrors(() => this.reveal.execute(user, id, reason));
   }
 
-  async verifyCase(user: SessionUser, id: string): Promise<JournalVerification> {
-    const c = await this.findInScope(user, id);
-    return verifyCaseJournal(this.db.manager, c.id);
+  verifyCase(user: SessionUser, id: string): Promise<JournalVerification> {
+    return httpErrors(() => this.verify.one(user, id));
   }
 
-  async verifyAll(user: SessionUser, agencyId?: string): Promise<JournalVerification> {
-    const agencies = agencyId
-      ? user.scopeAgencyIds.filter((a) => a === agencyId)
-      : user.scopeAgencyIds;
-    return verifyAgencyJournal(this.db.manager, agencies);
+  verifyAll(user: SessionUser, agencyId?: string): Promise<JournalVerification> {
+    return this.verify.all(user, agencyId);
   }
 
   /** Decisions and extensions of the leader's agencies waiting for this leader. */
-  async approvals(user: SessionUser): Promise<ApprovalItem[]> {
-    const rows = await this.db
-      .getRepository(CaseEntity)
-      .createQueryBuilder('c')
-      .where('c.agency_id = ANY(:agencies::uuid[])', { agencies: user.writeAgencyIds })
-      .andWhere(
-        `NOT c.closed AND (c.state = 'awaitingApproval' OR c.extension_state = 'requested')`,
-      )
-      .orderBy('c.answer_due_on', 'ASC', 'NULLS LAST')
-      .addOrderBy('c.ref', 'ASC')
-      .getMany();
-    const items: ApprovalItem[] = [];
-    for (const c of rows) {
-      const context = c.snapshot.context;
-      const base = {
-        caseId: c.id,
-        ref: c.ref,
-        applicantName: c.applicantName,
-        receivedOn: c.receivedOn,
-        answerDueOn: c.answerDueOn,
-        version: c.version,
-      };
-      const draft = context.draft;
-      if (
-        c.state === 'awaitingApproval' &&
-        draft &&
-        !draft.approvals.some((a) => a.by === user.id)
-      ) {
-        items.push({
-          ...base,
-          kind: 'decision',
-          outcome: draft.outcome,
-          step: draft.approvals.length + 1,
-          steps: context.approvalSteps,
-          workingDays: null,
-          reason: null,
-          requestedOn: draft.draftedOn,
-        });
-      }
-      const extension = context.extension;
-      if (c.extensionState === 'requested' && extension && extension.decision === null) {
-        items.push({
-          ...base,
-          kind: 'extension',
-          outcome: null,
-          step: null,
-          steps: null,
-          workingDays: extension.workingDays,
-          reason: extension.reason,
-          requestedOn: extension.requestedOn,
-        });
-      }
-    }
-    return items;
+  approvals(user: SessionUser): Promise<ApprovalItem[]> {
+    return this.approvalQueue.execute(user);
   }
 }

@@ -1,10 +1,12 @@
-import { DEFAULT_DATABASE_URL } from '@gongkai/persistence';
+import { apiEnvironmentSchema, parseEnvironment } from '@gongkai/application';
 
 /** Everything the API reads from the environment, in one place (README lists each variable). */
 export interface ApiConfig {
   port: number;
   host: string;
   databaseUrl: string;
+  /** Connections of this process's pool (DATABASE_POOL_SIZE). */
+  databasePoolSize?: number;
   redisUrl: string;
   /** BullMQ key prefix: lets tests and several deployments share one Redis. */
   queuePrefix: string;
@@ -30,11 +32,6 @@ export interface ApiConfig {
   passwordMaxAgeDays: number | null;
 }
 
-function positiveInt(value: string | undefined, fallback: number): number {
-  const n = Number(value);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-}
-
 /** TRUST_PROXY as Express reads it: `true`, a hop count, or addresses/names such as `loopback`. */
 export function trustProxyFrom(value: string | undefined): boolean | number | string | null {
   if (!value || value === 'false' || value === '0') return null;
@@ -43,36 +40,35 @@ export function trustProxyFrom(value: string | undefined): boolean | number | st
 }
 
 /** The admin and publisher URLs `npm start` prints, by name and by address. */
-function defaultWebOrigins(env: NodeJS.ProcessEnv): string[] {
-  const ports = [env['ADMIN_PORT'] || '4200', env['PUBLISHER_PORT'] || '4300'];
+function defaultWebOrigins(adminPort: string, publisherPort: string): string[] {
+  const ports = [adminPort, publisherPort];
   return ['127.0.0.1', 'localhost'].flatMap((host) => ports.map((p) => `http://${host}:${p}`));
 }
 
+/** The API's configuration, checked against the shared zod schema (ConfigurationError if bad). */
 export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
-  const queuePrefix = env['QUEUE_PREFIX'] || 'gongkai';
-  const maxAge = Number(env['PASSWORD_MAX_AGE_DAYS']);
+  const e = parseEnvironment(apiEnvironmentSchema, env);
   return {
-    port: Number(env['API_PORT'] ?? env['PORT'] ?? 3000),
-    // Loopback unless told otherwise: a deployment puts a proxy (or compose's network) in front.
-    host: env['API_HOST'] || '127.0.0.1',
-    databaseUrl: env['DATABASE_URL'] || DEFAULT_DATABASE_URL,
-    redisUrl: env['REDIS_URL'] || 'redis://127.0.0.1:6379',
-    queuePrefix,
-    rateLimitPrefix: `${queuePrefix}:throttle:`,
-    sessionIdleMinutes: Number(env['SESSION_IDLE_MINUTES'] ?? 30),
-    logLevel: env['LOG_LEVEL'] ?? 'info',
-    webOrigins: env['WEB_ORIGINS']
-      ? env['WEB_ORIGINS']
-          .split(',')
+    port: Number(e.API_PORT ?? e.PORT ?? 3000),
+    host: e.API_HOST,
+    databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    redisUrl: e.REDIS_URL,
+    queuePrefix: e.QUEUE_PREFIX,
+    rateLimitPrefix: `${e.QUEUE_PREFIX}:throttle:`,
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    logLevel: e.LOG_LEVEL,
+    webOrigins: e.WEB_ORIGINS
+      ? e.WEB_ORIGINS.split(',')
           .map((o) => o.trim().replace(/\/+$/, ''))
           .filter(Boolean)
-      : defaultWebOrigins(env),
-    trustProxy: trustProxyFrom(env['TRUST_PROXY']),
-    metricsToken: env['METRICS_TOKEN'] || null,
-    docsNeedSession: env['NODE_ENV'] === 'production',
-    loginClientLimit: positiveInt(env['LOGIN_RATE_LIMIT'], 20),
-    loginClientWindowSeconds: positiveInt(env['LOGIN_RATE_WINDOW_SECONDS'], 600),
-    passwordMaxAgeDays: Number.isInteger(maxAge) && maxAge > 0 ? maxAge : null,
+      : defaultWebOrigins(e.ADMIN_PORT, e.PUBLISHER_PORT),
+    trustProxy: trustProxyFrom(e.TRUST_PROXY),
+    metricsToken: e.METRICS_TOKEN ?? null,
+    docsNeedSession: e.NODE_ENV === 'production',
+    loginClientLimit: e.LOGIN_RATE_LIMIT,
+    loginClientWindowSeconds: e.LOGIN_RATE_WINDOW_SECONDS,
+    passwordMaxAgeDays: e.PASSWORD_MAX_AGE_DAYS ?? null,
   };
 }
 

@@ -7,8 +7,11 @@ import {
   type LedgerImportJobData,
   type LedgerImportProgress,
 } from '@gongkai/contracts';
-import { importLedgerFile, UnreadableLedgerError } from '@gongkai/application';
-import { CaseTransitionService } from '@gongkai/persistence';
+import {
+  CaseTransitionService,
+  importLedgerFile,
+  UnreadableLedgerError,
+} from '@gongkai/application';
 import { createJobsTestApp } from '../jobs/jobs-test-app';
 import { JobsQueue } from '../jobs/jobs-queue';
 import { JobsService } from '../jobs/jobs.service';

@@ -10,12 +10,12 @@ import type {
   LedgerImportReport,
 } from '@gongkai/contracts';
 import {
+  CaseTransitionService,
   formatRejection,
   importLedger,
   readLedgerFile,
   UnreadableLedgerError,
 } from '@gongkai/application';
-import { CaseTransitionService } from '@gongkai/persistence';
 import { type SessionUser } from '../auth/session-user';
 import { httpErrors } from '../cases/case-http-errors';
 import { JobsService } from '../jobs/jobs.service';

@@ -1,6 +1,6 @@
 import { UnrecoverableError, Worker, type Queue } from 'bullmq';
 import { QUEUE_NAME } from '@gongkai/contracts';
-import { CaseTransitionService, SYSTEM_ACTOR } from '@gongkai/persistence';
+import { CaseTransitionService, SYSTEM_ACTOR } from '@gongkai/application';
 import { seedDesk } from '../testing/test-app';
 import { createJobsTestApp } from './jobs-test-app';
 import { JobsQueue } from './jobs-queue';

@@ -1,4 +1,4 @@
-import { CaseTransitionService, SYSTEM_ACTOR } from '@gongkai/persistence';
+import { CaseTransitionService, SYSTEM_ACTOR } from '@gongkai/application';
 import { seedDesk } from '../testing/test-app';
 import { createJobsTestApp } from './jobs-test-app';
 import { QueueUnavailableError } from './jobs-queue';

@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { ExportCheckpointUseCase, ListCheckpointsUseCase } from '@gongkai/application';
 import type {
   JournalCheckpointsResponse,
@@ -19,16 +17,11 @@ import { JobsService } from '../jobs/jobs.service';
  */
 @Injectable()
 export class JournalVerificationService {
-  private readonly list: ListCheckpointsUseCase;
-  private readonly export: ExportCheckpointUseCase;
-
   constructor(
-    @InjectDataSource() db: DataSource,
+    private readonly list: ListCheckpointsUseCase,
+    private readonly exportCheckpoint: ExportCheckpointUseCase,
     private readonly jobs: JobsService,
-  ) {
-    this.list = new ListCheckpointsUseCase(db);
-    this.export = new ExportCheckpointUseCase(db);
-  }
+  ) {}
 
   async start(user: SessionUser): Promise<JournalVerificationAccepted> {
     const data = {
@@ -52,7 +45,7 @@ export class JournalVerificationService {
   }
 
   async file(user: SessionUser, id: string): Promise<{ name: string; body: Buffer }> {
-    const c: JournalCheckpoint | null = await this.export.execute({
+    const c: JournalCheckpoint | null = await this.exportCheckpoint.execute({
       id,
       agencyIds: user.scopeAgencyIds,
     });

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ExportCheckpointUseCase, ListCheckpointsUseCase } from '@gongkai/application';
+import { onDataSource } from '../database.token';
 import { JournalVerificationController } from './journal-verification.controller';
 import { JournalVerificationService } from './journal-verification.service';
 import { JournalController } from './journal.controller';
@@ -6,6 +8,11 @@ import { JournalService } from './journal.service';
 
 @Module({
   controllers: [JournalController, JournalVerificationController],
-  providers: [JournalService, JournalVerificationService],
+  providers: [
+    JournalService,
+    JournalVerificationService,
+    onDataSource(ListCheckpointsUseCase),
+    onDataSource(ExportCheckpointUseCase),
+  ],
 })
 export class JournalModule {}

@@ -1,4 +1,5 @@
-import { CaseTransitionService, raiseAlerts, SYSTEM_ACTOR } from '@gongkai/persistence';
+import { raiseAlerts } from '@gongkai/persistence';
+import { CaseTransitionService, SYSTEM_ACTOR } from '@gongkai/application';
 import { createTestApp, seedDesk, type TestApp } from '../testing/test-app';
 
 // 2025-03-26 00:05 in Shanghai, when the daily alerts run.

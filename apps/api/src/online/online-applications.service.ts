@@ -10,12 +10,8 @@ import {
   type OnlineApplicationRequest,
 } from '@gongkai/contracts';
 import { formatLocalDateZh, type ApplicantCategory } from '@gongkai/domain';
-import {
-  AgencyEntity,
-  CaseEntity,
-  CaseTransitionService,
-  SYSTEM_ACTOR,
-} from '@gongkai/persistence';
+import { AgencyEntity, CaseEntity } from '@gongkai/persistence';
+import { CaseTransitionService, SYSTEM_ACTOR } from '@gongkai/application';
 import { httpErrors } from '../cases/case-http-errors';
 import { InjectClock, type Clock } from '../common/clock';
 import { APPLICATION_STAGE_LABELS, applicationStage, publicOutcome } from './application-stage';

@@ -1,25 +1,20 @@
-import { ForbiddenException, NotFoundException } from '@nestjs/common';
+import { ForbiddenException } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { AgencyEntity } from '@gongkai/persistence';
+import { agencyInScope as agencyInReaderScope } from '@gongkai/application';
+import type { AgencyEntity } from '@gongkai/persistence';
 import { type SessionUser } from '../auth/session-user';
+import { httpErrors } from '../cases/case-http-errors';
 
 /**
  * The agency a staff route is about: the user's own, or one in the user's read scope named by
- * code. Anything else is a 404, never a 403, so scope does not reveal which agencies exist.
+ * code. Anything else is a 404, never a 403 (the application's agencyInScope).
  */
-export async function agencyInScope(
+export function agencyInScope(
   db: DataSource,
   user: SessionUser,
   code: string | undefined,
 ): Promise<AgencyEntity> {
-  const repo = db.getRepository(AgencyEntity);
-  const agency = code
-    ? await repo.findOne({ where: { code } })
-    : await repo.findOne({ where: { id: user.agencyId } });
-  if (!agency || !user.scopeAgencyIds.includes(agency.id)) {
-    throw new NotFoundException({ message: '机关不存在', code: 'agency_not_found' });
-  }
-  return agency;
+  return httpErrors(() => agencyInReaderScope(db.manager, user, code));
 }
 
 /** Reading a supervised unit's report is allowed; changing it is for its own staff. */

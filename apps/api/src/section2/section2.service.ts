@@ -1,9 +1,7 @@
 import { BadRequestException, ForbiddenException, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { ZodValidationException } from 'nestjs-zod';
-import { DataSource } from 'typeorm';
 import { putSection2Schema, section2FormatOf } from '@gongkai/contracts';
-import { Section2FiguresEntity } from '@gongkai/persistence';
+import { Section2Figures } from '@gongkai/application';
 import { type SessionUser } from '../auth/session-user';
 
 export interface Section2View {
@@ -18,15 +16,11 @@ export interface Section2View {
 /** Section 二 figures come from other systems: entered per agency and year (DESIGN.md). */
 @Injectable()
 export class Section2Service {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly figures: Section2Figures) {}
 
   async get(user: SessionUser, year: number, agencyId?: string): Promise<Section2View> {
     const agency = agencyId ?? user.agencyId;
-    const row = user.scopeAgencyIds.includes(agency)
-      ? await this.db
-          .getRepository(Section2FiguresEntity)
-          .findOne({ where: { agencyId: agency, year } })
-      : null;
+    const row = user.scopeAgencyIds.includes(agency) ? await this.figures.read(agency, year) : null;
     return {
       agencyId: agency,
       year,
@@ -52,17 +46,11 @@ export class Section2Service {
         code: 'wrong_format',
       });
     }
-    await this.db.getRepository(Section2FiguresEntity).upsert(
-      {
-        agencyId,
-        year,
-        format: body.format,
-        figures: body.figures,
-        updatedBy: user.id,
-        updatedAt: new Date(),
-      },
-      ['agencyId', 'year'],
-    );
+    await this.figures.save(agencyId, year, {
+      format: body.format,
+      figures: body.figures,
+      updatedBy: user.id,
+    });
     return this.get(user, year, agencyId);
   }
 }

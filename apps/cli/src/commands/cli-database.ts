@@ -1,10 +1,5 @@
-import {
-  createDataSource,
-  databaseUrlFromEnv,
-  ReportSourcesRepository,
-  type AgencyEntity,
-} from '@gongkai/persistence';
-import type { DataSource } from 'typeorm';
+import { cliEnvironmentSchema, parseEnvironment } from '@gongkai/application';
+import { createDataSource, ReportSourcesRepository, type AgencyEntity } from '@gongkai/persistence';
 import { UsageError } from '../cli-errors';
 
 export function parseYearOption(value: string): number {
@@ -15,9 +10,13 @@ export function parseYearOption(value: string): number {
   return year;
 }
 
+/** The connection a command hands to the use cases (opened and closed here only). */
+export type CliDatabase = ReturnType<typeof createDataSource>;
+
 /** Opens the database of DATABASE_URL, runs `work`, and always closes it. */
-export async function withDatabase<T>(work: (db: DataSource) => Promise<T>): Promise<T> {
-  const db = createDataSource(databaseUrlFromEnv());
+export async function withDatabase<T>(work: (db: CliDatabase) => Promise<T>): Promise<T> {
+  const env = parseEnvironment(cliEnvironmentSchema);
+  const db = createDataSource(env.DATABASE_URL, env.DATABASE_POOL_SIZE);
   await db.initialize();
   try {
     return await work(db);
@@ -26,7 +25,7 @@ export async function withDatabase<T>(work: (db: DataSource) => Promise<T>): Pro
   }
 }
 
-export async function agencyByCode(db: DataSource, code: string): Promise<AgencyEntity> {
+export async function agencyByCode(db: CliDatabase, code: string): Promise<AgencyEntity> {
   const agency = await new ReportSourcesRepository(db.manager).findAgencyByCode(code);
   if (!agency) throw new UsageError(`没有代码为 ${code} 的机关`);
   return agency;

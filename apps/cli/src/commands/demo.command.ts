@@ -7,6 +7,7 @@ import {
   DEMO_PASSWORD,
   seedDemoData,
 } from '@gongkai/persistence';
+import { CaseTransitionService } from '@gongkai/application';
 import { log } from '../cli-errors';
 
 export function registerDemoCommand(program: Command): void {
@@ -20,9 +21,11 @@ export function registerDemoCommand(program: Command): void {
     .action(async (options: { cases: number; json?: boolean }) => {
       const ds = await createDataSource(databaseUrlFromEnv()).initialize();
       try {
+        const today = localDateInShanghai(new Date());
         const summary = await seedDemoData(ds, {
           hashPassword: (p) => argon2.hash(p, { type: argon2.argon2id }),
-          today: localDateInShanghai(new Date()),
+          today,
+          transitions: new CaseTransitionService(ds, { today: () => today }),
           cases: options.cases,
         });
         if (options.json) process.stdout.write(JSON.stringify(summary) + '\n');

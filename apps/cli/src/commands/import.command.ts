@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import {
+  CaseTransitionService,
   formatRejection,
   importLedger,
   readJsonl,
@@ -10,7 +11,6 @@ import {
   type LedgerReading,
 } from '@gongkai/application';
 import {
-  CaseTransitionService,
   createDataSource,
   databaseUrlFromEnv,
   ensureAgency,

@@ -1,13 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import {
-  CaseTransitionService,
-  createDataSource,
-  databaseUrlFromEnv,
-  ensureAgency,
-  migrate,
-  type JournalActor,
-} from '@gongkai/persistence';
+import { createDataSource, databaseUrlFromEnv, ensureAgency, migrate } from '@gongkai/persistence';
+import { CaseTransitionService, type JournalActor } from '@gongkai/application';
 import { runCli } from '../testing/run-cli';
 import { EXIT_OK, EXIT_USAGE } from '../cli-errors';
 import { sweepDate } from './sweep.command';

@@ -1,14 +1,11 @@
 import type { Command } from 'commander';
-import type { DataSource } from 'typeorm';
 import { EVENT_LABELS, isLocalDate, localDateInShanghai, type LocalDate } from '@gongkai/domain';
-import {
-  CaseTransitionService,
-  createDataSource,
-  databaseUrlFromEnv,
-  sweepDeadlines,
-  type SweepResult,
-} from '@gongkai/persistence';
+import type { SweepResult } from '@gongkai/persistence';
+import { agencyIdsByCode, SweepDeadlines } from '@gongkai/application';
 import { UsageError } from '../cli-errors';
+import { withDatabase, type CliDatabase } from './cli-database';
+
+export { withDatabase };
 
 interface SweepOptions {
   today?: string;
@@ -16,28 +13,15 @@ interface SweepOptions {
   json?: boolean;
 }
 
-/** Opens DATABASE_URL, runs `work` and always closes the connection. */
-export async function withDatabase<T>(work: (ds: DataSource) => Promise<T>): Promise<T> {
-  const ds = createDataSource(databaseUrlFromEnv());
-  await ds.initialize();
-  try {
-    return await work(ds);
-  } finally {
-    await ds.destroy();
-  }
-}
-
 /** `--agency CODE` → the agency's id, or a usage error naming the unknown code. */
 export async function agencyScope(
-  ds: DataSource,
+  ds: CliDatabase,
   code: string | undefined,
 ): Promise<string[] | undefined> {
   if (code === undefined) return undefined;
-  const rows = (await ds.query('SELECT id FROM agencies WHERE code = $1', [code])) as {
-    id: string;
-  }[];
-  if (rows.length === 0) throw new UsageError(`未找到机关代码“${code}”`);
-  return [rows[0].id];
+  const ids = await agencyIdsByCode(ds, code);
+  if (!ids) throw new UsageError(`未找到机关代码“${code}”`);
+  return ids;
 }
 
 /**
@@ -88,8 +72,7 @@ export function registerSweepCommand(program: Command): void {
       const today = sweepDate(options.today);
       const result = await withDatabase(async (ds) => {
         const agencyIds = await agencyScope(ds, options.agency);
-        const transitions = new CaseTransitionService(ds, { today: () => today });
-        return sweepDeadlines(ds, transitions, { today, agencyIds });
+        return new SweepDeadlines(ds).execute({ today, agencyIds });
       });
       process.stdout.write(
         options.json ? JSON.stringify(result, null, 2) + '\n' : sweepText(result),

@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
+import { CaseTransitionService } from '@gongkai/application';
 import {
-  CaseTransitionService,
   createDataSource,
   databaseUrlFromEnv,
   ensureAgency,

@@ -1,12 +1,7 @@
 import type { Command } from 'commander';
 import { localDateInShanghai } from '@gongkai/domain';
-import {
-  CaseTransitionService,
-  checkYearToClose,
-  closeYear,
-  YearCloseError,
-  type YearCloseResult,
-} from '@gongkai/persistence';
+import { checkYearToClose, YearCloseError, type YearCloseResult } from '@gongkai/persistence';
+import { CloseYear } from '@gongkai/application';
 import { EXIT_FAILED, UsageError } from '../cli-errors';
 import { agencyScope, sweepText, withDatabase } from './sweep.command';
 
@@ -53,8 +48,7 @@ export function registerYearCloseCommand(program: Command): void {
       }
       const result = await withDatabase(async (ds) => {
         const agencyIds = await agencyScope(ds, options.agency);
-        const transitions = new CaseTransitionService(ds, { today: () => today });
-        return closeYear(ds, transitions, { year, today, agencyIds });
+        return new CloseYear(ds).execute({ year, today, agencyIds });
       });
       process.stdout.write(
         options.json ? JSON.stringify(result, null, 2) + '\n' : yearCloseText(result),

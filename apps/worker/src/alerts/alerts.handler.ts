@@ -1,26 +1,15 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { raiseAlerts, type AlertMailer, type RaiseAlertsResult } from '@gongkai/persistence';
-import { InjectDataSource } from '../database.provider';
+import { Injectable } from '@nestjs/common';
+import { RaiseAlerts } from '@gongkai/application';
+import type { RaiseAlertsResult } from '@gongkai/persistence';
 import { JobHandler } from '../jobs/job-handler.decorator';
-import { InjectClock, todayOf, type Clock } from '../worker-clock';
-import { ALERT_MAILER } from './smtp-mailer';
 
-/** Thin: the daily alerts (预警/督办) are raised by libs/persistence, de-duplicated there. */
+/** Thin: the daily alerts (预警/督办) are raised by the RaiseAlerts use case, de-duplicated there. */
 @Injectable()
 export class AlertsHandler {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectClock() private readonly clock: Clock,
-    @Inject(ALERT_MAILER) private readonly mailer: AlertMailer | null,
-  ) {}
+  constructor(private readonly alerts: RaiseAlerts) {}
 
   @JobHandler('alerts.daily')
   raise(): Promise<RaiseAlertsResult> {
-    return raiseAlerts(this.dataSource, {
-      today: todayOf(this.clock),
-      now: this.clock.now(),
-      mailer: this.mailer,
-    });
+    return this.alerts.execute();
   }
 }

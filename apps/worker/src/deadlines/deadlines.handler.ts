@@ -1,17 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { UnrecoverableError, type Job } from 'bullmq';
-import { DataSource } from 'typeorm';
 import { yearOf } from '@gongkai/domain';
 import type { YearCloseJobData } from '@gongkai/contracts';
-import {
-  CaseTransitionService,
-  closeYear,
-  sweepDeadlines,
-  YearCloseError,
-  type SweepResult,
-  type YearCloseResult,
-} from '@gongkai/persistence';
-import { InjectDataSource } from '../database.provider';
+import { YearCloseError, type SweepResult, type YearCloseResult } from '@gongkai/persistence';
+import { CloseYear, SweepDeadlines } from '@gongkai/application';
 import { JobHandler } from '../jobs/job-handler.decorator';
 import { InjectClock, todayOf, type Clock } from '../worker-clock';
 
@@ -41,22 +33,20 @@ export function yearCloseSummary(result: YearCloseResult) {
 }
 
 /**
- * Thin: the deadline jobs call the shared functions of libs/persistence (the CLI calls the same
- * ones). BullMQ delivers at least once; the functions re-check every case under its row lock.
+ * Thin: the deadline jobs call the application's use cases (the CLI calls the same ones). BullMQ
+ * delivers at least once; the use cases re-check every case under its row lock.
  */
 @Injectable()
 export class DeadlinesHandler {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly transitions: CaseTransitionService,
+    private readonly sweepDeadlines: SweepDeadlines,
+    private readonly yearClose: CloseYear,
     @InjectClock() private readonly clock: Clock,
   ) {}
 
   @JobHandler('deadlines.sweep')
   async sweep(): Promise<ReturnType<typeof sweepSummary>> {
-    const result = await sweepDeadlines(this.dataSource, this.transitions, {
-      today: todayOf(this.clock),
-    });
+    const result = await this.sweepDeadlines.execute({ today: todayOf(this.clock) });
     return sweepSummary(result);
   }
 
@@ -65,12 +55,10 @@ export class DeadlinesHandler {
     const today = todayOf(this.clock);
     // Run late (the worker was down over New Year) it still closes the year that has ended.
     const year = job.data?.year ?? yearOf(today) - 1;
-    const result = await closeYear(this.dataSource, this.transitions, { year, today }).catch(
-      (error: unknown) => {
-        // A year that has not ended will not end by retrying.
-        throw error instanceof YearCloseError ? new UnrecoverableError(error.message) : error;
-      },
-    );
+    const result = await this.yearClose.execute({ year, today }).catch((error: unknown) => {
+      // A year that has not ended will not end by retrying.
+      throw error instanceof YearCloseError ? new UnrecoverableError(error.message) : error;
+    });
     if (result.failed.length > 0) {
       // Retried with backoff; the cases already marked are skipped next time.
       throw new Error(

@@ -6,8 +6,11 @@ import {
   type LedgerImportJobData,
   type LedgerImportReport,
 } from '@gongkai/contracts';
-import { importLedgerFile, UnreadableLedgerError } from '@gongkai/application';
-import { CaseTransitionService } from '@gongkai/persistence';
+import {
+  CaseTransitionService,
+  importLedgerFile,
+  UnreadableLedgerError,
+} from '@gongkai/application';
 import { InjectDataSource } from '../database.provider';
 import { JobHandler } from '../jobs/job-handler.decorator';
 

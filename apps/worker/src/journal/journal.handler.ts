@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { DataSource } from 'typeorm';
 import {
   CheckJournalNightlyUseCase,
   VerifyJournalUseCase,
@@ -8,10 +7,8 @@ import {
   type JournalAudit,
 } from '@gongkai/application';
 import type { JournalVerifyJobData, JournalVerifyProgress } from '@gongkai/contracts';
-import { journalSigningKeyFromEnv, trustedJournalFingerprint } from '@gongkai/persistence';
-import { InjectDataSource } from '../database.provider';
+import { trustedJournalFingerprint } from '@gongkai/persistence';
 import { JobHandler } from '../jobs/job-handler.decorator';
-import { InjectClock, type Clock } from '../worker-clock';
 
 /** How often (in cases) the desk's progress bar moves. */
 const PROGRESS_EVERY = 2_000;
@@ -20,24 +17,20 @@ const PROGRESS_EVERY = 2_000;
 @Injectable()
 export class JournalHandler {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectClock() private readonly clock: Clock,
+    private readonly nightlyCheck: CheckJournalNightlyUseCase,
+    private readonly verification: VerifyJournalUseCase,
   ) {}
 
   /** Read-only, so a retry just verifies again; a second checkpoint the same night is harmless. */
   @JobHandler('journal.nightly')
   nightly(): Promise<AgencyJournalCheck[]> {
-    return new CheckJournalNightlyUseCase(
-      this.dataSource,
-      this.clock,
-      journalSigningKeyFromEnv,
-    ).execute();
+    return this.nightlyCheck.execute();
   }
 
   @JobHandler('journal.verify')
   async verify(job: Job<JournalVerifyJobData>): Promise<JournalAudit> {
     let reported = -PROGRESS_EVERY;
-    return new VerifyJournalUseCase(this.dataSource, this.clock).execute({
+    return this.verification.execute({
       agencyIds: job.data.agencyIds ?? undefined,
       trustedFingerprint: trustedJournalFingerprint(),
       onProgress: async (p: JournalVerifyProgress) => {

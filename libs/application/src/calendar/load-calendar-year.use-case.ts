@@ -1,7 +1,8 @@
 import type { DataSource } from 'typeorm';
 import type { CalendarLoadResult, PutCalendarYearRequest } from '@gongkai/contracts';
 import { mayChangeHolidayCalendar, type CalendarEditor } from '@gongkai/domain';
-import { CalendarYearEntity, type CaseTransitionService } from '@gongkai/persistence';
+import { CalendarYearEntity } from '@gongkai/persistence';
+import type { CaseTransitionService } from '../cases/case-transition.service';
 import { ApplicationError } from '../common/application-error';
 import type { Clock } from '../common/clock';
 import { arrangementOf } from './calendar-arrangement-of';

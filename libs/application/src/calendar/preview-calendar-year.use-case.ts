@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { CalendarPreviewResult, PutCalendarYearRequest } from '@gongkai/contracts';
-import type { CaseTransitionService } from '@gongkai/persistence';
+import type { CaseTransitionService } from '../cases/case-transition.service';
 import { arrangementOf } from './calendar-arrangement-of';
 import { GetCalendarYear } from './get-calendar-year.use-case';
 

@@ -2,9 +2,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
-import { CaseTransitionService, StatisticsRepository } from '@gongkai/persistence';
+import { StatisticsRepository } from '@gongkai/persistence';
+import { CaseTransitionService } from '../cases/case-transition.service';
 import { formatForYear } from '@gongkai/report/core';
-import { openTestDatabase, seedAgency } from '../testing/test-database';
+import { openTestDatabase, seedAgency } from '@gongkai/persistence/testing';
 import { importLedger } from './import-ledger.use-case';
 import { readJsonl } from './ledger-read';
 

@@ -3,8 +3,9 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { DataSource } from 'typeorm';
 import { addDays, APPLICANT_CATEGORY_CODES, type LocalDate } from '@gongkai/domain';
-import { CaseTransitionService, verifyAgencyJournal } from '@gongkai/persistence';
-import { openTestDatabase, seedAgency } from '../testing/test-database';
+import { verifyAgencyJournal } from '@gongkai/persistence';
+import { CaseTransitionService } from '../cases/case-transition.service';
+import { openTestDatabase, seedAgency } from '@gongkai/persistence/testing';
 import { importLedger } from './import-ledger.use-case';
 import { readJsonl, readXlsx } from './ledger-read';
 

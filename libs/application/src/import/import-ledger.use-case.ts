@@ -13,14 +13,9 @@ import {
   type LocalDate,
   type WorkingDayCalendar,
 } from '@gongkai/domain';
-import {
-  ProceedingEntity,
-  replayCase,
-  writeReplayedCases,
-  type CaseEventInput,
-  type CaseTransitionService,
-  type ReplayedCase,
-} from '@gongkai/persistence';
+import { ProceedingEntity, writeReplayedCases, type CaseEventInput } from '@gongkai/persistence';
+import type { CaseTransitionService } from '../cases/case-transition.service';
+import { replayLedgerCase, type ReplayedCase } from './replay-ledger-case';
 import { ledgerLineSchema, type LedgerLine, type RawLedgerLine } from './ledger-line';
 import { readLedgerFile, type LedgerFile } from './ledger-read';
 import type { LedgerReading } from './ledger-workbook';
@@ -227,7 +222,7 @@ function dryRun(
     if (value > today) return { error: `${label}（${value}）晚于今天` };
   }
   const actorId = options.actorId ?? 'system';
-  const result = replayCase(
+  const result = replayLedgerCase(
     transitions,
     {
       agencyId: options.agencyId,

@@ -1,11 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { DataSource } from 'typeorm';
-import {
-  CaseTransitionService,
-  StatisticsRepository,
-  verifyAgencyJournal,
-} from '@gongkai/persistence';
-import { openTestDatabase, seedAgency } from '../testing/test-database';
+import { StatisticsRepository, verifyAgencyJournal } from '@gongkai/persistence';
+import { CaseTransitionService } from '../cases/case-transition.service';
+import { openTestDatabase, seedAgency } from '@gongkai/persistence/testing';
 import { formatRejection, importLedger } from './import-ledger.use-case';
 import { readJsonl, readXlsx } from './ledger-read';
 

@@ -8,12 +8,8 @@ import {
   type CaseSnapshot,
   type WorkingDayCalendar,
 } from '@gongkai/domain';
-import {
-  GENESIS_HASH,
-  journalRowHash,
-  nextDueOn,
-  type CheckpointEntry,
-} from '@gongkai/persistence';
+import { GENESIS_HASH, journalRowHash, type CheckpointEntry } from '@gongkai/persistence';
+import { nextDueOn } from '../cases/case-transition.context';
 import { finding, type CaseIdentity, type JournalFinding } from './journal-finding';
 
 /**

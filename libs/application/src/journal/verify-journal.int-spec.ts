@@ -1,8 +1,8 @@
 import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { WorkingDayCalendar, upgradePersistedSnapshot } from '@gongkai/domain';
+import { WorkingDayCalendar, upgradePersistedSnapshot, type Outcome } from '@gongkai/domain';
+import { CaseTransitionService } from '../cases/case-transition.service';
 import {
-  CaseTransitionService,
   checkpointProblems,
   createDataSource,
   ensureAgency,
@@ -166,7 +166,11 @@ describe('journal verification (replay audit and signed checkpoints)', () => {
   }
 
   /** A case decided and served: ACCEPT, DRAFT_DECISION, APPROVE_DECISION, RECORD_SERVICE. */
-  async function servedCase(a: AgencyEntity, ref: string, outcome = 'partially_disclosed') {
+  async function servedCase(
+    a: AgencyEntity,
+    ref: string,
+    outcome: Outcome = 'partially_disclosed',
+  ) {
     const id = await register(a, ref);
     await service.apply(id, { type: 'ACCEPT', on: '2025-03-03' }, clerk);
     await service.apply(id, { type: 'DRAFT_DECISION', on: '2025-03-10', outcome }, clerk);

@@ -1,6 +1,7 @@
 export * from './case-errors';
 export * from './calendar-source';
-export * from './case-transition';
+export * from './case-transition.repository';
+export * from './case-transitions.port';
 export * from './journal-hash';
 export * from './journal-verify';
 export * from './journal-checkpoint';
@@ -8,4 +9,5 @@ export * from './journal-checkpoint-store';
 export * from './journal-signing-key';
 export * from './journal-write-guard';
 export * from './journal-alerts';
-export * from './case-replay';
+export * from './replayed-cases.writer';
+export * from './case-read.repository';

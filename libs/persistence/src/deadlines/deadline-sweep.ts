@@ -11,7 +11,7 @@ import {
 } from '@gongkai/domain';
 import { CaseEntity } from '../entities/case.entity';
 import { CaseError } from '../cases/case-errors';
-import { SYSTEM_ACTOR, type CaseTransitionService } from '../cases/case-transition';
+import { SYSTEM_ACTOR, type CaseTransitions } from '../cases/case-transitions.port';
 
 /** The events a deadline sends by itself; only the system actor may send them. */
 export const EXPIRY_EVENTS = ['SUPPLEMENT_OVERDUE', 'CONSULTATION_EXPIRED', 'FEE_OVERDUE'] as const;
@@ -115,7 +115,7 @@ async function candidateIds(
  */
 export async function sweepDeadlines(
   dataSource: DataSource,
-  transitions: CaseTransitionService,
+  transitions: CaseTransitions,
   options: SweepOptions,
 ): Promise<SweepResult> {
   const { today } = options;
@@ -149,7 +149,7 @@ export async function sweepDeadlines(
 
 async function sweepOne(
   dataSource: DataSource,
-  transitions: CaseTransitionService,
+  transitions: CaseTransitions,
   caseId: string,
   today: LocalDate,
 ): Promise<{ action: SweepAction } | { skip: SweepSkip }> {

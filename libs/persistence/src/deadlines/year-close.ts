@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { yearOf, type LocalDate } from '@gongkai/domain';
 import { CaseEntity } from '../entities/case.entity';
 import { CaseError } from '../cases/case-errors';
-import { SYSTEM_ACTOR, type CaseTransitionService } from '../cases/case-transition';
+import { SYSTEM_ACTOR, type CaseTransitions } from '../cases/case-transitions.port';
 import { sweepDeadlines, type SweepResult } from './deadline-sweep';
 
 export interface YearCloseOptions {
@@ -51,7 +51,7 @@ export function checkYearToClose(year: number, today: LocalDate): void {
  */
 export async function closeYear(
   dataSource: DataSource,
-  transitions: CaseTransitionService,
+  transitions: CaseTransitions,
   options: YearCloseOptions,
 ): Promise<YearCloseResult> {
   const { year, today } = options;

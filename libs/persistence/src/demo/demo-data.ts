@@ -14,11 +14,11 @@ import {
 import { ensureAgency } from '../agencies/agency-tree';
 import { CaseError } from '../cases/case-errors';
 import {
-  CaseTransitionService,
   SYSTEM_ACTOR,
   type CaseEventInput,
+  type CaseTransitions,
   type JournalActor,
-} from '../cases/case-transition';
+} from '../cases/case-transitions.port';
 import { AgencyEntity } from '../entities/agency.entity';
 import { ApprovalPolicyEntity } from '../entities/approval-policy.entity';
 import { ProceedingEntity } from '../entities/proceeding.entity';
@@ -91,6 +91,8 @@ export async function seedDemoData(
   options: {
     hashPassword: (password: string) => Promise<string>;
     today: LocalDate;
+    /** The transition path (@gongkai/application's CaseTransitionService) on `ds`, at `today`. */
+    transitions: CaseTransitions;
     seed?: number;
     cases?: number;
   },
@@ -104,7 +106,7 @@ export async function seedDemoData(
   const rand = random(options.seed ?? 20250101);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)];
   const { today } = options;
-  const transitions = new CaseTransitionService(ds, { today: () => today });
+  const { transitions } = options;
   const calendar = await transitions.calendar();
 
   const district = (

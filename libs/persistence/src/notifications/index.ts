@@ -1,2 +1,3 @@
 export * from './alert-rules';
 export * from './raise-alerts';
+export * from './notifications.repository';

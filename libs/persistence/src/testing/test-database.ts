@@ -6,7 +6,8 @@ import { migrate } from '../database-admin';
 import { AgencyEntity } from '../entities/agency.entity';
 import { UserEntity, type UserRole } from '../entities/user.entity';
 
-// Test support for this library's *.int-spec.ts (not exported): the run's throw-away database
+// Test support for the *.int-spec.ts of this library and of @gongkai/application (imported as
+// @gongkai/persistence/testing, never by production code): the run's throw-away database
 // (DATABASE_URL from `npm test`), else a developer database migrated here.
 const FALLBACK_URL = 'postgres://postgres@127.0.0.1:5432/gongkai_dev_cases';
 

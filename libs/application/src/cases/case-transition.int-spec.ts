@@ -1,12 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { IdentityCipher } from '../crypto/identity-cipher';
-import { CaseEntity } from '../entities/case.entity';
-import type { AgencyEntity } from '../entities/agency.entity';
-import { openTestDatabase, seedAgency } from '../testing/test-database';
-import { CaseError } from './case-errors';
-import { CaseTransitionService, type JournalActor } from './case-transition';
-import { verifyAgencyJournal, verifyCaseJournal } from './journal-verify';
+import {
+  IdentityCipher,
+  CaseEntity,
+  type AgencyEntity,
+  CaseError,
+  verifyAgencyJournal,
+  verifyCaseJournal,
+  type JournalActor,
+} from '@gongkai/persistence';
+import { openTestDatabase, seedAgency } from '@gongkai/persistence/testing';
+import { CaseTransitionService } from './case-transition.service';
 
 const clerk: JournalActor = { id: 'clerk-1', role: 'clerk' };
 const leader: JournalActor = { id: 'leader-1', role: 'leader' };

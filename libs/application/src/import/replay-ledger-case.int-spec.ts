@@ -1,8 +1,12 @@
 import type { DataSource } from 'typeorm';
-import { openTestDatabase, seedAgency } from '../testing/test-database';
-import { replayCase, writeReplayedCases, type ReplayStep } from './case-replay';
-import { CaseTransitionService, type RegisterCaseInput } from './case-transition';
-import { verifyAgencyJournal } from './journal-verify';
+import { openTestDatabase, seedAgency } from '@gongkai/persistence/testing';
+import {
+  verifyAgencyJournal,
+  writeReplayedCases,
+  type RegisterCaseInput,
+} from '@gongkai/persistence';
+import { CaseTransitionService } from '../cases/case-transition.service';
+import { replayLedgerCase, type ReplayStep } from './replay-ledger-case';
 
 const clerk = { id: 'system', role: 'clerk' } as const;
 const STEPS: ReplayStep[] = [
@@ -64,7 +68,7 @@ describe('replayed cases', () => {
       }
     });
     const calendar = await transitions.calendar();
-    const result = replayCase(transitions, input(replayedAgency.id), STEPS, calendar, clerk);
+    const result = replayLedgerCase(transitions, input(replayedAgency.id), STEPS, calendar, clerk);
     if (!result.ok) throw new Error(result.message);
     await ds.transaction((m) => writeReplayedCases(m, [result.replayed]));
 
@@ -88,7 +92,7 @@ describe('replayed cases', () => {
   it('refuses a step the machine refuses, naming it, and a registration the service refuses', async () => {
     const agency = await seedAgency(ds, 'replay-refused');
     const calendar = await transitions.calendar();
-    const refused = replayCase(
+    const refused = replayLedgerCase(
       transitions,
       input(agency.id),
       [{ event: { type: 'FEE_PAID', on: '2024-03-05' }, actor: clerk }],
@@ -96,7 +100,7 @@ describe('replayed cases', () => {
       clerk,
     );
     expect(refused).toMatchObject({ ok: false, step: { type: 'FEE_PAID', on: '2024-03-05' } });
-    const future = replayCase(
+    const future = replayLedgerCase(
       transitions,
       { ...input(agency.id), receivedOn: '2025-02-01' },
       [],

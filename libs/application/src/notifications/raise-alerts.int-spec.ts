@@ -1,10 +1,14 @@
 import type { DataSource } from 'typeorm';
 import { type LocalDate } from '@gongkai/domain';
-import type { AgencyEntity } from '../entities/agency.entity';
-import type { UserEntity } from '../entities/user.entity';
-import { openTestDatabase, seedAgency, seedUser } from '../testing/test-database';
-import { CaseTransitionService, SYSTEM_ACTOR } from '../cases/case-transition';
-import { raiseAlerts, type AlertMailer } from './raise-alerts';
+import {
+  type AgencyEntity,
+  type UserEntity,
+  raiseAlerts,
+  type AlertMailer,
+  SYSTEM_ACTOR,
+} from '@gongkai/persistence';
+import { openTestDatabase, seedAgency, seedUser } from '@gongkai/persistence/testing';
+import { CaseTransitionService } from '../cases/case-transition.service';
 
 const NOW = new Date('2025-03-25T16:05:00Z'); // 2025-03-26 00:05 in Shanghai
 

@@ -1,11 +1,16 @@
 import type { DataSource } from 'typeorm';
 import { type LocalDate } from '@gongkai/domain';
-import { CaseEntity } from '../entities/case.entity';
-import type { AgencyEntity } from '../entities/agency.entity';
-import { openTestDatabase, seedAgency } from '../testing/test-database';
-import { CaseTransitionService, type JournalActor } from '../cases/case-transition';
-import { verifyCaseJournal } from '../cases/journal-verify';
-import { checkYearToClose, closeYear, YearCloseError } from './year-close';
+import {
+  CaseEntity,
+  type AgencyEntity,
+  verifyCaseJournal,
+  checkYearToClose,
+  closeYear,
+  YearCloseError,
+  type JournalActor,
+} from '@gongkai/persistence';
+import { openTestDatabase, seedAgency } from '@gongkai/persistence/testing';
+import { CaseTransitionService } from '../cases/case-transition.service';
 
 const clerk: JournalActor = { id: 'clerk-1', role: 'clerk' };
 const leader: JournalActor = { id: 'leader-1', role: 'leader' };

@@ -1,10 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { ensureAgency } from '../agencies/agency-tree';
-import { CaseTransitionService, type JournalActor } from '../cases/case-transition';
-import { IdentityCipher } from '../crypto/identity-cipher';
-import { createDataSource } from '../data-source';
-import { dropDatabase, migrate } from '../database-admin';
+import {
+  ensureAgency,
+  IdentityCipher,
+  createDataSource,
+  dropDatabase,
+  migrate,
+  type JournalActor,
+} from '@gongkai/persistence';
+import { CaseTransitionService } from '../cases/case-transition.service';
 
 const clerk: JournalActor = { id: 'clerk-1', role: 'clerk' };
 const fee = { type: 'SERVE_FEE_NOTICE', standard: 'per_application', amountYuan: 100 } as const;

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
 import {
   applyCaseEvent,
   CASE_MACHINE_ID,
@@ -7,30 +6,28 @@ import {
   caseStatus,
   createCase,
   deriveDeadlines,
-  isLocalDate,
+  futureDateRefusal,
   persistSnapshot,
-  type CaseEvent,
   type CaseEventType,
   type CaseSnapshot,
   type LocalDate,
   type WorkingDayCalendar,
 } from '@gongkai/domain';
-import { CaseEntity } from '../entities/case.entity';
-import { CaseEventEntity } from '../entities/case-event.entity';
-import { CaseError } from './case-errors';
 import {
-  generateQueryCode,
+  CaseEntity,
+  CaseError,
+  GENESIS_HASH,
   journalRow,
-  nextDueOn,
-  snapshotChanges,
-  stateColumns,
   type CaseEventInput,
-  type CaseTransitionService,
   type JournalActor,
   type JournalEntry,
+  type JournalFields,
   type RegisterCaseInput,
-} from './case-transition';
-import { GENESIS_HASH } from './journal-hash';
+} from '@gongkai/persistence';
+import { checkRegistration, generateQueryCode } from '../cases/case-registration';
+import { nextDueOn, snapshotChanges, stateColumns } from '../cases/case-transition.context';
+import type { CaseTransitionService } from '../cases/case-transition.service';
+import { withActor } from '../cases/apply-case-event.use-case';
 
 /** One step of a history to replay, and who takes it. */
 export interface ReplayStep {
@@ -41,7 +38,7 @@ export interface ReplayStep {
 /** A case and its whole journal, as register() and apply() step by step would have written them. */
 export interface ReplayedCase {
   readonly row: CaseEntity;
-  readonly journal: readonly ReturnType<typeof journalRow>['fields'][];
+  readonly journal: readonly JournalFields[];
   readonly snapshot: CaseSnapshot;
 }
 
@@ -61,21 +58,21 @@ export type ReplayResult =
  * the replayed cases with writeReplayedCases(); a history imported this way verifies like one
  * typed in at the desk.
  */
-export function replayCase(
+export function replayLedgerCase(
   transitions: CaseTransitionService,
   input: RegisterCaseInput & { readonly ref: string; readonly approvalSteps: number },
   steps: readonly ReplayStep[],
   calendar: WorkingDayCalendar,
   registeredBy: JournalActor,
 ): ReplayResult {
-  let facts: ReturnType<CaseTransitionService['checkRegistration']>;
+  const today = transitions.currentDate();
+  let facts: ReturnType<typeof checkRegistration>;
   try {
-    facts = transitions.checkRegistration(input);
+    facts = checkRegistration(input, today, () => transitions.cipher);
   } catch (error) {
     if (error instanceof CaseError) return { ok: false, message: error.message };
     throw error;
   }
-  const today = transitions.currentDate();
   let snapshot = createCase(
     { receivedOn: input.receivedOn, approvalSteps: input.approvalSteps },
     calendar,
@@ -140,12 +137,9 @@ export function replayCase(
   for (const { event: input, actor } of steps) {
     const step = { type: input.type, on: input.on };
     // As apply(): no fact after today (the deadlines a clerk sets may be later).
-    for (const [field, value] of Object.entries(input)) {
-      if (isLocalDate(value) && value > today && field !== 'dueOn' && field !== 'delayedAnswerOn') {
-        return { ok: false, step, message: `日期不能晚于今天（${today}）：${value}` };
-      }
-    }
-    const event = { ...input, actor: { id: actor.id, role: actor.role } } as unknown as CaseEvent;
+    const future = futureDateRefusal(input, today);
+    if (future) return { ok: false, step, message: future.message };
+    const event = withActor(input, actor);
     const result = applyCaseEvent(snapshot, event, calendar);
     if (!result.ok) return { ok: false, step, message: result.message };
     last = result;
@@ -174,54 +168,4 @@ export function replayCase(
     return fields;
   });
   return { ok: true, replayed: { row, journal, snapshot } };
-}
-
-/**
- * Rows as one jsonb parameter, expanded by PostgreSQL into the table's own column types: one
- * statement per batch, whatever its size, with no per-value placeholders to build.
- */
-async function insertRows(
-  m: EntityManager,
-  entity: typeof CaseEntity | typeof CaseEventEntity,
-  rows: readonly object[],
-): Promise<void> {
-  if (!rows.length) return;
-  const metadata = m.connection.getMetadata(entity);
-  // Only the columns the rows set, so the others keep their defaults.
-  const columns = metadata.columns.filter((c) =>
-    rows.some((r) => (r as Record<string, unknown>)[c.propertyName] !== undefined),
-  );
-  const json = rows.map((r) => {
-    const record = r as Record<string, unknown>;
-    return Object.fromEntries(columns.map((c) => [c.databaseName, record[c.propertyName]]));
-  });
-  const names = columns.map((c) => `"${c.databaseName}"`).join(', ');
-  await m.query(
-    `INSERT INTO ${metadata.tableName} (${names})
-     SELECT ${names} FROM jsonb_populate_recordset(NULL::${metadata.tableName}, $1::jsonb)`,
-    [JSON.stringify(json)],
-  );
-}
-
-/**
- * Writes replayed cases and their journals in a few multi-row statements, inside the caller's
- * transaction. Registrations of each agency are serialised as register() does.
- */
-export async function writeReplayedCases(
-  m: EntityManager,
-  cases: readonly Pick<ReplayedCase, 'row' | 'journal'>[],
-): Promise<void> {
-  for (const agencyId of [...new Set(cases.map((c) => c.row.agencyId))].sort()) {
-    await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`cases:${agencyId}`]);
-  }
-  await insertRows(
-    m,
-    CaseEntity,
-    cases.map((c) => c.row),
-  );
-  await insertRows(
-    m,
-    CaseEventEntity,
-    cases.flatMap((c) => c.journal),
-  );
 }

@@ -1,11 +1,15 @@
 import type { DataSource } from 'typeorm';
 import { addDays, defaultWorkingDayCalendar, type LocalDate } from '@gongkai/domain';
-import { CaseEntity } from '../entities/case.entity';
-import type { AgencyEntity } from '../entities/agency.entity';
-import { openTestDatabase, seedAgency } from '../testing/test-database';
-import { CaseTransitionService, type JournalActor } from '../cases/case-transition';
-import { verifyCaseJournal } from '../cases/journal-verify';
-import { sweepDeadlines, type SweepAction } from './deadline-sweep';
+import {
+  CaseEntity,
+  type AgencyEntity,
+  verifyCaseJournal,
+  sweepDeadlines,
+  type SweepAction,
+  type JournalActor,
+} from '@gongkai/persistence';
+import { openTestDatabase, seedAgency } from '@gongkai/persistence/testing';
+import { CaseTransitionService } from '../cases/case-transition.service';
 
 const clerk: JournalActor = { id: 'clerk-1', role: 'clerk' };
 const calendar = defaultWorkingDayCalendar();

@@ -1,0 +1,16 @@
+export * from './add-case-note.use-case';
+export * from './apply-case-event.use-case';
+export * from './case-transition.service';
+export { nextDueOn, stateColumns } from './case-transition.context';
+export * from './preview-calendar.use-case';
+export * from './reassign-case.use-case';
+export * from './recompute-deadlines.use-case';
+export * from './register-case.use-case';
+export * from './case-reader';
+export * from './case-timeline.use-case';
+export * from './list-approvals.use-case';
+export * from './list-cases.use-case';
+export * from './list-my-open-cases.use-case';
+export * from './read-case.use-case';
+export * from './reveal-identity.use-case';
+export * from './verify-case-journal.use-case';

@@ -1,0 +1,1 @@
+export * from './section2-figures.use-case';
