@@ -8,6 +8,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
   CHANNELS,
+  defaultDecisionBasis,
   formatLocalDateZh,
   localDateInShanghai,
   outcomeDefinition,
@@ -89,11 +90,12 @@ export class LettersService {
     return this.template(user.agencyId, kind);
   }
 
-  async render(
+  /** The letter as text: the DOCX download and the on-screen preview (drafts before approval). */
+  async compose(
     user: SessionUser,
     caseId: string,
     kind: LetterKind,
-  ): Promise<{ fileName: string; buffer: Buffer }> {
+  ): Promise<{ title: string; paragraphs: string[]; fileName: string; draft: boolean }> {
     const c = await this.cases.findInScope(user, caseId);
     const agency = await this.db.getRepository(AgencyEntity).findOne({ where: { id: c.agencyId } });
     if (!agency) throw new NotFoundException({ message: '机关不存在', code: 'agency_not_found' });
@@ -104,12 +106,33 @@ export class LettersService {
         ? (c.snapshot.context.supplement?.items ?? []).map((item, i) => `${i + 1}. ${item}`)
         : [fill(p, values)],
     );
-    const buffer = await renderLetterDocx({
-      title: fill(template.title, values),
+    // Art. 51: the applicant is told the remedies on every decision, whatever the template says.
+    if (kind === 'decision' && !paragraphs.some((p) => p.includes('行政复议'))) {
+      paragraphs.splice(Math.max(0, paragraphs.length - 2), 0, REMEDY);
+    }
+    const title = fill(template.title, values);
+    return {
+      title,
       paragraphs,
-      signatureLines: SIGNATURE_LINES,
-    });
-    return { fileName: `${c.ref}-${fill(template.title, values)}.docx`, buffer };
+      fileName: `${c.ref}-${title}.docx`,
+      draft: kind === 'decision' && !c.outcome,
+    };
+  }
+
+  async render(
+    user: SessionUser,
+    caseId: string,
+    kind: LetterKind,
+  ): Promise<{ fileName: string; buffer: Buffer }> {
+    const { title, paragraphs, fileName } = await this.compose(user, caseId, kind);
+    const buffer = await renderLetterDocx({ title, paragraphs, signatureLines: SIGNATURE_LINES });
+    return { fileName, buffer };
+  }
+
+  /** The letters the case's history supports, in the order a case needs them. */
+  async applicable(user: SessionUser, caseId: string): Promise<LetterKind[]> {
+    const c = await this.cases.findInScope(user, caseId);
+    return LETTER_KINDS.filter((kind) => notApplicable(c, kind) === null);
   }
 
   private view(kind: LetterKind, row: LetterTemplateEntity | undefined): LetterTemplateView {
@@ -127,17 +150,12 @@ export class LettersService {
   private values(c: CaseEntity, agency: AgencyEntity, kind: LetterKind): Record<string, string> {
     const context = c.snapshot.context;
     const zh = (d: string | null | undefined) => (d ? formatLocalDateZh(d) : BLANK);
-    const refuse = (message: string) =>
-      new UnprocessableEntityException({ message, code: 'letter_not_applicable' });
 
-    if (kind === 'supplement' && !context.supplement)
-      throw refuse('本案未告知补正，无法生成补正告知书');
-    if (kind === 'extension' && !context.extension)
-      throw refuse('本案未申请延期，无法生成延期答复告知书');
-    if (kind === 'fee' && !context.fee) throw refuse('本案未送达收费通知，无法生成收费通知书');
+    const refusal = notApplicable(c, kind);
+    if (refusal)
+      throw new UnprocessableEntityException({ message: refusal, code: 'letter_not_applicable' });
     // A drafted decision can be printed for the approval file; the final one carries the outcome.
     const outcome = (c.outcome ?? context.draft?.outcome ?? null) as Outcome | null;
-    if (kind === 'decision' && !outcome) throw refuse('本案尚未拟定答复决定，无法生成答复书');
 
     const values: Record<string, string> = {
       agencyName: agency.name,
@@ -166,6 +184,7 @@ export class LettersService {
       outcome: BLANK,
       outcomeBasis: BLANK,
       outcomeAnswer: BLANK,
+      decisionReasons: context.draft?.reasons ?? BLANK,
       decidedOn: zh(c.decidedOn),
       serviceMethod:
         SERVICE_METHODS.find((m) => m.code === context.service?.method)?.label ??
@@ -176,11 +195,27 @@ export class LettersService {
     if (outcome) {
       const definition = outcomeDefinition(outcome);
       values['outcome'] = definition.label;
-      values['outcomeBasis'] = definition.basis ?? '';
+      values['outcomeBasis'] =
+        context.draft?.basis ?? (defaultDecisionBasis(outcome) || '有关法律法规');
       values['outcomeAnswer'] = fill(OUTCOME_ANSWERS[definition.group], values);
     }
     return values;
   }
+}
+
+/** Null when the case's history supports the letter; otherwise why not (the clerk's words). */
+export function notApplicable(c: CaseEntity, kind: LetterKind): string | null {
+  const context = c.snapshot.context;
+  if (kind === 'supplement' && !context.supplement) return '本案未告知补正，无法生成补正告知书';
+  if (kind === 'extension' && context.extension?.decision !== 'granted')
+    return '本案未批准延期，无法生成延期答复告知书';
+  if (kind === 'consultation' && context.consultations.length === 0)
+    return '本案未征求意见，无法生成征求意见书';
+  if (kind === 'fee' && !context.fee) return '本案未送达收费通知，无法生成收费通知书';
+  if (kind === 'decision' && !c.outcome && !context.draft)
+    return '本案尚未拟定答复决定，无法生成答复书';
+  if (kind === 'service' && !c.outcome) return '本案尚未作出答复决定，无法生成送达回证';
+  return null;
 }
 
 /** Replaces `{{name}}`; unknown names stay visible, so a typo in a template shows in the letter. */

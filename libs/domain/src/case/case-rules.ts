@@ -1,4 +1,9 @@
-import { AUTOMATIC_OUTCOMES, isOutcome, isServiceMethod } from '../catalogues';
+import {
+  AUTOMATIC_OUTCOMES,
+  decisionReasonsProblem,
+  isOutcome,
+  isServiceMethod,
+} from '../catalogues';
 import { CONSULTATION_WORKING_DAYS } from '../clock';
 import { type WorkingDayCalendar } from '../calendar';
 import { formatLocalDateZh, isLocalDate, yearOf, type LocalDate } from '../dates';
@@ -235,7 +240,8 @@ export const EVENT_RULES: { readonly [T in CaseEventType]: EventRule<T> } = {
       if (e.outcome === 'unavailable.unclear_after_supplement' && !c.supplement?.receivedOn) {
         return refuse('invalid_payload', '本案未经补正，不能选择“补正后申请内容仍不明确”');
       }
-      return null;
+      const problem = decisionReasonsProblem(e.outcome, e.reasons, e.basis);
+      return problem ? refuse('invalid_payload', problem) : null;
     },
   },
   APPROVE_DECISION: {

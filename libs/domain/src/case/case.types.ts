@@ -54,6 +54,10 @@ export type ReasonsJudgedEvent = EventBase & {
 export type DraftDecisionEvent = EventBase & {
   readonly type: 'DRAFT_DECISION';
   readonly outcome: Outcome;
+  /** Art. 36–37: why the outcome refuses or limits; required for those outcomes. */
+  readonly reasons?: string;
+  /** The legal basis as printed (pre-filled from the outcome catalogue, editable). */
+  readonly basis?: string;
 };
 export type ApproveDecisionEvent = EventBase & {
   readonly type: 'APPROVE_DECISION';
@@ -239,6 +243,9 @@ export interface ApprovalRecord {
 
 export interface DraftRecord {
   readonly outcome: Outcome;
+  /** Absent on drafts made before reasons were recorded and on outcomes that need none. */
+  readonly reasons?: string;
+  readonly basis?: string;
   readonly draftedOn: LocalDate;
   readonly draftedBy: string;
   readonly approvals: readonly ApprovalRecord[];

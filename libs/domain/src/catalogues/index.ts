@@ -3,3 +3,4 @@ export * from './outcomes';
 export * from './channels';
 export * from './proceedings';
 export * from './service-methods';
+export * from './decision-reasons';
