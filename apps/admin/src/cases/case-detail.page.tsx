@@ -129,7 +129,7 @@ export function CaseDetailPage() {
             <DeadlinePanel view={view} />
           </Card>
           <Card title={t.letters} style={{ marginBottom: 16 }}>
-            <CaseLetters caseId={view.id} caseRef={view.ref} />
+            <CaseLetters caseId={view.id} caseRef={view.ref} version={view.version} />
           </Card>
           <CaseProceedings caseId={view.id} agencyId={view.agencyId} />
         </Col>

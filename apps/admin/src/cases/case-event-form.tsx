@@ -1,5 +1,15 @@
 import { ApiError, formatMessage, useLocale, useMessages } from '@gongkai/ui';
-import { CASE_PAYLOAD_LIMITS, OUTCOME_GROUPS, OUTCOMES, SERVICE_METHODS } from '@gongkai/domain';
+import {
+  CASE_PAYLOAD_LIMITS,
+  DECISION_BASIS_MAX,
+  DECISION_REASONS_MAX,
+  defaultDecisionBasis,
+  OUTCOME_GROUPS,
+  OUTCOMES,
+  requiresReasons,
+  SERVICE_METHODS,
+  type Outcome,
+} from '@gongkai/domain';
 import {
   Alert,
   App,
@@ -124,12 +134,21 @@ function eventFields(type: string, t: Text, locale: string, form: FormInstance):
           ? date('delayedAnswerOn', t.delayedAnswerOn)
           : null,
       ];
-    case 'DRAFT_DECISION':
-      return (
-        <Form.Item name="outcome" label={t.decisionOutcome} rules={req(t.decisionOutcome)}>
+    case 'DRAFT_DECISION': {
+      const outcome = form.getFieldValue('outcome') as Outcome | undefined;
+      return [
+        <Form.Item
+          key="outcome"
+          name="outcome"
+          label={t.decisionOutcome}
+          rules={req(t.decisionOutcome)}
+        >
           <Select
             showSearch
             optionFilterProp="label"
+            onChange={(value: Outcome) =>
+              form.setFieldValue('basis', defaultDecisionBasis(value) || undefined)
+            }
             options={OUTCOME_GROUPS.map((g) => ({
               label: `${g.number}${locale === 'en' ? g.labelEn : g.label}`,
               options: OUTCOMES.filter((o) => o.group === g.group).map((o) => ({
@@ -140,8 +159,43 @@ function eventFields(type: string, t: Text, locale: string, form: FormInstance):
               })),
             }))}
           />
-        </Form.Item>
-      );
+        </Form.Item>,
+        outcome && requiresReasons(outcome) ? (
+          <Form.Item
+            key="reasons"
+            name="reasons"
+            label={t.decisionReasons}
+            extra={t.decisionReasonsHelp}
+            rules={[
+              {
+                required: true,
+                whitespace: true,
+                message: formatMessage(t.required, { field: t.decisionReasons }),
+              },
+            ]}
+          >
+            <Input.TextArea rows={4} maxLength={DECISION_REASONS_MAX} />
+          </Form.Item>
+        ) : null,
+        outcome && requiresReasons(outcome) ? (
+          <Form.Item
+            key="basis"
+            name="basis"
+            label={t.decisionBasis}
+            extra={t.decisionBasisHelp}
+            rules={[
+              {
+                required: true,
+                whitespace: true,
+                message: formatMessage(t.required, { field: t.decisionBasis }),
+              },
+            ]}
+          >
+            <Input.TextArea rows={2} maxLength={DECISION_BASIS_MAX} />
+          </Form.Item>
+        ) : null,
+      ];
+    }
     case 'APPROVE_DECISION':
     case 'REFUSE_EXTENSION':
       return (
@@ -213,6 +267,10 @@ function toPayload(type: string, values: Values): Record<string, unknown> {
     } else payload[key] = value;
   }
   if (type !== 'REASONS_JUDGED') delete payload['delayedAnswerOn'];
+  if (type === 'DRAFT_DECISION' && !requiresReasons(payload['outcome'] as Outcome)) {
+    delete payload['reasons'];
+    delete payload['basis'];
+  }
   return payload;
 }
 
@@ -241,6 +299,7 @@ function CaseEventModalOpen({ target, onClose }: { target: EventTarget; onClose:
   const [error, setError] = useState<string>();
   const send = useSendEvent(target.caseId);
   Form.useWatch('reasonable', form);
+  Form.useWatch('outcome', form);
   const today = dayjs(todayInShanghai());
 
   const submit = async () => {

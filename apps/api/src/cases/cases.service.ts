@@ -424,7 +424,8 @@ export class CasesService {
           step: draft.approvals.length + 1,
           steps: context.approvalSteps,
           workingDays: null,
-          reason: null,
+          reason: draft.reasons ?? null,
+          basis: draft.basis ?? null,
           requestedOn: draft.draftedOn,
         });
       }

@@ -124,7 +124,10 @@ export interface ApprovalItem {
   step: number | null;
   steps: number | null;
   workingDays: number | null;
+  /** Extension: its reason; decision: the reasons of a refusing or limiting outcome. */
   reason: string | null;
+  /** Decision: the legal basis as the letter prints it. */
+  basis?: string | null;
   requestedOn: string;
   version: number;
 }
