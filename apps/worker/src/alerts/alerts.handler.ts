@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
+import type { AlertsJobData } from '@gongkai/contracts';
 import { raiseAlerts, type AlertMailer, type RaiseAlertsResult } from '@gongkai/persistence';
 import { InjectDataSource } from '../database.provider';
 import { JobHandler } from '../jobs/job-handler.decorator';
@@ -15,12 +17,15 @@ export class AlertsHandler {
     @Inject(ALERT_MAILER) private readonly mailer: AlertMailer | null,
   ) {}
 
+  /** Scheduled for every agency; run by an administrator (POST /api/jobs/alerts) for their scope. */
   @JobHandler('alerts.daily')
-  raise(): Promise<RaiseAlertsResult> {
+  raise(job: Job<AlertsJobData>): Promise<RaiseAlertsResult> {
+    const agencyIds = job.data?.agencyIds;
     return raiseAlerts(this.dataSource, {
       today: todayOf(this.clock),
       now: this.clock.now(),
       mailer: this.mailer,
+      ...(Array.isArray(agencyIds) ? { agencyIds } : {}),
     });
   }
 }

@@ -6,6 +6,7 @@ import type { YearCloseJobData } from '@gongkai/contracts';
 import {
   CaseTransitionService,
   closeYear,
+  raiseAlerts,
   sweepDeadlines,
   YearCloseError,
   type SweepResult,
@@ -52,12 +53,17 @@ export class DeadlinesHandler {
     @InjectClock() private readonly clock: Clock,
   ) {}
 
+  /**
+   * Also raises the alerts (预警/督办) every minute, so a fresh install or a case that became
+   * overdue today shows them at once; each is raised once per person, kind, case and due date.
+   * E-mails stay with the daily job.
+   */
   @JobHandler('deadlines.sweep')
-  async sweep(): Promise<ReturnType<typeof sweepSummary>> {
-    const result = await sweepDeadlines(this.dataSource, this.transitions, {
-      today: todayOf(this.clock),
-    });
-    return sweepSummary(result);
+  async sweep(): Promise<ReturnType<typeof sweepSummary> & { alertsCreated: number }> {
+    const today = todayOf(this.clock);
+    const result = await sweepDeadlines(this.dataSource, this.transitions, { today });
+    const alerts = await raiseAlerts(this.dataSource, { today, now: this.clock.now() });
+    return { ...sweepSummary(result), alertsCreated: alerts.created };
   }
 
   @JobHandler('year.close')
