@@ -1,2 +1,3 @@
 export * from './common/clock';
 export * from './journal';
+export * from './fees/compute-fee.use-case';

@@ -11,3 +11,4 @@ export * from './online';
 export * from './journal-search.schema';
 export * from './attachments';
 export * from './journal-verification.schema';
+export * from './fees';

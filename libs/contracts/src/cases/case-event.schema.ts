@@ -55,6 +55,7 @@ export const sendCaseEventSchema = z.discriminatedUnion(
         .max(L.feeOrdinalInMonth.max)
         .optional(),
       pages: z.int('页数应为整数').min(L.feePages.min).max(L.feePages.max).optional(),
+      overrideReason: text(L.textLength, '调整金额的理由').optional(),
     }),
     variant('FEE_PAID', {}),
     variant('FEE_OVERDUE', {}),

@@ -111,6 +111,9 @@ export function recordEvent(
         fee: {
           standard: event.standard,
           amountYuan: event.amountYuan,
+          ...(event.ordinalInMonth !== undefined ? { ordinalInMonth: event.ordinalInMonth } : {}),
+          ...(event.pages !== undefined ? { pages: event.pages } : {}),
+          ...(event.overrideReason?.trim() ? { overrideReason: event.overrideReason.trim() } : {}),
           servedOn: event.on,
           paidOn: null,
         },

@@ -182,8 +182,16 @@ export const EVENT_RULES: { readonly [T in CaseEventType]: EventRule<T> } = {
           : e.standard === 'per_page' && e.pages !== undefined
             ? calculateFee({ standard: 'per_page', pages: e.pages })
             : null;
-      if (basis && basis.amountYuan !== e.amountYuan) {
-        return refuse('invalid_payload', `收费金额与收费标准不符：应为${basis.amountYuan}元`);
+      const override = typeof e.overrideReason === 'string' ? e.overrideReason.trim() : '';
+      if (e.overrideReason !== undefined && typeof e.overrideReason !== 'string') {
+        return refuse('invalid_payload', '调整金额的理由应为文字');
+      }
+      // The computed amount is the rule; another amount is allowed with its reason on record.
+      if (basis && basis.amountYuan !== e.amountYuan && !override) {
+        return refuse(
+          'invalid_payload',
+          `收费金额与收费标准不符：应为${basis.amountYuan}元；确需调整的，请写明理由`,
+        );
       }
       return null;
     },

@@ -273,6 +273,31 @@ describe('case machine: guards and rules', () => {
     );
     expect(wrong).toMatchObject({ ok: false, code: 'invalid_payload' });
     expect(wrong.ok || wrong.message).toContain('应为10元');
+    const reasoned = applyCaseEvent(
+      p,
+      ev('SERVE_FEE_NOTICE', '2025-03-05', clerk, {
+        standard: 'per_page',
+        amountYuan: 50,
+        pages: 31,
+        overrideReason: '  另含5页彩色复印件  ',
+      }),
+    );
+    expect(reasoned.ok && reasoned.snapshot.context.fee).toMatchObject({
+      amountYuan: 50,
+      pages: 31,
+      overrideReason: '另含5页彩色复印件',
+    });
+    expect(
+      applyCaseEvent(
+        p,
+        ev('SERVE_FEE_NOTICE', '2025-03-05', clerk, {
+          standard: 'per_page',
+          amountYuan: 50,
+          pages: 31,
+          overrideReason: '   ',
+        }),
+      ),
+    ).toMatchObject({ ok: false, code: 'invalid_payload' });
     const both = applyCaseEvent(
       p,
       ev('SERVE_FEE_NOTICE', '2025-03-05', clerk, {

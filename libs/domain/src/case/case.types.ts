@@ -41,6 +41,8 @@ export type ServeFeeNoticeEvent = EventBase & {
   readonly ordinalInMonth?: number;
   /** 按量: pages provided; checked against the amount. */
   readonly pages?: number;
+  /** Why the amount differs from the one computed from the count or the pages (recorded). */
+  readonly overrideReason?: string;
 };
 export type FeePaidEvent = EventBase & { readonly type: 'FEE_PAID' };
 export type FeeOverdueEvent = EventBase & { readonly type: 'FEE_OVERDUE' };
@@ -213,6 +215,10 @@ export interface ConsultationRecord {
 export interface FeeRecord {
   readonly standard: FeeStandard;
   readonly amountYuan: number;
+  readonly ordinalInMonth?: number;
+  readonly pages?: number;
+  /** Present when the clerk charged another amount than the computed one. */
+  readonly overrideReason?: string;
   readonly servedOn: LocalDate;
   readonly paidOn: LocalDate | null;
 }
