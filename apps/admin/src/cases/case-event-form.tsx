@@ -27,6 +27,7 @@ import { useState, type ReactNode } from 'react';
 import { applyApiError } from '../common/api-form-errors';
 import { todayInShanghai } from '../common/today';
 import { useSendEvent } from './case.queries';
+import { FeeFields } from './fee-fields';
 import { detailMessages } from './detail.messages';
 
 type Text = (typeof detailMessages)['zh-CN'];
@@ -42,7 +43,13 @@ export interface EventTarget {
 const DATE_FIELDS = ['on', 'dueOn', 'delayedAnswerOn', 'servedOn'];
 
 /** The fields of each event's payload besides `on` (contracts: sendCaseEventSchema). */
-function eventFields(type: string, t: Text, locale: string, form: FormInstance): ReactNode {
+function eventFields(
+  type: string,
+  t: Text,
+  locale: string,
+  form: FormInstance,
+  caseId: string,
+): ReactNode {
   const req = (field: string) => [
     { required: true, message: formatMessage(t.required, { field }) },
   ];
@@ -71,50 +78,7 @@ function eventFields(type: string, t: Text, locale: string, form: FormInstance):
         </Form.Item>
       );
     case 'SERVE_FEE_NOTICE':
-      return [
-        <Form.Item
-          key="standard"
-          name="standard"
-          label={t.standard}
-          rules={req(t.standard)}
-          initialValue="per_application"
-        >
-          <Radio.Group
-            options={[
-              { value: 'per_application', label: t.perApplication },
-              { value: 'per_page', label: t.perPage },
-            ]}
-          />
-        </Form.Item>,
-        <Form.Item
-          key="amountYuan"
-          name="amountYuan"
-          label={t.amountYuan}
-          rules={req(t.amountYuan)}
-        >
-          <InputNumber
-            min={0.01}
-            max={CASE_PAYLOAD_LIMITS.feeAmountYuan.max}
-            style={{ width: '100%' }}
-          />
-        </Form.Item>,
-        <Form.Item key="ordinalInMonth" name="ordinalInMonth" label={t.ordinalInMonth}>
-          <InputNumber
-            min={CASE_PAYLOAD_LIMITS.feeOrdinalInMonth.min}
-            max={CASE_PAYLOAD_LIMITS.feeOrdinalInMonth.max}
-            precision={0}
-            style={{ width: '100%' }}
-          />
-        </Form.Item>,
-        <Form.Item key="pages" name="pages" label={t.pages}>
-          <InputNumber
-            min={CASE_PAYLOAD_LIMITS.feePages.min}
-            max={CASE_PAYLOAD_LIMITS.feePages.max}
-            precision={0}
-            style={{ width: '100%' }}
-          />
-        </Form.Item>,
-      ];
+      return <FeeFields caseId={caseId} />;
     case 'REASONS_JUDGED':
       return [
         <Form.Item
@@ -267,6 +231,12 @@ function toPayload(type: string, values: Values): Record<string, unknown> {
     } else payload[key] = value;
   }
   if (type !== 'REASONS_JUDGED') delete payload['delayedAnswerOn'];
+  if (type === 'SERVE_FEE_NOTICE') {
+    if (payload['standard'] === 'per_page') delete payload['ordinalInMonth'];
+    else delete payload['pages'];
+    if (payload['override'] !== true) delete payload['overrideReason'];
+    delete payload['override'];
+  }
   if (type === 'DRAFT_DECISION' && !requiresReasons(payload['outcome'] as Outcome)) {
     delete payload['reasons'];
     delete payload['basis'];
@@ -352,7 +322,7 @@ function CaseEventModalOpen({ target, onClose }: { target: EventTarget; onClose:
         >
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>
-        {eventFields(target.type, t, locale, form)}
+        {eventFields(target.type, t, locale, form, target.caseId)}
       </Form>
     </Modal>
   );
