@@ -8,6 +8,7 @@ import {
   isApplicantCategory,
   isChannel,
   isLocalDate,
+  JOURNAL_NOTE_LABELS,
   localDateInShanghai,
   maskIdentityNumber,
   persistSnapshot,
@@ -564,7 +565,7 @@ export class CaseTransitionService {
         },
         actor,
         occurredOn: this.today(),
-        basis: '项目规则16',
+        basis: JOURNAL_NOTE_LABELS.DEADLINES_RECOMPUTED.basis ?? null,
         stateAfter: updated.state,
       });
       return true;
