@@ -9,6 +9,7 @@ export const adminMessages = defineMessages(
     signedInAs: '已登录：{name}',
     signOut: '退出登录',
     notFoundTitle: '页面不存在',
+    forbiddenTitle: '您的角色不能使用此页面',
     backHome: '返回首页',
     footer: '依据《中华人民共和国政府信息公开条例》（国务院令第711号）办理',
     menuWorkbench: '工作台',
@@ -32,6 +33,7 @@ export const adminMessages = defineMessages(
     signedInAs: 'Signed in: {name}',
     signOut: 'Sign out',
     notFoundTitle: 'Page not found',
+    forbiddenTitle: 'Your roles do not give access to this page',
     backHome: 'Back to the start page',
     footer:
       'Handled under the Regulations on the Disclosure of Government Information (State Council Decree No. 711)',
