@@ -30,6 +30,8 @@ export const LETTER_PLACEHOLDERS: Record<string, string> = {
   agencyName: '机关名称',
   agencyAddress: '机关地址',
   agencyPhone: '机关电话',
+  agencyContact: '联系人',
+  letterNumber: '文号（答复书审批后按机关、年度顺序编号）',
   ref: '登记编号',
   queryCode: '查询码',
   applicantName: '申请人姓名或名称',
@@ -57,6 +59,7 @@ export const LETTER_PLACEHOLDERS: Record<string, string> = {
 };
 
 const HEAD = '{{applicantName}}：';
+const CONTACT = '联系人：{{agencyContact}}　联系电话：{{agencyPhone}}　联系地址：{{agencyAddress}}';
 const SIGN = ['{{agencyName}}', '{{today}}'];
 
 /** The built-in wording, in the usual form of these letters; an agency may replace each one. */
@@ -68,7 +71,7 @@ export const DEFAULT_TEMPLATES: Record<LetterKind, LetterTemplate> = {
       HEAD,
       '本机关于{{receivedOn}}收到您（单位）通过{{channel}}方式提交的政府信息公开申请，登记编号为{{ref}}，查询码为{{queryCode}}。申请内容：{{request}}',
       '根据《中华人民共和国政府信息公开条例》第三十三条的规定，本机关将在收到申请之日起20个工作日内予以答复；需要延长答复期限的，将另行书面告知，延长的期限最长不超过20个工作日。',
-      '联系地址：{{agencyAddress}}　联系电话：{{agencyPhone}}',
+      CONTACT,
       ...SIGN,
     ],
   },
@@ -118,11 +121,12 @@ export const DEFAULT_TEMPLATES: Record<LetterKind, LetterTemplate> = {
     kind: 'decision',
     title: '政府信息公开申请答复书',
     paragraphs: [
-      '{{agencyName}}〔{{ref}}〕号',
+      '{{letterNumber}}',
       HEAD,
       '本机关于{{receivedOn}}收到您（单位）提交的政府信息公开申请，申请公开：{{request}}。',
       '经审查，现答复如下：{{outcomeAnswer}}',
       '{{remedy}}',
+      CONTACT,
       ...SIGN,
     ],
   },
@@ -130,7 +134,7 @@ export const DEFAULT_TEMPLATES: Record<LetterKind, LetterTemplate> = {
     kind: 'service',
     title: '送达回证',
     paragraphs: [
-      '送达文书：政府信息公开申请答复书（{{agencyName}}〔{{ref}}〕号）',
+      '送达文书：政府信息公开申请答复书（{{agencyName}}{{letterNumber}}）',
       '受送达人：{{applicantName}}',
       '送达方式：{{serviceMethod}}',
       '送达日期：{{servedOn}}',

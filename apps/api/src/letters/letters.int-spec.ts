@@ -129,7 +129,8 @@ describe('letters over HTTP', () => {
     const draftText = preview.body.paragraphs.join('\n');
     expect(draftText).toContain('第三部分载有供应商报价，属于商业秘密。');
     expect(draftText).toContain('《中华人民共和国政府信息公开条例》第十五条、第三十七条');
-    expect(draftText).not.toContain('＿＿');
+    expect(draftText).not.toContain('＿＿＿＿＿＿。');
+    expect(draftText).toContain('文号待审批后生成');
     await send('APPROVE_DECISION', {}, desk.cookies.leader);
     const res = await letter('decision', desk.cookies.auditor);
     expect(res.status).toBe(200);
@@ -144,6 +145,37 @@ describe('letters over HTTP', () => {
       .get(`/api/cases/${caseId}/letters`)
       .set('Cookie', desk.cookies.clerk);
     expect(kinds.body.kinds).toEqual(['receipt', 'supplement', 'decision', 'service']);
+  });
+
+  it("numbers the approved 答复书 once by the agency's pattern, with the agency's contact", async () => {
+    const patch = await t
+      .http()
+      .patch(`/api/agencies/${desk.agency.id}`)
+      .set('Cookie', desk.cookies.admin)
+      .send({
+        contact: '王主任',
+        phone: '0591-12345678',
+        letterRefPattern: '平政公开〔{year}〕第{n}号',
+      });
+    expect(patch.status).toBe(200);
+    expect(patch.body).toMatchObject({
+      contact: '王主任',
+      letterRefPattern: '平政公开〔{year}〕第{n}号',
+    });
+    const bad = await t
+      .http()
+      .patch(`/api/agencies/${desk.agency.id}`)
+      .set('Cookie', desk.cookies.admin)
+      .send({ letterRefPattern: '〔{year}〕号' });
+    expect(bad.status).toBe(400);
+    const text = await documentText((await letter('decision')).body as Buffer);
+    expect(text).toContain('平政公开〔2025〕第1号');
+    expect(text).toContain('联系人：王主任');
+    expect(text).toContain('0591-12345678');
+    const again = await documentText((await letter('decision')).body as Buffer);
+    expect(again).toContain('平政公开〔2025〕第1号');
+    const service = await documentText((await letter('service')).body as Buffer);
+    expect(service).toContain('平政公开〔2025〕第1号');
   });
 
   it('prints the remedies notice on a decision letter whose template leaves it out', async () => {

@@ -37,6 +37,15 @@ export interface LetterTemplateView extends LetterTemplate {
 
 const SIGNATURE_LINES = 2;
 const BLANK = '＿＿＿＿＿＿';
+const DRAFT_NUMBER = '（文号待审批后生成）';
+export const DEFAULT_LETTER_REF_PATTERN = '〔{year}〕第{n}号';
+
+/** `{year}` and `{n}` of the agency's pattern; the default reads `〔2026〕第12号`. */
+export function formatLetterNumber(pattern: string | null, year: number, n: number): string {
+  return (pattern?.trim() || DEFAULT_LETTER_REF_PATTERN)
+    .replaceAll('{year}', String(year))
+    .replaceAll('{n}', String(n));
+}
 
 /** Generated letters (DOCX) from the case data and the agency's templates. */
 @Injectable()
@@ -101,6 +110,7 @@ export class LettersService {
     if (!agency) throw new NotFoundException({ message: '机关不存在', code: 'agency_not_found' });
     const template = await this.template(c.agencyId, kind);
     const values = this.values(c, agency, kind);
+    values['letterNumber'] = await this.letterNumber(c, agency, kind);
     const paragraphs = template.paragraphs.flatMap((p) =>
       p.trim() === '{{supplementItems}}'
         ? (c.snapshot.context.supplement?.items ?? []).map((item, i) => `${i + 1}. ${item}`)
@@ -135,6 +145,41 @@ export class LettersService {
     return LETTER_KINDS.filter((kind) => notApplicable(c, kind) === null);
   }
 
+  /**
+   * The 答复书's 文号: given once, on the first print after approval, in sequence per agency and
+   * year of decision (Project rule 2: the outcome year is the year of final approval); a draft
+   * has none yet. The 送达回证 names the same number.
+   */
+  private async letterNumber(
+    c: CaseEntity,
+    agency: AgencyEntity,
+    kind: LetterKind,
+  ): Promise<string> {
+    if ((kind !== 'decision' && kind !== 'service') || !c.outcome || !c.decidedOn) {
+      return kind === 'decision' ? DRAFT_NUMBER : BLANK;
+    }
+    const year = Number(c.decidedOn.slice(0, 4));
+    const n = await this.db.transaction(async (m) => {
+      const found = (await m.query(
+        `SELECT number FROM letter_numbers WHERE case_id = $1 AND kind = 'decision'`,
+        [c.id],
+      )) as { number: number }[];
+      if (found[0]) return found[0].number;
+      // One numbering per agency and year: concurrent first prints wait for each other.
+      await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`letter:${c.agencyId}:${year}`]);
+      const [row] = (await m.query(
+        `INSERT INTO letter_numbers (case_id, kind, agency_id, year, number)
+         SELECT $1, 'decision', $2, $3, COALESCE(MAX(number), 0) + 1
+           FROM letter_numbers WHERE agency_id = $2 AND year = $3 AND kind = 'decision'
+         ON CONFLICT (case_id, kind) DO UPDATE SET number = letter_numbers.number
+         RETURNING number`,
+        [c.id, c.agencyId, year],
+      )) as { number: number }[];
+      return row?.number ?? 0;
+    });
+    return formatLetterNumber(agency.letterRefPattern, year, n);
+  }
+
   private view(kind: LetterKind, row: LetterTemplateEntity | undefined): LetterTemplateView {
     const fallback = DEFAULT_TEMPLATES[kind];
     return {
@@ -161,6 +206,8 @@ export class LettersService {
       agencyName: agency.name,
       agencyAddress: agency.address ?? BLANK,
       agencyPhone: agency.phone ?? BLANK,
+      agencyContact: agency.contact ?? BLANK,
+      letterNumber: BLANK,
       ref: c.ref,
       queryCode: c.queryCode,
       applicantName: c.applicantName ?? BLANK,

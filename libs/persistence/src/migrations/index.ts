@@ -11,6 +11,7 @@ import { UpgradedCaseSnapshotsToMachineV21764117300000 } from './1764117300000-u
 import { CreatedAttachmentDownloads1764117400000 } from './1764117400000-created-attachment-downloads';
 import { AddedCaseApplicantCreditCode1764117500000 } from './1764117500000-added-case-applicant-credit-code';
 import { CreatedJournalCheckpointsAndGuardedCases1764118100000 } from './1764118100000-created-journal-checkpoints-and-guarded-cases';
+import { AddedAgencyLetterSettings1764118300000 } from './1764118300000-added-agency-letter-settings';
 
 /** In order of application; a migration is never edited once it has landed. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   CreatedAttachmentDownloads1764117400000,
   AddedCaseApplicantCreditCode1764117500000,
   CreatedJournalCheckpointsAndGuardedCases1764118100000,
+  AddedAgencyLetterSettings1764118300000,
 ];
