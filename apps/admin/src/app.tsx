@@ -21,6 +21,7 @@ const StatisticsPage = page(() => import('./statistics/statistics.page'), 'Stati
 const AuditPage = page(() => import('./audit/audit.page'), 'AuditPage');
 const ImportLedgerPage = page(() => import('./settings/import-ledger.page'), 'ImportLedgerPage');
 const SettingsPage = page(() => import('./settings/settings.page'), 'SettingsPage');
+const AgenciesPage = page(() => import('./agencies/agencies.page'), 'AgenciesPage');
 const NotFoundPage = page(() => import('./shell/not-found.page'), 'NotFoundPage');
 
 const defaultClient = new ApiClient();
@@ -44,6 +45,7 @@ export function App({ client = defaultClient }: { client?: ApiClient }) {
               <Route path="audit" element={<AuditPage />} />
               <Route path="imports" element={<ImportLedgerPage />} />
               <Route path="settings" element={<SettingsPage />} />
+              <Route path="agencies" element={<AgenciesPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

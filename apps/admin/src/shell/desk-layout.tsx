@@ -1,4 +1,5 @@
 import {
+  ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
   CheckSquareOutlined,
@@ -76,6 +77,12 @@ export function DeskLayout() {
         roles: PAGE_ROLES['/imports'],
       },
       { path: '/audit', name: t.menuAudit, icon: <AuditOutlined />, roles: PAGE_ROLES['/audit'] },
+      {
+        path: '/agencies',
+        name: t.menuAgencies,
+        icon: <ApartmentOutlined />,
+        roles: PAGE_ROLES['/agencies'],
+      },
       {
         path: '/settings',
         name: t.menuSettings,
