@@ -21,6 +21,10 @@ const StatisticsPage = page(() => import('./statistics/statistics.page'), 'Stati
 const AuditPage = page(() => import('./audit/audit.page'), 'AuditPage');
 const ImportLedgerPage = page(() => import('./settings/import-ledger.page'), 'ImportLedgerPage');
 const SettingsPage = page(() => import('./settings/settings.page'), 'SettingsPage');
+const DeadlineCalculatorPage = page(
+  () => import('./deadlines/deadline-calculator.page'),
+  'DeadlineCalculatorPage',
+);
 const AgenciesPage = page(() => import('./agencies/agencies.page'), 'AgenciesPage');
 const NotFoundPage = page(() => import('./shell/not-found.page'), 'NotFoundPage');
 
@@ -46,6 +50,7 @@ export function App({ client = defaultClient }: { client?: ApiClient }) {
               <Route path="imports" element={<ImportLedgerPage />} />
               <Route path="settings" element={<SettingsPage />} />
               <Route path="agencies" element={<AgenciesPage />} />
+              <Route path="deadlines" element={<DeadlineCalculatorPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

@@ -126,7 +126,7 @@ export function CaseDetailPage() {
         </Col>
         <Col xs={24} xl={8}>
           <Card title={t.deadlines} style={{ marginBottom: 16 }}>
-            <DeadlinePanel view={view} />
+            <DeadlinePanel deadlines={view.deadlines} />
           </Card>
           <Card title={t.letters} style={{ marginBottom: 16 }}>
             <CaseLetters caseId={view.id} caseRef={view.ref} version={view.version} />

@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
+  CalculatorOutlined,
   CheckSquareOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
@@ -77,6 +78,12 @@ export function DeskLayout() {
         roles: PAGE_ROLES['/imports'],
       },
       { path: '/audit', name: t.menuAudit, icon: <AuditOutlined />, roles: PAGE_ROLES['/audit'] },
+      {
+        path: '/deadlines',
+        name: t.menuDeadlines,
+        icon: <CalculatorOutlined />,
+        roles: PAGE_ROLES['/deadlines'],
+      },
       {
         path: '/agencies',
         name: t.menuAgencies,
