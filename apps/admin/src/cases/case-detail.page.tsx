@@ -182,6 +182,13 @@ function CaseFacts({ view }: { view: CaseView }) {
                   </span>
                 ),
               },
+              {
+                key: 'contactPerson',
+                label: t.contactPerson,
+                children: (
+                  <span data-testid="applicant-contact">{view.applicant.contactPerson ?? '—'}</span>
+                ),
+              },
             ]),
         {
           key: 'identity',

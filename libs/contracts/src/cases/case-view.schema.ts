@@ -24,6 +24,8 @@ export interface CaseView {
     identityNumberMasked: string | null;
     /** 统一社会信用代码 of an organisation, in full (it is public). */
     creditCode: string | null;
+    /** 法定代表人或联系人 of an organisation applicant. */
+    contactPerson?: string | null;
   };
   request: string | null;
   requestedForm: string | null;

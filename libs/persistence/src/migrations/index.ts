@@ -12,6 +12,7 @@ import { CreatedAttachmentDownloads1764117400000 } from './1764117400000-created
 import { AddedCaseApplicantCreditCode1764117500000 } from './1764117500000-added-case-applicant-credit-code';
 import { CreatedJournalCheckpointsAndGuardedCases1764118100000 } from './1764118100000-created-journal-checkpoints-and-guarded-cases';
 import { AddedAgencyLetterSettings1764118300000 } from './1764118300000-added-agency-letter-settings';
+import { AddedCaseApplicantContact1764118300001 } from './1764118300001-added-case-applicant-contact';
 
 /** In order of application; a migration is never edited once it has landed. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   AddedCaseApplicantCreditCode1764117500000,
   CreatedJournalCheckpointsAndGuardedCases1764118100000,
   AddedAgencyLetterSettings1764118300000,
+  AddedCaseApplicantContact1764118300001,
 ];
