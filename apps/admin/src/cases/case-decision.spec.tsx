@@ -50,7 +50,8 @@ describe('the decision with reasons', () => {
       },
       expectedVersion: 5,
     });
-  });
+    // jsdom renders antd's select and two text areas slowly on a shared two-core host.
+  }, 90_000);
 
   it('asks no reasons for 予以公开', async () => {
     const fetch = renderDraft();

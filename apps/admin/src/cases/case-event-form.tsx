@@ -58,6 +58,18 @@ function eventFields(
       <DatePicker style={{ width: '100%' }} />
     </Form.Item>
   );
+  // Required free text: blanks do not count (Arts 36–37 want real reasons).
+  const text = (name: string, label: string, extra: string, rows: number, max: number) => (
+    <Form.Item
+      key={name}
+      name={name}
+      label={label}
+      extra={extra}
+      rules={[{ ...req(label)[0], whitespace: true }]}
+    >
+      <Input.TextArea rows={rows} maxLength={max} />
+    </Form.Item>
+  );
   switch (type) {
     case 'REQUEST_SUPPLEMENT':
       return [
@@ -124,40 +136,12 @@ function eventFields(
             }))}
           />
         </Form.Item>,
-        outcome && requiresReasons(outcome) ? (
-          <Form.Item
-            key="reasons"
-            name="reasons"
-            label={t.decisionReasons}
-            extra={t.decisionReasonsHelp}
-            rules={[
-              {
-                required: true,
-                whitespace: true,
-                message: formatMessage(t.required, { field: t.decisionReasons }),
-              },
-            ]}
-          >
-            <Input.TextArea rows={4} maxLength={DECISION_REASONS_MAX} />
-          </Form.Item>
-        ) : null,
-        outcome && requiresReasons(outcome) ? (
-          <Form.Item
-            key="basis"
-            name="basis"
-            label={t.decisionBasis}
-            extra={t.decisionBasisHelp}
-            rules={[
-              {
-                required: true,
-                whitespace: true,
-                message: formatMessage(t.required, { field: t.decisionBasis }),
-              },
-            ]}
-          >
-            <Input.TextArea rows={2} maxLength={DECISION_BASIS_MAX} />
-          </Form.Item>
-        ) : null,
+        ...(outcome && requiresReasons(outcome)
+          ? [
+              text('reasons', t.decisionReasons, t.decisionReasonsHelp, 4, DECISION_REASONS_MAX),
+              text('basis', t.decisionBasis, t.decisionBasisHelp, 2, DECISION_BASIS_MAX),
+            ]
+          : []),
       ];
     }
     case 'APPROVE_DECISION':
