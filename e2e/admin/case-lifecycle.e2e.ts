@@ -15,6 +15,7 @@ function shanghaiDate(offsetDays = 0): string {
 }
 
 const APPLICANT = `周测试${Date.now().toString(36).slice(-4)}`;
+const REASONS = '招标文件第三章载有投标人的报价明细，属于商业秘密，依法不予公开。';
 const REQUEST = '申请公开本机关2024年度道路维修工程的招标文件及中标结果';
 
 async function signIn(page: Page, username: string): Promise<void> {
@@ -126,6 +127,9 @@ describe('a case from registration to the statistics', () => {
       '拟定答复决定',
       async (dialog) => {
         await choose(page, dialog.getByLabel('答复决定（办理结果）'), '部分公开');
+        // The basis is pre-filled from the outcome; the reasons are the clerk's.
+        expect(await dialog.getByLabel('法律依据').inputValue()).toContain('第三十七条');
+        await dialog.getByLabel('理由（答复书将载明）').fill(REASONS);
       },
       '待审批',
     );
@@ -184,6 +188,8 @@ describe('a case from registration to the statistics', () => {
     const text = xml.replace(/<[^>]+>/g, '');
     expect(text).toContain('政府信息公开申请答复书');
     expect(text).toContain(APPLICANT);
+    expect(text).toContain(REASONS);
+    expect(text).toContain('申请行政复议');
 
     await page.goto(`${urls.admin}/cases`);
     await page.getByRole('row').first().waitFor();

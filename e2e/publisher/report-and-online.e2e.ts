@@ -116,7 +116,19 @@ describe('the publisher: a report composed, approved, published and corrected; a
     outcome: string,
   ): ['clerk' | 'leader', string, Record<string, unknown>][] => [
     ['clerk', 'ACCEPT', { on }],
-    ['clerk', 'DRAFT_DECISION', { on, outcome }],
+    // Arts 36–37: a partial disclosure states its reasons and basis.
+    [
+      'clerk',
+      'DRAFT_DECISION',
+      outcome === 'disclosed'
+        ? { on, outcome }
+        : {
+            on,
+            outcome,
+            reasons: '部分内容涉及第三方商业秘密',
+            basis: '《中华人民共和国政府信息公开条例》第三十七条',
+          },
+    ],
     ['leader', 'APPROVE_DECISION', { on }],
     ['clerk', 'RECORD_SERVICE', { on, method: 'post', servedOn: on }],
   ];

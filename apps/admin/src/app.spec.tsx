@@ -123,4 +123,11 @@ describe('admin shell', () => {
     fireEvent.click(screen.getByRole('button', { name: '切换语言' }));
     expect(await screen.findByRole('heading', { name: 'Staff sign-in' })).toBeInTheDocument();
   });
+
+  it('shows 403 for a page the signed-in role may not use', async () => {
+    window.history.replaceState({}, '', '/settings');
+    renderApp(undefined, true);
+    expect(await screen.findByText('您的角色不能使用此页面')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /新增用户|新建/ })).toBeNull();
+  });
 });

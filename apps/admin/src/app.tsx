@@ -21,6 +21,11 @@ const StatisticsPage = page(() => import('./statistics/statistics.page'), 'Stati
 const AuditPage = page(() => import('./audit/audit.page'), 'AuditPage');
 const ImportLedgerPage = page(() => import('./settings/import-ledger.page'), 'ImportLedgerPage');
 const SettingsPage = page(() => import('./settings/settings.page'), 'SettingsPage');
+const DeadlineCalculatorPage = page(
+  () => import('./deadlines/deadline-calculator.page'),
+  'DeadlineCalculatorPage',
+);
+const AgenciesPage = page(() => import('./agencies/agencies.page'), 'AgenciesPage');
 const NotFoundPage = page(() => import('./shell/not-found.page'), 'NotFoundPage');
 
 const defaultClient = new ApiClient();
@@ -44,6 +49,8 @@ export function App({ client = defaultClient }: { client?: ApiClient }) {
               <Route path="audit" element={<AuditPage />} />
               <Route path="imports" element={<ImportLedgerPage />} />
               <Route path="settings" element={<SettingsPage />} />
+              <Route path="agencies" element={<AgenciesPage />} />
+              <Route path="deadlines" element={<DeadlineCalculatorPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

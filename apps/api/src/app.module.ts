@@ -16,6 +16,7 @@ import { ReportsModule } from './reports/reports.module';
 import { ProceedingsModule } from './proceedings/proceedings.module';
 import { Section2Module } from './section2/section2.module';
 import { CalendarModule } from './calendar/calendar.module';
+import { FeesModule } from './fees/fees.module';
 import { LettersModule } from './letters/letters.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ImportsModule } from './imports/imports.module';
@@ -71,6 +72,7 @@ export class AppModule {
         Section2Module,
         CalendarModule,
         LettersModule,
+        FeesModule,
         NotificationsModule,
         JobsModule,
         MetricsModule,

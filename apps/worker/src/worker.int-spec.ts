@@ -82,6 +82,11 @@ describe('worker on real Redis and PostgreSQL', () => {
     return job.waitUntilFinished(events, 20_000);
   };
   const load = (id: string) => db.getRepository(CaseEntity).findOneByOrFail({ id });
+  const alertsOf = (caseId: string) =>
+    db.query(
+      `SELECT kind, count(*)::int AS n FROM notifications WHERE case_id = $1 GROUP BY kind ORDER BY kind`,
+      [caseId],
+    );
 
   it('catches up on a deadline that lapsed while no worker (and no Redis) was running', async () => {
     const { case: c } = await transitions.register(
@@ -165,11 +170,43 @@ describe('worker on real Redis and PostgreSQL', () => {
       SYSTEM_ACTOR,
     );
     clock.set(new Date(`${c.answerDueOn}T00:05:00+08:00`));
+    // The minute sweep (scheduled in real time) may have raised it first; the daily job mails it.
     const first = (await run('alerts.daily')) as { created: number; emailed: number };
-    expect(first).toMatchObject({ created: 1, emailed: 1 });
+    expect(first).toMatchObject({ emailed: 1 });
     expect(mail).toEqual([expect.stringContaining('leader@example.gov.cn')]);
     const again = (await run('alerts.daily')) as { created: number; emailed: number };
     expect(again).toMatchObject({ created: 0, emailed: 0 });
+    expect(await alertsOf(c.id)).toEqual([{ kind: 'answer_due_soon', n: 1 }]);
+  });
+
+  it('raises alerts in the minute sweep, once per case and stage, without e-mail', async () => {
+    const { case: c } = await transitions.register(
+      {
+        agencyId,
+        receivedOn: '2025-04-01',
+        channel: 'in_person',
+        applicant: { category: 'natural_person', name: '吴十' },
+      },
+      SYSTEM_ACTOR,
+    );
+    const sent = mail.length;
+    // A fresh install whose case is already overdue: no 00:05 job has run yet.
+    clock.set(new Date(`${c.answerDueOn}T10:00:00+08:00`));
+    await run('deadlines.sweep');
+    expect(await alertsOf(c.id)).toEqual([{ kind: 'answer_due_soon', n: 1 }]);
+    clock.set(shanghai('2025-06-02'));
+    const overdue = (await run('deadlines.sweep')) as { alertsCreated: number };
+    expect(overdue.alertsCreated).toBeGreaterThanOrEqual(1);
+    expect(await alertsOf(c.id)).toEqual([
+      { kind: 'answer_due_soon', n: 1 },
+      { kind: 'answer_overdue', n: 1 },
+    ]);
+    await run('deadlines.sweep');
+    expect(await alertsOf(c.id)).toEqual([
+      { kind: 'answer_due_soon', n: 1 },
+      { kind: 'answer_overdue', n: 1 },
+    ]);
+    expect(mail.length).toBe(sent);
   });
 
   it('closes the year that just ended on 1 January, once', async () => {

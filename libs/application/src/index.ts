@@ -35,3 +35,4 @@ export {
   type TransitionOptions,
   type TransitionResult,
 } from '@gongkai/persistence';
+export * from './fees/compute-fee.use-case';

@@ -13,3 +13,4 @@ export * from './attachments';
 export * from './public';
 export * from './journal';
 export * from './auth/route-roles';
+export * from './fees';

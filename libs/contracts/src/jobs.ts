@@ -48,6 +48,12 @@ export interface YearCloseJobData {
   year?: number;
 }
 
+/** `alerts.daily` data when an administrator runs it: the agency asking, the agencies to check. */
+export interface AlertsJobData {
+  agencyId?: string;
+  agencyIds?: string[];
+}
+
 /** BullMQ job ids must not contain ':' (style.md); stable ids make enqueueing idempotent. */
 export function jobId(name: JobName, ...parts: (string | number)[]): string {
   return [name, ...parts].join('__').replace(/:/g, '_');

@@ -2,12 +2,14 @@ import { PageContainer, ProTable, type ProColumns } from '@ant-design/pro-compon
 import type { ApprovalItem } from '@gongkai/contracts';
 import { EVENT_LABELS } from '@gongkai/domain';
 import { defineMessages, formatMessage, useApiClient, useLocale, useMessages } from '@gongkai/ui';
+import { EyeOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { outcomeLabel } from '../common/catalogue-labels';
 import { CaseEventModal, type EventTarget } from '../cases/case-event-form';
+import { LetterPreview } from '../cases/case-letters';
 
 const messages = defineMessages(
   {
@@ -26,6 +28,9 @@ const messages = defineMessages(
     requestedOn: '提请日期',
     actions: '操作',
     empty: '没有待审批的事项',
+    reasons: '理由：',
+    basis: '法律依据：',
+    previewLetter: '预览答复书',
   },
   {
     title: 'Approvals',
@@ -44,6 +49,9 @@ const messages = defineMessages(
     requestedOn: 'Requested on',
     actions: 'Actions',
     empty: 'Nothing is waiting for your approval',
+    reasons: 'Reasons: ',
+    basis: 'Legal basis: ',
+    previewLetter: 'Preview the letter',
   },
 );
 
@@ -58,6 +66,7 @@ export function ApprovalsPage() {
   const { locale } = useLocale();
   const client = useApiClient();
   const [target, setTarget] = useState<EventTarget>();
+  const [previewing, setPreviewing] = useState<string>();
   const approvals = useQuery({
     queryKey: ['approvals'],
     queryFn: () => client.get<ApprovalItem[]>('/approvals'),
@@ -94,9 +103,30 @@ export function ApprovalsPage() {
         r.kind === 'decision' ? (
           <Space orientation="vertical" size={0}>
             <Typography.Text strong>{outcomeLabel(r.outcome, locale)}</Typography.Text>
+            {r.reason ? (
+              <Typography.Text data-testid="approval-reasons">
+                {t.reasons}
+                {r.reason}
+              </Typography.Text>
+            ) : null}
+            {r.basis ? (
+              <Typography.Text data-testid="approval-basis">
+                {t.basis}
+                {r.basis}
+              </Typography.Text>
+            ) : null}
             <Typography.Text type="secondary">
               {formatMessage(t.step, { step: r.step ?? 1, steps: r.steps ?? 1 })}
             </Typography.Text>
+            <Button
+              type="link"
+              size="small"
+              style={{ padding: 0 }}
+              icon={<EyeOutlined />}
+              onClick={() => setPreviewing(r.caseId)}
+            >
+              {t.previewLetter}
+            </Button>
           </Space>
         ) : (
           formatMessage(t.extensionDays, { days: r.workingDays ?? '', reason: r.reason ?? '' })
@@ -136,6 +166,11 @@ export function ApprovalsPage() {
         pagination={false}
         options={{ reload: () => void approvals.refetch(), density: false, setting: false }}
         locale={{ emptyText: t.empty }}
+      />
+      <LetterPreview
+        caseId={previewing ?? ''}
+        kind={previewing ? 'decision' : undefined}
+        onClose={() => setPreviewing(undefined)}
       />
       <CaseEventModal
         target={target}

@@ -5,7 +5,7 @@ import {
   type JournalSearchRow,
   type Page,
 } from '@gongkai/contracts';
-import { CASE_EVENT_TYPES } from '@gongkai/domain';
+import { legalBasisLabel, CASE_EVENT_TYPES } from '@gongkai/domain';
 import { formatMessage, useApiClient, useLocale, useMessages, type Locale } from '@gongkai/ui';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import {
@@ -211,7 +211,7 @@ export function JournalSearch({ caseLinks = true }: { caseLinks?: boolean }) {
             title: t.basis,
             dataIndex: 'basis',
             width: 150,
-            render: (v: string | null) => v ?? '—',
+            render: (v: string | null) => legalBasisLabel(v) ?? '—',
           },
           { title: t.summary, dataIndex: 'summary', ellipsis: true },
         ]}

@@ -12,6 +12,7 @@ export interface DeskUser {
 }
 
 export type DeskRole = 'clerk' | 'leader' | 'auditor' | 'admin';
+export const DESK_ROLES: readonly DeskRole[] = ['clerk', 'leader', 'auditor', 'admin'];
 
 export function hasRole(user: DeskUser | undefined, ...roles: DeskRole[]): boolean {
   return !!user && user.roles.some((r) => roles.includes(r));

@@ -18,6 +18,8 @@ interface SessionValue {
   status: SessionStatus;
   /** Why the user was sent back to sign-in (session expired), shown on the sign-in page. */
   notice: string | undefined;
+  /** Who was signed in when the session ended: their page is remembered for them only. */
+  lastUsername: string | undefined;
   /** After the login route: loads the full user (agency, scope) from /api/auth/me. */
   signedIn: () => Promise<void>;
   signOut: () => Promise<void>;
@@ -37,6 +39,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<DeskUser | undefined>();
   const [status, setStatus] = useState<SessionStatus>('restoring');
   const [notice, setNotice] = useState<string | undefined>();
+  const [lastUsername, setLastUsername] = useState<string | undefined>();
 
   const loadMe = useCallback(async () => {
     try {
@@ -59,7 +62,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       client.onError((error: ApiError, request) => {
         if (error.status !== 401 || request.path.startsWith('/auth/')) return;
         setUser((current) => {
-          if (current) setNotice(error.message || EXPIRED);
+          if (current) {
+            setNotice(error.message || EXPIRED);
+            setLastUsername(current.username);
+          }
           return undefined;
         });
         setStatus('signedOut');
@@ -80,8 +86,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [client]);
 
   const value = useMemo(
-    () => ({ user, status, notice, signedIn: loadMe, signOut }),
-    [user, status, notice, loadMe, signOut],
+    () => ({ user, status, notice, lastUsername, signedIn: loadMe, signOut }),
+    [user, status, notice, lastUsername, loadMe, signOut],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
@@ -101,12 +107,18 @@ export function useDeskUser(): DeskUser {
 
 /** Sends a signed-out visitor to sign-in (and back here afterwards) before any page chunk loads. */
 export function RequireSession({ children }: { children: ReactNode }) {
-  const { user, status } = useSession();
+  const { user, status, lastUsername } = useSession();
   const location = useLocation();
   if (status === 'restoring') return null;
   if (!user) {
     const from = location.pathname + location.search;
-    return <Navigate to="/login" replace state={from === '/' ? undefined : { from }} />;
+    return (
+      <Navigate
+        to="/login"
+        replace
+        state={from === '/' ? undefined : { from, username: lastUsername }}
+      />
+    );
   }
   return children;
 }

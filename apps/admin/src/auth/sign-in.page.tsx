@@ -1,16 +1,17 @@
 import { SignInForm, useMessages } from '@gongkai/ui';
 import { Alert, Card, Typography } from 'antd';
-import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { Navigate, useLocation } from 'react-router-dom';
+import { afterSignIn } from '../shell/page-access';
 import { adminMessages } from '../admin.messages';
 import { useSession } from './session.context';
 
 export function SignInPage() {
   const t = useMessages(adminMessages);
   const { user, notice, signedIn } = useSession();
-  const navigate = useNavigate();
   const location = useLocation();
-  const from = (location.state as { from?: string } | null)?.from ?? '/';
-  if (user) return <Navigate to={from} replace />;
+  const remembered = location.state as { from?: string; username?: string } | null;
+  // Signing in re-renders with the user: the redirect below is the one place that decides.
+  if (user) return <Navigate to={afterSignIn(user, remembered)} replace />;
   return (
     <Card style={{ width: 400, maxWidth: '100%', margin: '64px auto' }}>
       <Typography.Title level={3} style={{ marginTop: 0 }}>
@@ -22,7 +23,7 @@ export function SignInPage() {
       ) : null}
       <SignInForm
         onSignedIn={() => {
-          void signedIn().then(() => navigate(from, { replace: true }));
+          void signedIn();
         }}
       />
     </Card>

@@ -126,10 +126,10 @@ export function CaseDetailPage() {
         </Col>
         <Col xs={24} xl={8}>
           <Card title={t.deadlines} style={{ marginBottom: 16 }}>
-            <DeadlinePanel view={view} />
+            <DeadlinePanel deadlines={view.deadlines} />
           </Card>
           <Card title={t.letters} style={{ marginBottom: 16 }}>
-            <CaseLetters caseId={view.id} caseRef={view.ref} />
+            <CaseLetters caseId={view.id} caseRef={view.ref} version={view.version} />
           </Card>
           <CaseProceedings caseId={view.id} agencyId={view.agencyId} />
         </Col>
@@ -180,6 +180,13 @@ function CaseFacts({ view }: { view: CaseView }) {
                   <span data-testid="applicant-credit-code" style={{ fontFamily: 'monospace' }}>
                     {view.applicant.creditCode ?? '—'}
                   </span>
+                ),
+              },
+              {
+                key: 'contactPerson',
+                label: t.contactPerson,
+                children: (
+                  <span data-testid="applicant-contact">{view.applicant.contactPerson ?? '—'}</span>
                 ),
               },
             ]),

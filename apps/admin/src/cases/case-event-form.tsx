@@ -1,5 +1,15 @@
 import { ApiError, formatMessage, useLocale, useMessages } from '@gongkai/ui';
-import { CASE_PAYLOAD_LIMITS, OUTCOME_GROUPS, OUTCOMES, SERVICE_METHODS } from '@gongkai/domain';
+import {
+  CASE_PAYLOAD_LIMITS,
+  DECISION_BASIS_MAX,
+  DECISION_REASONS_MAX,
+  defaultDecisionBasis,
+  OUTCOME_GROUPS,
+  OUTCOMES,
+  requiresReasons,
+  SERVICE_METHODS,
+  type Outcome,
+} from '@gongkai/domain';
 import {
   Alert,
   App,
@@ -17,6 +27,7 @@ import { useState, type ReactNode } from 'react';
 import { applyApiError } from '../common/api-form-errors';
 import { todayInShanghai } from '../common/today';
 import { useSendEvent } from './case.queries';
+import { FeeFields } from './fee-fields';
 import { detailMessages } from './detail.messages';
 
 type Text = (typeof detailMessages)['zh-CN'];
@@ -32,13 +43,31 @@ export interface EventTarget {
 const DATE_FIELDS = ['on', 'dueOn', 'delayedAnswerOn', 'servedOn'];
 
 /** The fields of each event's payload besides `on` (contracts: sendCaseEventSchema). */
-function eventFields(type: string, t: Text, locale: string, form: FormInstance): ReactNode {
+function eventFields(
+  type: string,
+  t: Text,
+  locale: string,
+  form: FormInstance,
+  caseId: string,
+): ReactNode {
   const req = (field: string) => [
     { required: true, message: formatMessage(t.required, { field }) },
   ];
   const date = (name: string, label: string, required = true) => (
     <Form.Item key={name} name={name} label={label} rules={required ? req(label) : []}>
       <DatePicker style={{ width: '100%' }} />
+    </Form.Item>
+  );
+  // Required free text: blanks do not count (Arts 36–37 want real reasons).
+  const text = (name: string, label: string, extra: string, rows: number, max: number) => (
+    <Form.Item
+      key={name}
+      name={name}
+      label={label}
+      extra={extra}
+      rules={[{ ...req(label)[0], whitespace: true }]}
+    >
+      <Input.TextArea rows={rows} maxLength={max} />
     </Form.Item>
   );
   switch (type) {
@@ -61,50 +90,7 @@ function eventFields(type: string, t: Text, locale: string, form: FormInstance):
         </Form.Item>
       );
     case 'SERVE_FEE_NOTICE':
-      return [
-        <Form.Item
-          key="standard"
-          name="standard"
-          label={t.standard}
-          rules={req(t.standard)}
-          initialValue="per_application"
-        >
-          <Radio.Group
-            options={[
-              { value: 'per_application', label: t.perApplication },
-              { value: 'per_page', label: t.perPage },
-            ]}
-          />
-        </Form.Item>,
-        <Form.Item
-          key="amountYuan"
-          name="amountYuan"
-          label={t.amountYuan}
-          rules={req(t.amountYuan)}
-        >
-          <InputNumber
-            min={0.01}
-            max={CASE_PAYLOAD_LIMITS.feeAmountYuan.max}
-            style={{ width: '100%' }}
-          />
-        </Form.Item>,
-        <Form.Item key="ordinalInMonth" name="ordinalInMonth" label={t.ordinalInMonth}>
-          <InputNumber
-            min={CASE_PAYLOAD_LIMITS.feeOrdinalInMonth.min}
-            max={CASE_PAYLOAD_LIMITS.feeOrdinalInMonth.max}
-            precision={0}
-            style={{ width: '100%' }}
-          />
-        </Form.Item>,
-        <Form.Item key="pages" name="pages" label={t.pages}>
-          <InputNumber
-            min={CASE_PAYLOAD_LIMITS.feePages.min}
-            max={CASE_PAYLOAD_LIMITS.feePages.max}
-            precision={0}
-            style={{ width: '100%' }}
-          />
-        </Form.Item>,
-      ];
+      return <FeeFields caseId={caseId} />;
     case 'REASONS_JUDGED':
       return [
         <Form.Item
@@ -124,12 +110,21 @@ function eventFields(type: string, t: Text, locale: string, form: FormInstance):
           ? date('delayedAnswerOn', t.delayedAnswerOn)
           : null,
       ];
-    case 'DRAFT_DECISION':
-      return (
-        <Form.Item name="outcome" label={t.decisionOutcome} rules={req(t.decisionOutcome)}>
+    case 'DRAFT_DECISION': {
+      const outcome = form.getFieldValue('outcome') as Outcome | undefined;
+      return [
+        <Form.Item
+          key="outcome"
+          name="outcome"
+          label={t.decisionOutcome}
+          rules={req(t.decisionOutcome)}
+        >
           <Select
             showSearch
             optionFilterProp="label"
+            onChange={(value: Outcome) =>
+              form.setFieldValue('basis', defaultDecisionBasis(value) || undefined)
+            }
             options={OUTCOME_GROUPS.map((g) => ({
               label: `${g.number}${locale === 'en' ? g.labelEn : g.label}`,
               options: OUTCOMES.filter((o) => o.group === g.group).map((o) => ({
@@ -140,8 +135,15 @@ function eventFields(type: string, t: Text, locale: string, form: FormInstance):
               })),
             }))}
           />
-        </Form.Item>
-      );
+        </Form.Item>,
+        ...(outcome && requiresReasons(outcome)
+          ? [
+              text('reasons', t.decisionReasons, t.decisionReasonsHelp, 4, DECISION_REASONS_MAX),
+              text('basis', t.decisionBasis, t.decisionBasisHelp, 2, DECISION_BASIS_MAX),
+            ]
+          : []),
+      ];
+    }
     case 'APPROVE_DECISION':
     case 'REFUSE_EXTENSION':
       return (
@@ -214,6 +216,16 @@ function toPayload(type: string, values: Values): Record<string, unknown> {
     } else payload[key] = value;
   }
   if (type !== 'REASONS_JUDGED') delete payload['delayedAnswerOn'];
+  if (type === 'SERVE_FEE_NOTICE') {
+    if (payload['standard'] === 'per_page') delete payload['ordinalInMonth'];
+    else delete payload['pages'];
+    if (payload['override'] !== true) delete payload['overrideReason'];
+    delete payload['override'];
+  }
+  if (type === 'DRAFT_DECISION' && !requiresReasons(payload['outcome'] as Outcome)) {
+    delete payload['reasons'];
+    delete payload['basis'];
+  }
   return payload;
 }
 
@@ -242,6 +254,7 @@ function CaseEventModalOpen({ target, onClose }: { target: EventTarget; onClose:
   const [error, setError] = useState<string>();
   const send = useSendEvent(target.caseId);
   Form.useWatch('reasonable', form);
+  Form.useWatch('outcome', form);
   const today = dayjs(todayInShanghai());
 
   const submit = async () => {
@@ -294,7 +307,7 @@ function CaseEventModalOpen({ target, onClose }: { target: EventTarget; onClose:
         >
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>
-        {eventFields(target.type, t, locale, form)}
+        {eventFields(target.type, t, locale, form, target.caseId)}
       </Form>
     </Modal>
   );

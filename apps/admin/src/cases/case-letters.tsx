@@ -1,6 +1,8 @@
-import { FileWordOutlined } from '@ant-design/icons';
+import { EyeOutlined, FileWordOutlined } from '@ant-design/icons';
+import type { ApplicableLettersResponse, LetterPreviewResponse } from '@gongkai/contracts';
 import { useApiClient, useMessages } from '@gongkai/ui';
-import { App, Button, Space, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, App, Button, Modal, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { saveBlob } from '../common/download';
 import { detailMessages } from './detail.messages';
@@ -17,11 +19,73 @@ export const LETTER_KINDS = [
   { kind: 'termination', key: 'kindTermination' },
 ] as const;
 
-export function CaseLetters({ caseId, caseRef }: { caseId: string; caseRef: string }) {
+/** The letter as the applicant would read it; drafts can be reviewed before approval. */
+export function LetterPreview({
+  caseId,
+  kind,
+  onClose,
+}: {
+  caseId: string;
+  kind: string | undefined;
+  onClose: () => void;
+}) {
+  const t = useMessages(detailMessages);
+  const client = useApiClient();
+  const preview = useQuery({
+    queryKey: ['case', caseId, 'letter', kind],
+    queryFn: () => client.get<LetterPreviewResponse>(`/cases/${caseId}/letters/${kind}/preview`),
+    enabled: !!kind,
+  });
+  return (
+    <Modal
+      open={!!kind}
+      title={t.previewTitle}
+      footer={null}
+      onCancel={onClose}
+      width={760}
+      destroyOnHidden
+    >
+      {preview.isError ? <Alert type="error" showIcon title={preview.error.message} /> : null}
+      {preview.isPending ? <Spin /> : null}
+      {preview.data ? (
+        <article aria-label={preview.data.title} data-testid="letter-preview">
+          {preview.data.draft ? (
+            <Alert type="warning" showIcon title={t.draftPreview} style={{ marginBottom: 16 }} />
+          ) : null}
+          <Typography.Title level={4} style={{ textAlign: 'center' }}>
+            {preview.data.title}
+          </Typography.Title>
+          {preview.data.paragraphs.map((p, i) => (
+            <Typography.Paragraph key={i} style={{ textIndent: i === 0 ? 0 : '2em' }}>
+              {p}
+            </Typography.Paragraph>
+          ))}
+        </article>
+      ) : null}
+    </Modal>
+  );
+}
+
+export function CaseLetters({
+  caseId,
+  caseRef,
+  version,
+}: {
+  caseId: string;
+  caseRef: string;
+  /** Refetches the applicable letters when the case changes. */
+  version?: number;
+}) {
   const t = useMessages(detailMessages);
   const client = useApiClient();
   const { message } = App.useApp();
   const [busy, setBusy] = useState<string>();
+  const [previewing, setPreviewing] = useState<string>();
+  const applicable = useQuery({
+    queryKey: ['case', caseId, 'letters', version],
+    queryFn: () => client.get<ApplicableLettersResponse>(`/cases/${caseId}/letters`),
+  });
+  const kinds = LETTER_KINDS.filter(({ kind }) => applicable.data?.kinds.includes(kind));
 
   const download = async (kind: string, title: string) => {
     setBusy(kind);
@@ -38,10 +102,13 @@ export function CaseLetters({ caseId, caseRef }: { caseId: string; caseRef: stri
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Typography.Text type="secondary">{t.lettersIntro}</Typography.Text>
-      <Space wrap>
-        {LETTER_KINDS.map(({ kind, key }) => (
+      {applicable.isError ? <Alert type="error" showIcon title={applicable.error.message} /> : null}
+      {applicable.data && kinds.length === 0 ? (
+        <Typography.Text type="secondary">{t.noLetters}</Typography.Text>
+      ) : null}
+      {kinds.map(({ kind, key }) => (
+        <Space key={kind} wrap>
           <Button
-            key={kind}
             icon={<FileWordOutlined />}
             loading={busy === kind}
             data-testid={`letter-${kind}`}
@@ -49,8 +116,18 @@ export function CaseLetters({ caseId, caseRef }: { caseId: string; caseRef: stri
           >
             {t[key]}
           </Button>
-        ))}
-      </Space>
+          <Button
+            type="link"
+            icon={<EyeOutlined />}
+            data-testid={`letter-preview-${kind}`}
+            aria-label={`${t.preview}${t[key]}`}
+            onClick={() => setPreviewing(kind)}
+          >
+            {t.preview}
+          </Button>
+        </Space>
+      ))}
+      <LetterPreview caseId={caseId} kind={previewing} onClose={() => setPreviewing(undefined)} />
     </Space>
   );
 }

@@ -1,5 +1,10 @@
 import { journalTypeLabel, type TimelineEntry } from '@gongkai/contracts';
-import { EVENT_LABELS } from '@gongkai/domain';
+import {
+  EVENT_LABELS,
+  legalBasisLabel,
+  PAYLOAD_FIELD_LABELS,
+  payloadValueLabel,
+} from '@gongkai/domain';
 import { useLocale, useMessages } from '@gongkai/ui';
 import { Empty, Spin, Timeline, Typography } from 'antd';
 import { outcomeLabel, serviceMethodLabel, stateLabel } from '../common/catalogue-labels';
@@ -7,36 +12,27 @@ import { AttachmentNoteDetail, isAttachmentNote } from './case-attachments';
 import { useTimeline } from './case.queries';
 import { detailMessages } from './detail.messages';
 import { shanghaiTime } from '../common/today';
+import { adminMessages } from '../admin.messages';
+import { DESK_ROLES, type DeskRole } from '../auth/desk-user';
+import { roleLabel } from '../shell/role-labels';
 
 // The date and actor have their own line; effects are bookkeeping for the service, not the clerk.
 const HIDDEN_KEYS = new Set(['on', 'actor', 'effects']);
 // Of the journal notes, only a reassignment says something the reader needs: to whom and why.
 const NOTES_WITH_DETAILS = new Set(['ASSIGNEE_CHANGED']);
 
-const PAYLOAD_LABELS: Record<string, keyof (typeof detailMessages)['zh-CN']> = {
-  dueOn: 'dueOn',
-  items: 'items',
-  party: 'party',
-  standard: 'standard',
-  amountYuan: 'amountYuan',
-  pages: 'pages',
-  reasonable: 'reasonable',
-  delayedAnswerOn: 'delayedAnswerOn',
-  outcome: 'decisionOutcome',
-  comment: 'comment',
-  workingDays: 'workingDays',
-  reason: 'reason',
-  method: 'method',
-  servedOn: 'servedOn',
-  from: 'assigneeFrom',
-  to: 'assigneeTo',
-};
-
 /** The journal of the case, as auditors read it: who, when, on what legal basis, with what. */
 export function CaseTimeline({ caseId }: { caseId: string }) {
   const t = useMessages(detailMessages);
   const { locale } = useLocale();
+  const shell = useMessages(adminMessages);
   const timeline = useTimeline(caseId);
+  const actorRole = (role: string) =>
+    role === 'system'
+      ? t.systemActor
+      : (DESK_ROLES as readonly string[]).includes(role)
+        ? roleLabel(shell, role as DeskRole)
+        : role;
   if (timeline.isPending) return <Spin />;
   if (timeline.isError)
     return <Typography.Text type="danger">{timeline.error.message}</Typography.Text>;
@@ -47,9 +43,13 @@ export function CaseTimeline({ caseId }: { caseId: string }) {
         journalTypeLabel(e.type)?.en ??
         e.label)
       : e.label;
+  const pick = (l: { zh: string; en: string }) => (locale === 'en' ? l.en : l.zh);
   const detail = (key: string, value: unknown): string => {
     if (key === 'outcome') return outcomeLabel(String(value), locale);
     if (key === 'method') return serviceMethodLabel(String(value), locale);
+    if (key === 'basis' && typeof value === 'string') return legalBasisLabel(value) ?? '—';
+    const coded = payloadValueLabel(key, value);
+    if (coded) return pick(coded);
     if (Array.isArray(value)) return value.join('；');
     if (value === null) return '—';
     if (typeof value === 'object' && 'id' in value) {
@@ -70,11 +70,11 @@ export function CaseTimeline({ caseId }: { caseId: string }) {
             <Typography.Text type="secondary">→ {stateLabel(e.stateAfter, locale)}</Typography.Text>
             <div>
               {t.occurredOn}：{e.occurredOn} · {t.actor}：{e.actor.displayName ?? e.actor.id}（
-              {e.actor.role}） · {t.recordedAt}：{shanghaiTime(e.recordedAt, locale)}
+              {actorRole(e.actor.role)}） · {t.recordedAt}：{shanghaiTime(e.recordedAt, locale)}
             </div>
-            {e.basis ? (
+            {legalBasisLabel(e.basis) ? (
               <div>
-                {t.basis}：{e.basis}
+                {t.basis}：{legalBasisLabel(e.basis)}
               </div>
             ) : null}
             {/* Registration facts are shown above; other notes carry no clerk-facing payload. */}
@@ -83,7 +83,7 @@ export function CaseTimeline({ caseId }: { caseId: string }) {
               .map(([k, v]) => (
                 <div key={k}>
                   <Typography.Text type="secondary">
-                    {PAYLOAD_LABELS[k] ? t[PAYLOAD_LABELS[k]] : k}：{detail(k, v)}
+                    {PAYLOAD_FIELD_LABELS[k] ? pick(PAYLOAD_FIELD_LABELS[k]) : k}：{detail(k, v)}
                   </Typography.Text>
                 </div>
               ))}

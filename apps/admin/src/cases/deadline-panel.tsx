@@ -9,10 +9,9 @@ type Deadline = CaseView['deadlines']['answer'];
  * Each deadline with its derivation (trigger, day 1, skipped rest days and holidays, make-up
  * working days, pauses, extension), as the API computed it: a clerk sees why a date is what it is.
  */
-export function DeadlinePanel({ view }: { view: CaseView }) {
+export function DeadlinePanel({ deadlines: d }: { deadlines: CaseView['deadlines'] }) {
   const t = useMessages(detailMessages);
   const { locale } = useLocale();
-  const d = view.deadlines;
   const list: Deadline[] = [
     d.supplementNotice,
     ...(d.supplement ? [d.supplement] : []),

@@ -101,6 +101,12 @@ describe('RegisterCasePage', () => {
       const code = await chooseOrganisation();
       fireEvent.change(code, { target: { value: '91350100m000100y43' } });
       expect(code).toHaveValue('91350100M000100Y43');
+      // An organisation is asked for the person it applies through, and their phone.
+      expect(screen.queryByLabelText('身份证号码')).toBeNull();
+      fireEvent.change(screen.getByLabelText('法定代表人或联系人'), {
+        target: { value: '林经理' },
+      });
+      fireEvent.change(screen.getByLabelText('联系电话'), { target: { value: '13800138000' } });
       fireEvent.click(screen.getByRole('button', { name: /登\s*记/ }));
       await waitFor(() => expect(postBody(fetch)).toBeDefined());
       expect(postBody(fetch)).toMatchObject({
@@ -108,9 +114,12 @@ describe('RegisterCasePage', () => {
           category: 'commercial_enterprise',
           name: '王小明',
           creditCode: '91350100M000100Y43',
+          contactPerson: '林经理',
+          phone: '13800138000',
         },
       });
-    });
+      expect(postBody(fetch)?.applicant).not.toHaveProperty('identityNumber');
+    }, 90_000);
 
     it('does not register with a wrong check character', async () => {
       const fetch = renderRegister();

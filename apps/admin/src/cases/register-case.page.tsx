@@ -52,6 +52,7 @@ interface RegisterForm {
     name: string;
     identityNumber?: string;
     creditCode?: string;
+    contactPerson?: string;
     phone?: string;
     email?: string;
     address?: string;
@@ -133,7 +134,15 @@ export function RegisterCasePage() {
     applicant: {
       category: v.applicant.category,
       name: v.applicant.name.trim(),
-      identityNumber: v.applicant.identityNumber?.trim().toUpperCase() || undefined,
+      // Art. 29 (一): a citizen's identity is the 公民身份号码, an organisation's the credit code.
+      identityNumber:
+        v.applicant.category === 'natural_person'
+          ? v.applicant.identityNumber?.trim().toUpperCase() || undefined
+          : undefined,
+      contactPerson:
+        v.applicant.category === 'natural_person'
+          ? undefined
+          : v.applicant.contactPerson?.trim() || undefined,
       // Hidden for a citizen, so a code typed before switching to 自然人 is not sent.
       creditCode:
         v.applicant.category === 'natural_person'
@@ -308,28 +317,43 @@ export function RegisterCasePage() {
                   <Input maxLength={18} style={{ fontFamily: 'monospace' }} />
                 </Form.Item>
               )}
-              <Form.Item
-                label={t.identityNumber}
-                name={['applicant', 'identityNumber']}
-                extra={t.identityHint}
-                validateTrigger="onBlur"
-                rules={[
-                  {
-                    validator: (_, v: string | undefined) => {
-                      if (!v || !v.trim()) return Promise.resolve();
-                      const checked = validateResidentId(v.trim().toUpperCase());
-                      return checked.valid
-                        ? Promise.resolve()
-                        : Promise.reject(new Error(checked.message));
+              {category === 'natural_person' ? (
+                <Form.Item
+                  label={t.identityNumber}
+                  name={['applicant', 'identityNumber']}
+                  extra={t.identityHint}
+                  validateTrigger="onBlur"
+                  rules={[
+                    {
+                      validator: (_, v: string | undefined) => {
+                        if (!v || !v.trim()) return Promise.resolve();
+                        const checked = validateResidentId(v.trim().toUpperCase());
+                        return checked.valid
+                          ? Promise.resolve()
+                          : Promise.reject(new Error(checked.message));
+                      },
                     },
-                  },
-                ]}
-              >
-                <Input maxLength={18} style={{ fontFamily: 'monospace' }} />
-              </Form.Item>
+                  ]}
+                >
+                  <Input maxLength={18} style={{ fontFamily: 'monospace' }} />
+                </Form.Item>
+              ) : (
+                <Form.Item
+                  label={t.contactPerson}
+                  name={['applicant', 'contactPerson']}
+                  rules={[required(t.contactPerson)]}
+                >
+                  <Input maxLength={100} />
+                </Form.Item>
+              )}
               <Row gutter={16}>
                 <Col xs={24} md={12}>
-                  <Form.Item label={t.phone} name={['applicant', 'phone']}>
+                  <Form.Item
+                    label={t.phone}
+                    name={['applicant', 'phone']}
+                    // An organisation is reached through its contact person's phone.
+                    rules={category === 'natural_person' ? [] : [required(t.phone)]}
+                  >
                     <Input maxLength={40} />
                   </Form.Item>
                 </Col>

@@ -19,6 +19,7 @@ export const registerMessages = defineMessages(
     identityNumber: '身份证号码',
     identityHint: '18位公民身份号码，最后一位可为X',
     creditCode: '统一社会信用代码',
+    contactPerson: '法定代表人或联系人',
     creditCodeHint: '18位，见营业执照、登记证书；输入时即按国家标准核对校验码',
     phone: '联系电话',
     email: '电子邮箱',
@@ -64,6 +65,7 @@ export const registerMessages = defineMessages(
     identityNumber: 'Identity number',
     identityHint: '18-character resident identity number; the last may be X',
     creditCode: 'Unified social credit code',
+    contactPerson: 'Legal representative or contact person',
     creditCodeHint:
       '18 characters, as on the business licence or registration certificate; checked against the national standard as you type',
     phone: 'Phone',

@@ -27,6 +27,7 @@ import { applyApiError } from '../common/api-form-errors';
 import { roleLabel } from '../shell/role-labels';
 import { CalendarTab } from './calendar-years';
 import { ImportLedgerTab } from './import-ledger';
+import { RunAlertsButton } from './run-alerts-button';
 import { settingsMessages } from './settings.messages';
 
 interface UserView {
@@ -371,7 +372,7 @@ function LettersTab() {
 export function SettingsPage() {
   const t = useMessages(settingsMessages);
   return (
-    <PageContainer title={t.title}>
+    <PageContainer title={t.title} extra={<RunAlertsButton />}>
       <Tabs
         items={[
           { key: 'users', label: t.users, children: <UsersTab /> },

@@ -1,6 +1,8 @@
 import {
+  ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
+  CalculatorOutlined,
   CheckSquareOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
@@ -14,8 +16,9 @@ import { BrandMark, HealthBadge, LocaleSwitch, useMessages } from '@gongkai/ui';
 import { Button, Space, Tag, Typography } from 'antd';
 import { Suspense, useMemo } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { ForbiddenPage } from './forbidden.page';
+import { mayVisit, PAGE_ROLES } from './page-access';
 import { adminMessages } from '../admin.messages';
-import { AUDIT_MENU_ROLES } from '../audit/audit-sections';
 import { hasRole, type DeskRole } from '../auth/desk-user';
 import { useDeskUser, useSession } from '../auth/session.context';
 import { PageSpinner } from './public-layout';
@@ -25,7 +28,7 @@ interface MenuEntry {
   path: string;
   name: string;
   icon: React.ReactNode;
-  roles: DeskRole[];
+  roles: readonly DeskRole[];
 }
 
 /** The desk: Ant Design Pro side menu by role, the user's name, agency and role in the header. */
@@ -42,33 +45,57 @@ export function DeskLayout() {
         path: '/',
         name: t.menuWorkbench,
         icon: <DashboardOutlined />,
-        roles: ['clerk', 'leader', 'auditor', 'admin'],
+        roles: PAGE_ROLES['/'],
       },
-      { path: '/cases/new', name: t.menuRegister, icon: <FormOutlined />, roles: ['clerk'] },
+      {
+        path: '/cases/new',
+        name: t.menuRegister,
+        icon: <FormOutlined />,
+        roles: PAGE_ROLES['/cases/new'],
+      },
       {
         path: '/cases',
         name: t.menuCases,
         icon: <UnorderedListOutlined />,
-        roles: ['clerk', 'leader', 'auditor'],
+        roles: PAGE_ROLES['/cases'],
       },
       {
         path: '/approvals',
         name: t.menuApprovals,
         icon: <CheckSquareOutlined />,
-        roles: ['leader'],
+        roles: PAGE_ROLES['/approvals'],
       },
       {
         path: '/statistics',
         name: t.menuStatistics,
         icon: <BarChartOutlined />,
-        roles: ['clerk', 'leader', 'auditor', 'admin'],
+        roles: PAGE_ROLES['/statistics'],
       },
-      // Clerks bring in an existing register too (POST /api/imports/jobs allows them).
-      { path: '/imports', name: t.menuImport, icon: <CloudUploadOutlined />, roles: ['clerk'] },
-      // 由审计页的角色表推出：能用其中任一标签页就有此项（管理员可查日志和查阅记录）。
-      // Derived from the audit page's role table, so the menu and the page never disagree.
-      { path: '/audit', name: t.menuAudit, icon: <AuditOutlined />, roles: [...AUDIT_MENU_ROLES] },
-      { path: '/settings', name: t.menuSettings, icon: <SettingOutlined />, roles: ['admin'] },
+      {
+        path: '/imports',
+        name: t.menuImport,
+        icon: <CloudUploadOutlined />,
+        roles: PAGE_ROLES['/imports'],
+      },
+      { path: '/audit', name: t.menuAudit, icon: <AuditOutlined />, roles: PAGE_ROLES['/audit'] },
+      {
+        path: '/deadlines',
+        name: t.menuDeadlines,
+        icon: <CalculatorOutlined />,
+        roles: PAGE_ROLES['/deadlines'],
+      },
+      {
+        path: '/agencies',
+        name: t.menuAgencies,
+        icon: <ApartmentOutlined />,
+        roles: PAGE_ROLES['/agencies'],
+      },
+      {
+        path: '/settings',
+        name: t.menuSettings,
+        icon: <SettingOutlined />,
+        roles: PAGE_ROLES['/settings'],
+      },
     ];
     return entries
       .filter((e) => hasRole(user, ...e.roles))
@@ -130,7 +157,7 @@ export function DeskLayout() {
       )}
     >
       <Suspense fallback={<PageSpinner />}>
-        <Outlet />
+        {mayVisit(user, location.pathname) ? <Outlet /> : <ForbiddenPage />}
       </Suspense>
     </ProLayout>
   );

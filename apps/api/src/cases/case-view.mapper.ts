@@ -59,6 +59,7 @@ export function toCaseView(
       address: c.applicantAddress,
       identityNumberMasked: c.applicantIdentityHint,
       creditCode: c.applicantCreditCode,
+      contactPerson: c.applicantContact,
     },
     request: c.requestText,
     requestedForm: c.requestedForm,

@@ -118,6 +118,7 @@ export class CasesService {
                 address: body.applicant.address || null,
                 identityNumber: body.applicant.identityNumber || null,
                 creditCode: body.applicant.creditCode || null,
+                contactPerson: body.applicant.contactPerson || null,
               },
               request: body.request,
               requestedForm: body.requestedForm || null,

@@ -50,6 +50,19 @@ describe('background jobs over HTTP, on real Redis', () => {
     expect(job?.opts.backoff).toEqual({ type: 'exponential', delay: 5000 });
   });
 
+  it('lets an administrator run the alert job for their scope, once per minute', async () => {
+    const byClerk = await t.http().post('/api/jobs/alerts').set('Cookie', desk.cookies.clerk);
+    expect(byClerk.status).toBe(403);
+    const res = await t.http().post('/api/jobs/alerts').set('Cookie', desk.cookies.admin);
+    expect(res.status).toBe(202);
+    expect(res.body).toMatchObject({ name: 'alerts.daily', agencyId: desk.agency.id });
+    const job = await t.app.get(JobsQueue).use((q) => q.getJob(res.body.id));
+    expect(job?.data.agencyIds).toContain(desk.agency.id);
+    const again = await t.http().post('/api/jobs/alerts').set('Cookie', desk.cookies.admin);
+    expect(again.body.id).toBe(res.body.id);
+    await t.app.get(JobsQueue).use((q) => q.remove(res.body.id));
+  });
+
   it('shows a job in scope with its state, progress and result, and hides other agencies’ jobs', async () => {
     worker = new Worker(
       QUEUE_NAME,

@@ -1,5 +1,11 @@
 import { ATTACHMENT_KINDS } from '@gongkai/contracts';
-import { APPLICANT_CATEGORIES, CHANNELS, OUTCOMES, SERVICE_METHODS } from '@gongkai/domain';
+import {
+  APPLICANT_CATEGORIES,
+  CHANNELS,
+  OUTCOMES,
+  payloadValueLabel,
+  SERVICE_METHODS,
+} from '@gongkai/domain';
 
 const MAX_SUMMARY = 160;
 
@@ -32,6 +38,9 @@ const KEY_LABELS: Record<string, string> = {
   amountYuan: '金额（元）',
   ordinalInMonth: '当月件次',
   pages: '页数',
+  overrideReason: '调整金额的理由',
+  reasons: '理由',
+  basis: '法律依据',
   reasonable: '理由成立',
   delayedAnswerOn: '延迟答复日期',
   outcome: '办理结果',
@@ -69,10 +78,11 @@ const CODE_LABELS: Record<string, ReadonlyMap<string, string>> = {
 
 function valueText(key: string, value: unknown): string {
   if (value === null || value === undefined) return '—';
-  if (typeof value === 'boolean') return value ? '是' : '否';
+  if (typeof value === 'boolean') return payloadValueLabel(key, value)?.zh ?? (value ? '是' : '否');
   // A hash is checked against the case page, not read: its head is enough to tell rows apart.
   if (key === 'sha256' && typeof value === 'string') return `${value.slice(0, 12)}…`;
-  if (typeof value === 'string') return CODE_LABELS[key]?.get(value) ?? value;
+  if (typeof value === 'string')
+    return CODE_LABELS[key]?.get(value) ?? payloadValueLabel(key, value)?.zh ?? value;
   if (Array.isArray(value)) return value.map((v) => valueText(key, v)).join('、');
   // A user named in a note (改派: from, to) reads as the name the desk shows.
   if (typeof value === 'object' && 'displayName' in value) return String(value.displayName);

@@ -31,6 +31,8 @@ export const LETTER_PLACEHOLDERS: Record<string, string> = {
   agencyName: '机关名称',
   agencyAddress: '机关地址',
   agencyPhone: '机关电话',
+  agencyContact: '联系人',
+  letterNumber: '文号（答复书审批后按机关、年度顺序编号）',
   ref: '登记编号',
   queryCode: '查询码',
   applicantName: '申请人姓名或名称',
@@ -48,7 +50,8 @@ export const LETTER_PLACEHOLDERS: Record<string, string> = {
   feeStandard: '收费方式',
   feeAmount: '收费金额（元）',
   outcome: '办理结果',
-  outcomeBasis: '办理结果的法律依据',
+  outcomeBasis: '办理结果的法律依据（条例条款或文件）',
+  decisionReasons: '理由（不予公开、部分公开、无法提供、不予处理的说明）',
   outcomeAnswer: '答复正文（按办理结果）',
   decidedOn: '决定日期',
   serviceMethod: '送达方式',
@@ -58,6 +61,7 @@ export const LETTER_PLACEHOLDERS: Record<string, string> = {
 };
 
 const HEAD = '{{applicantName}}：';
+const CONTACT = '联系人：{{agencyContact}}　联系电话：{{agencyPhone}}　联系地址：{{agencyAddress}}';
 const SIGN = ['{{agencyName}}', '{{today}}'];
 
 /** The built-in wording, in the usual form of these letters; an agency may replace each one. */
@@ -69,7 +73,7 @@ export const DEFAULT_TEMPLATES: Record<LetterKind, LetterTemplate> = {
       HEAD,
       '本机关于{{receivedOn}}收到您（单位）通过{{channel}}方式提交的政府信息公开申请，登记编号为{{ref}}，查询码为{{queryCode}}。申请内容：{{request}}',
       '根据《中华人民共和国政府信息公开条例》第三十三条的规定，本机关将在收到申请之日起20个工作日内予以答复；需要延长答复期限的，将另行书面告知，延长的期限最长不超过20个工作日。',
-      '联系地址：{{agencyAddress}}　联系电话：{{agencyPhone}}',
+      CONTACT,
       ...SIGN,
     ],
   },
@@ -119,11 +123,12 @@ export const DEFAULT_TEMPLATES: Record<LetterKind, LetterTemplate> = {
     kind: 'decision',
     title: '政府信息公开申请答复书',
     paragraphs: [
-      '{{agencyName}}〔{{ref}}〕号',
+      '{{letterNumber}}',
       HEAD,
       '本机关于{{receivedOn}}收到您（单位）提交的政府信息公开申请，申请公开：{{request}}。',
       '经审查，现答复如下：{{outcomeAnswer}}',
       '{{remedy}}',
+      CONTACT,
       ...SIGN,
     ],
   },
@@ -131,7 +136,7 @@ export const DEFAULT_TEMPLATES: Record<LetterKind, LetterTemplate> = {
     kind: 'service',
     title: '送达回证',
     paragraphs: [
-      '送达文书：政府信息公开申请答复书（{{agencyName}}〔{{ref}}〕号）',
+      '送达文书：政府信息公开申请答复书（{{agencyName}}{{letterNumber}}）',
       '受送达人：{{applicantName}}',
       '送达方式：{{serviceMethod}}',
       '送达日期：{{servedOn}}',
@@ -166,20 +171,28 @@ export const TERMINATION_REASONS: Partial<Record<Outcome, string>> = {
   'other.other': '您（单位）已于{{decidedOn}}撤回该政府信息公开申请，本机关终止处理。',
 };
 
-/** The answer of 答复书 by outcome group (Arts 36–39), completed with the outcome's basis. */
+/**
+ * The answer of 答复书 by outcome group (Arts 36–39). `{{outcomeBasis}}` is the full basis (the
+ * article of the Regulation or the document) and `{{decisionReasons}}` the reasons the clerk
+ * recorded with the decision (Arts 36–37: 并说明理由).
+ */
 export const OUTCOME_ANSWERS: Record<OutcomeGroup, string> = {
   disclosed:
-    '您申请公开的政府信息属于公开范围，根据《中华人民共和国政府信息公开条例》{{outcomeBasis}}的规定，本机关予以公开，现将该信息提供给您（见附件）。',
+    '您申请公开的政府信息属于公开范围，根据{{outcomeBasis}}的规定，本机关予以公开，现将该信息提供给您（见附件）。',
   partially_disclosed:
-    '您申请公开的政府信息中，部分内容属于公开范围，部分内容不予公开。根据《中华人民共和国政府信息公开条例》{{outcomeBasis}}的规定，本机关向您提供可以公开的部分（见附件），不予公开的部分及理由说明如下：＿＿＿＿＿＿。',
+    '您申请公开的政府信息中，部分内容属于公开范围，部分内容不予公开。根据{{outcomeBasis}}的规定，本机关向您提供可以公开的部分（见附件），不予公开的部分及理由说明如下：{{decisionReasons}}',
   withheld:
-    '您申请公开的政府信息{{outcome}}。根据《中华人民共和国政府信息公开条例》{{outcomeBasis}}的规定，本机关不予公开。理由如下：＿＿＿＿＿＿。',
+    '您申请公开的政府信息{{outcome}}。理由如下：{{decisionReasons}}根据{{outcomeBasis}}的规定，本机关不予公开。',
   unavailable:
-    '经检索查找，{{outcome}}。根据《中华人民共和国政府信息公开条例》{{outcomeBasis}}的规定，本机关无法提供该政府信息。',
+    '经检索查找，{{outcome}}。具体情况如下：{{decisionReasons}}根据{{outcomeBasis}}的规定，本机关无法提供该政府信息。',
   not_handled:
-    '您的申请属于{{outcome}}情形，根据《中华人民共和国政府信息公开条例》{{outcomeBasis}}的规定，本机关不予处理。',
+    '您的申请属于{{outcome}}情形。理由如下：{{decisionReasons}}根据{{outcomeBasis}}的规定，本机关不予处理。',
   other: '您的申请{{outcome}}，本机关依法终止处理。',
 };
 
+/**
+ * Remedies notice (Art. 51; 行政复议法 第二十条: 60 days; 行政诉讼法 第四十六条: 6 months). Printed
+ * on every decision letter, also when an agency's own template leaves it out.
+ */
 export const REMEDY =
-  '如对本答复不服，可以自收到本答复之日起60日内依法申请行政复议，或者自收到本答复之日起6个月内依法向人民法院提起行政诉讼。';
+  '如对本答复不服，可以自收到本答复之日起60日内依法向行政复议机关申请行政复议，或者自收到本答复之日起6个月内依法向人民法院提起行政诉讼。';

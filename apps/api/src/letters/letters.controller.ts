@@ -1,3 +1,4 @@
+import type { ApplicableLettersResponse, LetterPreviewResponse } from '@gongkai/contracts';
 import {
   Body,
   Controller,
@@ -40,6 +41,28 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 @Controller()
 export class LettersController {
   constructor(private readonly letters: LettersService) {}
+
+  @Roles('clerk', 'leader', 'auditor')
+  @Get('cases/:id/letters')
+  @ApiOperation({ summary: '本案的历史所适用的文书种类（未延期的案件没有延期答复告知书）' })
+  async applicable(
+    @CurrentUser() user: SessionUser,
+    @Param('id') id: string,
+  ): Promise<ApplicableLettersResponse> {
+    return { kinds: await this.letters.applicable(user, id) };
+  }
+
+  @Roles('clerk', 'leader', 'auditor')
+  @Get('cases/:id/letters/:kind/preview')
+  @ApiOperation({ summary: '文书预览（标题和段落）；答复决定审批前可预览草稿' })
+  async preview(
+    @CurrentUser() user: SessionUser,
+    @Param('id') id: string,
+    @Param('kind') kind: string,
+  ): Promise<LetterPreviewResponse> {
+    const { title, paragraphs, draft } = await this.letters.compose(user, id, letterKind(kind));
+    return { kind, title, paragraphs, draft };
+  }
 
   @Roles('clerk', 'leader', 'auditor')
   @Get('cases/:id/letters/:kind')

@@ -78,20 +78,111 @@ describe('letters over HTTP', () => {
     expect(unknown.body.message).toContain('没有这种文书');
   });
 
-  it('writes the 答复书 for the chosen outcome with the applicant name', async () => {
+  it('offers only the letters the case history supports', async () => {
+    const res = await t
+      .http()
+      .get(`/api/cases/${caseId}/letters`)
+      .set('Cookie', desk.cookies.clerk);
+    expect(res.status).toBe(200);
+    expect(res.body.kinds).toEqual(['receipt']);
+  });
+
+  it('refuses a refusing decision without reasons, previews the draft with them, prints them', async () => {
     await send('REQUEST_SUPPLEMENT', { dueOn: '2025-07-15', items: ['请说明所需决算的单位范围'] });
     const notice = await documentText((await letter('supplement')).body as Buffer);
     expect(notice).toContain('1. 请说明所需决算的单位范围');
     await send('SUPPLEMENT_RECEIVED', {});
-    await send('DRAFT_DECISION', { outcome: 'partially_disclosed' });
+    const bare = await t
+      .http()
+      .post(`/api/cases/${caseId}/events`)
+      .set('Cookie', desk.cookies.clerk)
+      .send({
+        type: 'DRAFT_DECISION',
+        payload: { on: '2025-06-30', outcome: 'partially_disclosed' },
+        expectedVersion: version,
+      });
+    expect(bare.status).toBe(422);
+    expect(bare.body.message).toContain('理由');
+    await send('DRAFT_DECISION', {
+      outcome: 'partially_disclosed',
+      reasons: '第三部分载有供应商报价，属于商业秘密。',
+      basis: '《中华人民共和国政府信息公开条例》第十五条、第三十七条',
+    });
+    const preview = await t
+      .http()
+      .get(`/api/cases/${caseId}/letters/decision/preview`)
+      .set('Cookie', desk.cookies.leader);
+    expect(preview.status).toBe(200);
+    expect(preview.body.draft).toBe(true);
+    const draftText = preview.body.paragraphs.join('\n');
+    expect(draftText).toContain('第三部分载有供应商报价，属于商业秘密。');
+    expect(draftText).toContain('《中华人民共和国政府信息公开条例》第十五条、第三十七条');
+    expect(draftText).not.toContain('＿＿＿＿＿＿。');
+    expect(draftText).toContain('文号待审批后生成');
     await send('APPROVE_DECISION', {}, desk.cookies.leader);
     const res = await letter('decision', desk.cookies.auditor);
     expect(res.status).toBe(200);
     const text = await documentText(res.body as Buffer);
     expect(text).toContain('政府信息公开申请答复书');
     expect(text).toContain('赵六');
-    expect(text).toContain('第三十七条');
-    expect(text).toContain('行政复议');
+    expect(text).toContain('第三部分载有供应商报价');
+    expect(text).toContain('60日内依法向行政复议机关申请行政复议');
+    expect(text).toContain('6个月内依法向人民法院提起行政诉讼');
+    const kinds = await t
+      .http()
+      .get(`/api/cases/${caseId}/letters`)
+      .set('Cookie', desk.cookies.clerk);
+    expect(kinds.body.kinds).toEqual(['receipt', 'supplement', 'decision', 'service']);
+  });
+
+  it("numbers the approved 答复书 once by the agency's pattern, with the agency's contact", async () => {
+    const patch = await t
+      .http()
+      .patch(`/api/agencies/${desk.agency.id}`)
+      .set('Cookie', desk.cookies.admin)
+      .send({
+        contact: '王主任',
+        phone: '0591-12345678',
+        letterRefPattern: '平政公开〔{year}〕第{n}号',
+      });
+    expect(patch.status).toBe(200);
+    expect(patch.body).toMatchObject({
+      contact: '王主任',
+      letterRefPattern: '平政公开〔{year}〕第{n}号',
+    });
+    const bad = await t
+      .http()
+      .patch(`/api/agencies/${desk.agency.id}`)
+      .set('Cookie', desk.cookies.admin)
+      .send({ letterRefPattern: '〔{year}〕号' });
+    expect(bad.status).toBe(400);
+    const text = await documentText((await letter('decision')).body as Buffer);
+    expect(text).toContain('平政公开〔2025〕第1号');
+    expect(text).toContain('联系人：王主任');
+    expect(text).toContain('0591-12345678');
+    const again = await documentText((await letter('decision')).body as Buffer);
+    expect(again).toContain('平政公开〔2025〕第1号');
+    const service = await documentText((await letter('service')).body as Buffer);
+    expect(service).toContain('平政公开〔2025〕第1号');
+  });
+
+  it('prints the remedies notice on a decision letter whose template leaves it out', async () => {
+    const saved = await t
+      .http()
+      .put('/api/letter-templates/decision')
+      .set('Cookie', desk.cookies.admin)
+      .send({
+        title: '答复书',
+        paragraphs: ['{{applicantName}}：{{outcomeAnswer}}', '{{agencyName}}', '{{today}}'],
+      });
+    expect(saved.status).toBe(200);
+    const preview = await t
+      .http()
+      .get(`/api/cases/${caseId}/letters/decision/preview`)
+      .set('Cookie', desk.cookies.clerk);
+    expect(preview.body.draft).toBe(false);
+    expect(preview.body.paragraphs.at(-3)).toContain('申请行政复议');
+    await t.http().delete('/api/letter-templates/decision').set('Cookie', desk.cookies.admin);
   });
 
   it("lets an admin edit the agency's template, used by the next letter, and restore it", async () => {

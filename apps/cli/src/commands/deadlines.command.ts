@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import {
+  calculatorLedger,
+  CalculatorInputError,
   type CaseDeadlines,
   type ClockEntry,
   computeDeadlines,
@@ -8,7 +10,6 @@ import {
   formatLocalDateZh,
   isLocalDate,
   type LocalDate,
-  MAX_EXTENSION_WORKING_DAYS,
   weekdayLabel,
 } from '@gongkai/domain';
 import { UsageError } from '../cli-errors';
@@ -34,84 +35,37 @@ function date(value: string, option: string): LocalDate {
   return value;
 }
 
-/** Builds the clock ledger from the options, in date order (a restart first on its own day). */
+/** The calculator's ledger (libs/domain, shared with the desk's page) from the options. */
 export function ledgerFromOptions(options: DeadlinesOptions): ClockEntry[] {
   if (!options.received) throw new UsageError('缺少 --received（收到申请之日，YYYY-MM-DD）');
-  const received = date(options.received, '--received');
-  const notBefore = (d: LocalDate, option: string) => {
-    if (d < received) throw new UsageError(`${option} 的日期 ${d} 早于收到申请之日 ${received}`);
-    return d;
-  };
-  const facts: ClockEntry[] = [];
-  if (options.supplementReceived) {
-    const on = notBefore(
-      date(options.supplementReceived, '--supplement-received'),
-      '--supplement-received',
-    );
-    facts.push({ kind: 'supplementRestart', on });
-  }
-  for (const raw of options.consultation) {
+  const consultations = options.consultation.map((raw) => {
     const [sentRaw, repliedRaw, ...rest] = raw.split(':');
     if (!sentRaw || rest.length > 0) {
       throw new UsageError(
         `--consultation 应为 送达日:答复日（如 2025-03-05:2025-03-07），或只写送达日`,
       );
     }
-    const sent = notBefore(date(sentRaw, '--consultation'), '--consultation');
-    facts.push({ kind: 'consultationPause', on: sent, party: 'third_party' });
-    if (repliedRaw) {
-      const replied = date(repliedRaw, '--consultation');
-      if (replied < sent)
-        throw new UsageError(`--consultation 的答复日 ${replied} 早于送达日 ${sent}`);
-      facts.push({ kind: 'consultationResume', on: replied, reason: 'replied' });
-    }
+    return {
+      sentOn: date(sentRaw, '--consultation'),
+      ...(repliedRaw ? { repliedOn: date(repliedRaw, '--consultation') } : {}),
+    };
+  });
+  try {
+    return calculatorLedger({
+      receivedOn: date(options.received, '--received'),
+      ...(options.supplementReceived
+        ? { supplementReceivedOn: date(options.supplementReceived, '--supplement-received') }
+        : {}),
+      consultations,
+      ...(options.feeServed ? { feeServedOn: date(options.feeServed, '--fee-served') } : {}),
+      ...(options.feePaid ? { feePaidOn: date(options.feePaid, '--fee-paid') } : {}),
+      ...(options.extension !== undefined
+        ? { extensionWorkingDays: Number(options.extension) }
+        : {}),
+    });
+  } catch (error) {
+    throw error instanceof CalculatorInputError ? new UsageError(error.message) : error;
   }
-  if (options.feePaid && !options.feeServed) {
-    throw new UsageError('--fee-paid 需要同时给出 --fee-served（收费通知送达之日）');
-  }
-  if (options.feeServed) {
-    const served = notBefore(date(options.feeServed, '--fee-served'), '--fee-served');
-    facts.push({ kind: 'feePause', on: served });
-    if (options.feePaid) {
-      const paid = date(options.feePaid, '--fee-paid');
-      if (paid < served)
-        throw new UsageError(`--fee-paid 的日期 ${paid} 早于收费通知送达之日 ${served}`);
-      facts.push({ kind: 'feePayment', on: paid });
-    }
-  }
-  const order: Record<ClockEntry['kind'], number> = {
-    start: 0,
-    supplementRestart: 1,
-    supplementNotice: 2,
-    consultationResume: 3,
-    feePayment: 3,
-    consultationPause: 4,
-    feePause: 4,
-    extension: 5,
-    art35Delay: 5,
-  };
-  const sorted = facts
-    .map((entry, index) => ({ entry, index }))
-    .sort(
-      (a, b) =>
-        a.entry.on.localeCompare(b.entry.on) ||
-        order[a.entry.kind] - order[b.entry.kind] ||
-        a.index - b.index,
-    )
-    .map(({ entry }) => entry);
-  const ledger: ClockEntry[] = [{ kind: 'start', on: received }, ...sorted];
-  if (options.extension !== undefined) {
-    const n = Number(options.extension);
-    if (!Number.isInteger(n) || n < 1 || n > MAX_EXTENSION_WORKING_DAYS) {
-      throw new UsageError(
-        `--extension 应为 1 至 ${MAX_EXTENSION_WORKING_DAYS} 的工作日数（第三十三条）`,
-      );
-    }
-    // The extension belongs to the current period, so it comes after every other fact.
-    const last = ledger.reduce((max, e) => (e.on > max ? e.on : max), received);
-    ledger.push({ kind: 'extension', on: last, workingDays: n });
-  }
-  return ledger;
 }
 
 function humanText(received: LocalDate, deadlines: CaseDeadlines): string {

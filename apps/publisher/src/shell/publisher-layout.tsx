@@ -1,5 +1,5 @@
 import { LoginOutlined } from '@ant-design/icons';
-import { BrandHeader, HealthBadge, LocaleSwitch, useMessages } from '@gongkai/ui';
+import { BrandHeader, LocaleSwitch, useMessages } from '@gongkai/ui';
 import { Layout, Space, Spin, Typography } from 'antd';
 import { Suspense } from 'react';
 import { Link, NavLink, Outlet } from 'react-router-dom';
@@ -64,9 +64,9 @@ export function PublisherLayout() {
         </main>
       </Layout.Content>
       <Layout.Footer style={{ textAlign: 'center' }} className="publisher-footer">
+        {/* Citizens are not told the state of the servers (数据库/Redis); /api/health is for operators. */}
         <Space orientation="vertical" size="small">
           <Typography.Text type="secondary">{t.footer}</Typography.Text>
-          <HealthBadge />
         </Space>
       </Layout.Footer>
     </Layout>

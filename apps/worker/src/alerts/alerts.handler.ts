@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import type { AlertsJobData } from '@gongkai/contracts';
 import { RaiseAlerts } from '@gongkai/application';
 import type { RaiseAlertsResult } from '@gongkai/persistence';
 import { JobHandler } from '../jobs/job-handler.decorator';
@@ -8,8 +10,10 @@ import { JobHandler } from '../jobs/job-handler.decorator';
 export class AlertsHandler {
   constructor(private readonly alerts: RaiseAlerts) {}
 
+  /** Scheduled for every agency; run by an administrator (POST /api/jobs/alerts) for their scope. */
   @JobHandler('alerts.daily')
-  raise(): Promise<RaiseAlertsResult> {
-    return this.alerts.execute();
+  raise(job: Job<AlertsJobData>): Promise<RaiseAlertsResult> {
+    const agencyIds = job.data?.agencyIds;
+    return this.alerts.execute(Array.isArray(agencyIds) ? { agencyIds } : {});
   }
 }

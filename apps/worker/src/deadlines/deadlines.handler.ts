@@ -3,7 +3,7 @@ import { UnrecoverableError, type Job } from 'bullmq';
 import { yearOf } from '@gongkai/domain';
 import type { YearCloseJobData } from '@gongkai/contracts';
 import { YearCloseError, type SweepResult, type YearCloseResult } from '@gongkai/persistence';
-import { CloseYear, SweepDeadlines } from '@gongkai/application';
+import { CloseYear, RaiseAlerts, SweepDeadlines } from '@gongkai/application';
 import { JobHandler } from '../jobs/job-handler.decorator';
 import { InjectClock, todayOf, type Clock } from '../worker-clock';
 
@@ -41,13 +41,20 @@ export class DeadlinesHandler {
   constructor(
     private readonly sweepDeadlines: SweepDeadlines,
     private readonly yearClose: CloseYear,
+    private readonly alerts: RaiseAlerts,
     @InjectClock() private readonly clock: Clock,
   ) {}
 
+  /**
+   * Also raises the alerts (预警/督办) every minute, so a fresh install or a case that became
+   * overdue today shows them at once; each is raised once per person, kind, case and due date.
+   * E-mails stay with the daily job.
+   */
   @JobHandler('deadlines.sweep')
-  async sweep(): Promise<ReturnType<typeof sweepSummary>> {
+  async sweep(): Promise<ReturnType<typeof sweepSummary> & { alertsCreated: number }> {
     const result = await this.sweepDeadlines.execute({ today: todayOf(this.clock) });
-    return sweepSummary(result);
+    const alerts = await this.alerts.execute({ email: false });
+    return { ...sweepSummary(result), alertsCreated: alerts.created };
   }
 
   @JobHandler('year.close')

@@ -31,6 +31,8 @@ export interface RegistrationFacts {
   readonly applicantIdentityCipher: string | null;
   readonly applicantIdentityHint: string | null;
   readonly applicantCreditCode: string | null;
+  /** 法定代表人或联系人 of an organisation (none for a natural person). */
+  readonly applicantContact: string | null;
 }
 
 /** Checks the registration facts every caller must respect (the API also checks them first). */
@@ -84,5 +86,7 @@ export function checkRegistration(
     applicantIdentityCipher: cipherText,
     applicantIdentityHint: hint,
     applicantCreditCode: creditCode,
+    applicantContact:
+      input.applicant.category === 'natural_person' ? null : trimmed(input.applicant.contactPerson),
   };
 }

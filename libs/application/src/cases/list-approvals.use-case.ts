@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { ApprovalItem } from '@gongkai/contracts';
+import { mayApproveDecision } from '@gongkai/domain';
 import { CaseReadRepository } from '@gongkai/persistence';
 import type { CaseReader } from './case-reader';
 
@@ -23,11 +24,8 @@ export class ListApprovals {
         version: c.version,
       };
       const draft = context.draft;
-      if (
-        c.state === 'awaitingApproval' &&
-        draft &&
-        !draft.approvals.some((a) => a.by === reader.id)
-      ) {
+      // The chain needs distinct leaders: a draft this leader approved waits for another.
+      if (c.state === 'awaitingApproval' && draft && mayApproveDecision(context, reader.id)) {
         items.push({
           ...base,
           kind: 'decision',
@@ -35,7 +33,8 @@ export class ListApprovals {
           step: draft.approvals.length + 1,
           steps: context.approvalSteps,
           workingDays: null,
-          reason: null,
+          reason: draft.reasons ?? null,
+          basis: draft.basis ?? null,
           requestedOn: draft.draftedOn,
         });
       }

@@ -1,3 +1,4 @@
+import { JOURNAL_NOTE_LABELS } from '@gongkai/domain';
 import type { EntityManager } from 'typeorm';
 import type { JournalActor } from '@gongkai/persistence';
 import {
@@ -40,7 +41,7 @@ export class RecomputeDeadlines {
         },
         actor,
         occurredOn: ctx.today(),
-        basis: '项目规则16',
+        basis: JOURNAL_NOTE_LABELS.DEADLINES_RECOMPUTED.basis ?? null,
         stateAfter: updated.state,
       });
       return true;

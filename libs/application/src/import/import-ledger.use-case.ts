@@ -2,15 +2,18 @@ import type { DataSource, EntityManager } from 'typeorm';
 import {
   addDays,
   CONSULTATION_WORKING_DAYS,
+  defaultDecisionBasis,
   EVENT_LABELS,
   EVENT_RULES,
   formatLocalDateZh,
+  requiresReasons,
   type ActorRole,
   type ApplicantCategory,
   type CaseEventType,
   type CaseFlags,
   type Channel,
   type LocalDate,
+  type Outcome,
   type WorkingDayCalendar,
 } from '@gongkai/domain';
 import { ProceedingEntity, writeReplayedCases, type CaseEventInput } from '@gongkai/persistence';
@@ -98,6 +101,21 @@ const FLAG_LABELS: Record<keyof CaseFlags, string> = {
 // Facts the ledger has no field for are supplied as the outcome requires (ledger-format.md).
 const SUPPLEMENT_ITEMS = ['（台账未载明补正事项）'];
 const EXTENSION_REASON = '（台账记载的延期）';
+const IMPORTED_REASONS = '（台账未载明理由，见原答复书）';
+
+/** Refusing outcomes need reasons (Arts 36–37); the ledger has only the outcome. */
+function importedDecision(outcome: Outcome): {
+  outcome: Outcome;
+  reasons?: string;
+  basis?: string;
+} {
+  if (!requiresReasons(outcome)) return { outcome };
+  return {
+    outcome,
+    reasons: IMPORTED_REASONS,
+    basis: defaultDecisionBasis(outcome) || '（台账未载明）',
+  };
+}
 
 /** The role an event needs: replayed steps are done in that role by the importing actor. */
 function roleFor(type: CaseEventType): ActorRole {
@@ -175,7 +193,7 @@ export function planEvents(
     if (data.outcome === 'other.supplement_overdue') push(ev('SUPPLEMENT_OVERDUE', data.decidedOn));
     else if (data.outcome === 'other.fee_unpaid') push(ev('FEE_OVERDUE', data.decidedOn));
     else {
-      push(ev('DRAFT_DECISION', data.decidedOn, { outcome: data.outcome }));
+      push(ev('DRAFT_DECISION', data.decidedOn, importedDecision(data.outcome as Outcome)));
       push(ev('APPROVE_DECISION', data.decidedOn));
     }
   }

@@ -11,12 +11,19 @@ export class RaiseAlerts {
     private readonly mailer: AlertMailer | null,
   ) {}
 
-  execute(): Promise<RaiseAlertsResult> {
+  /**
+   * `agencyIds`: only these agencies' cases (an administrator's run); `email: false`: raise
+   * without sending (the minute sweep; e-mails go out with the daily job).
+   */
+  execute(
+    options: { readonly agencyIds?: readonly string[]; readonly email?: boolean } = {},
+  ): Promise<RaiseAlertsResult> {
     const now = this.clock.now();
     return raiseAlerts(this.dataSource, {
       today: localDateInShanghai(now),
       now,
-      mailer: this.mailer,
+      mailer: options.email === false ? null : this.mailer,
+      ...(options.agencyIds ? { agencyIds: options.agencyIds } : {}),
     });
   }
 }

@@ -64,6 +64,29 @@ export const updateAgencySchema = z
     name: z.string().trim().min(1).max(100).optional(),
     address: z.string().max(200).nullable().optional(),
     phone: z.string().max(40).nullable().optional(),
+    contact: z.string().max(40, '联系人不能超过40个字').nullable().optional(),
+    letterRefPattern: z
+      .string()
+      .trim()
+      .max(60, '文号格式不能超过60个字')
+      .refine((p) => p.includes('{n}'), '文号格式应包含序号 {n}')
+      .nullable()
+      .optional(),
+    /** Moves the agency (and its subtree) under another agency. */
+    parentId: z.uuid('上级机关编号格式有误').optional(),
   })
   .refine((v) => Object.keys(v).length > 0, '没有要修改的内容');
 export type UpdateAgencyRequest = z.infer<typeof updateAgencySchema>;
+
+/** An agency as GET/POST/PATCH /api/agencies answer (the tree an administrator edits). */
+export interface AgencyView {
+  id: string;
+  code: string;
+  name: string;
+  parentId: string | null;
+  address: string | null;
+  phone: string | null;
+  contact: string | null;
+  /** The 文号 pattern of its letters; null: the default `〔{year}〕第{n}号`. */
+  letterRefPattern: string | null;
+}

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { CASE_EVENT_TYPES, CASE_PAYLOAD_LIMITS as L } from '@gongkai/domain';
+import {
+  CASE_EVENT_TYPES,
+  CASE_PAYLOAD_LIMITS as L,
+  DECISION_BASIS_MAX,
+  DECISION_REASONS_MAX,
+} from '@gongkai/domain';
 import { localDate, outcomeSchema, requiredText, serviceMethodSchema, text } from './common.schema';
 
 const on = localDate('办理日期');
@@ -50,6 +55,7 @@ export const sendCaseEventSchema = z.discriminatedUnion(
         .max(L.feeOrdinalInMonth.max)
         .optional(),
       pages: z.int('页数应为整数').min(L.feePages.min).max(L.feePages.max).optional(),
+      overrideReason: text(L.textLength, '调整金额的理由').optional(),
     }),
     variant('FEE_PAID', {}),
     variant('FEE_OVERDUE', {}),
@@ -58,7 +64,12 @@ export const sendCaseEventSchema = z.discriminatedUnion(
       reasonable: z.boolean('请选择理由是否合理'),
       delayedAnswerOn: localDate('延迟答复日期').optional(),
     }),
-    variant('DRAFT_DECISION', { outcome: outcomeSchema }),
+    // Reasons and basis are required for refusing/limiting outcomes; the machine decides which.
+    variant('DRAFT_DECISION', {
+      outcome: outcomeSchema,
+      reasons: text(DECISION_REASONS_MAX, '理由').optional(),
+      basis: text(DECISION_BASIS_MAX, '法律依据').optional(),
+    }),
     variant('APPROVE_DECISION', { comment: text(L.textLength, '审批意见').optional() }),
     variant('RETURN_DECISION', { comment: requiredText(L.textLength, '退回意见') }),
     variant('REQUEST_EXTENSION', {

@@ -24,6 +24,8 @@ export interface CaseView {
     identityNumberMasked: string | null;
     /** 统一社会信用代码 of an organisation, in full (it is public). */
     creditCode: string | null;
+    /** 法定代表人或联系人 of an organisation applicant. */
+    contactPerson?: string | null;
   };
   request: string | null;
   requestedForm: string | null;
@@ -124,7 +126,24 @@ export interface ApprovalItem {
   step: number | null;
   steps: number | null;
   workingDays: number | null;
+  /** Extension: its reason; decision: the reasons of a refusing or limiting outcome. */
   reason: string | null;
+  /** Decision: the legal basis as the letter prints it. */
+  basis?: string | null;
   requestedOn: string;
   version: number;
+}
+
+/** GET /api/cases/:id/letters/:kind/preview: the letter as the applicant would read it. */
+export interface LetterPreviewResponse {
+  kind: string;
+  title: string;
+  paragraphs: string[];
+  /** A decision not yet approved (printed for the approval file only). */
+  draft: boolean;
+}
+
+/** GET /api/cases/:id/letters: the letter kinds the case's history calls for. */
+export interface ApplicableLettersResponse {
+  kinds: string[];
 }

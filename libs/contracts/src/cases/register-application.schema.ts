@@ -30,6 +30,8 @@ export const applicantSchema = z
     identityNumber: identityNumber.optional(),
     /** 统一社会信用代码: organisations only (a citizen's identity is the 公民身份号码). */
     creditCode: creditCode.optional(),
+    /** 法定代表人或联系人: organisations apply through a person. */
+    contactPerson: text(100, '法定代表人或联系人').optional(),
   })
   .superRefine((value, ctx) => {
     if (value.category === 'natural_person' && value.creditCode)

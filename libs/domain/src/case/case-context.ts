@@ -1,3 +1,4 @@
+import { ART35_UNREASONABLE_REASONS, defaultDecisionBasis } from '../catalogues';
 import { type WorkingDayCalendar } from '../calendar';
 import { type ClockEntry } from '../clock';
 import { ledgerDeadlines } from '../clock';
@@ -110,6 +111,9 @@ export function recordEvent(
         fee: {
           standard: event.standard,
           amountYuan: event.amountYuan,
+          ...(event.ordinalInMonth !== undefined ? { ordinalInMonth: event.ordinalInMonth } : {}),
+          ...(event.pages !== undefined ? { pages: event.pages } : {}),
+          ...(event.overrideReason?.trim() ? { overrideReason: event.overrideReason.trim() } : {}),
           servedOn: event.on,
           paidOn: null,
         },
@@ -152,6 +156,8 @@ export function recordEvent(
         art35,
         draft: {
           outcome: 'not_handled.excessive',
+          reasons: ART35_UNREASONABLE_REASONS,
+          basis: defaultDecisionBasis('not_handled.excessive'),
           draftedOn: event.on,
           draftedBy: event.actor.id,
           approvals: [],
@@ -163,6 +169,8 @@ export function recordEvent(
         ...c,
         draft: {
           outcome: event.outcome,
+          ...(event.reasons?.trim() ? { reasons: event.reasons.trim() } : {}),
+          ...(event.basis?.trim() ? { basis: event.basis.trim() } : {}),
           draftedOn: event.on,
           draftedBy: event.actor.id,
           approvals: [],

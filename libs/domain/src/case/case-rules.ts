@@ -1,4 +1,9 @@
-import { AUTOMATIC_OUTCOMES, isOutcome, isServiceMethod } from '../catalogues';
+import {
+  AUTOMATIC_OUTCOMES,
+  decisionReasonsProblem,
+  isOutcome,
+  isServiceMethod,
+} from '../catalogues';
 import { CONSULTATION_WORKING_DAYS } from '../clock';
 import { type WorkingDayCalendar } from '../calendar';
 import { formatLocalDateZh, isLocalDate, yearOf, type LocalDate } from '../dates';
@@ -193,8 +198,16 @@ export const EVENT_RULES: { readonly [T in CaseEventType]: EventRule<T> } = {
           : e.standard === 'per_page' && e.pages !== undefined
             ? calculateFee({ standard: 'per_page', pages: e.pages })
             : null;
-      if (basis && basis.amountYuan !== e.amountYuan) {
-        return refuse('invalid_payload', `收费金额与收费标准不符：应为${basis.amountYuan}元`);
+      const override = typeof e.overrideReason === 'string' ? e.overrideReason.trim() : '';
+      if (e.overrideReason !== undefined && typeof e.overrideReason !== 'string') {
+        return refuse('invalid_payload', '调整金额的理由应为文字');
+      }
+      // The computed amount is the rule; another amount is allowed with its reason on record.
+      if (basis && basis.amountYuan !== e.amountYuan && !override) {
+        return refuse(
+          'invalid_payload',
+          `收费金额与收费标准不符：应为${basis.amountYuan}元；确需调整的，请写明理由`,
+        );
       }
       return null;
     },
@@ -251,7 +264,8 @@ export const EVENT_RULES: { readonly [T in CaseEventType]: EventRule<T> } = {
       if (e.outcome === 'unavailable.unclear_after_supplement' && !c.supplement?.receivedOn) {
         return refuse('invalid_payload', '本案未经补正，不能选择“补正后申请内容仍不明确”');
       }
-      return null;
+      const problem = decisionReasonsProblem(e.outcome, e.reasons, e.basis);
+      return problem ? refuse('invalid_payload', problem) : null;
     },
   },
   APPROVE_DECISION: {

@@ -58,7 +58,15 @@ function build(step: Step, on: string): CaseEvent {
         delayedAnswerOn: addDays(on, 20 + step.n * 3),
       };
     case 'DRAFT_DECISION':
-      return { ...base, type, outcome: step.flag ? 'disclosed' : 'unavailable.not_held' };
+      return step.flag
+        ? { ...base, type, outcome: 'disclosed' }
+        : {
+            ...base,
+            type,
+            outcome: 'unavailable.not_held',
+            reasons: '经检索未找到',
+            basis: '第三十六条',
+          };
     case 'RETURN_DECISION':
       return { ...base, type, comment: step.flag ? '请修改' : '' };
     case 'REQUEST_EXTENSION':

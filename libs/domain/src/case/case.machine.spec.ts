@@ -1,4 +1,5 @@
 import { transition } from 'xstate';
+import { ART35_UNREASONABLE_REASONS, defaultDecisionBasis, OUTCOMES } from '../catalogues';
 import { defaultWorkingDayCalendar } from '../calendar';
 import { deadlineSummary } from '../clock';
 import {
@@ -33,7 +34,11 @@ function sample(type: CaseEventType): CaseEvent {
     case 'REASONS_JUDGED':
       return ev(type, LATE, clerk, { reasonable: true, delayedAnswerOn: '2025-09-30' });
     case 'DRAFT_DECISION':
-      return ev(type, LATE, clerk, { outcome: 'partially_disclosed' });
+      return ev(type, LATE, clerk, {
+        outcome: 'partially_disclosed',
+        reasons: '第2项涉及第三方商业秘密',
+        basis: '《中华人民共和国政府信息公开条例》第三十七条',
+      });
     case 'RETURN_DECISION':
       return ev(type, LATE, leader, { comment: '请补充理由' });
     case 'REQUEST_EXTENSION':
@@ -270,6 +275,31 @@ describe('case machine: guards and rules', () => {
     );
     expect(wrong).toMatchObject({ ok: false, code: 'invalid_payload' });
     expect(wrong.ok || wrong.message).toContain('应为10元');
+    const reasoned = applyCaseEvent(
+      p,
+      ev('SERVE_FEE_NOTICE', '2025-03-05', clerk, {
+        standard: 'per_page',
+        amountYuan: 50,
+        pages: 31,
+        overrideReason: '  另含5页彩色复印件  ',
+      }),
+    );
+    expect(reasoned.ok && reasoned.snapshot.context.fee).toMatchObject({
+      amountYuan: 50,
+      pages: 31,
+      overrideReason: '另含5页彩色复印件',
+    });
+    expect(
+      applyCaseEvent(
+        p,
+        ev('SERVE_FEE_NOTICE', '2025-03-05', clerk, {
+          standard: 'per_page',
+          amountYuan: 50,
+          pages: 31,
+          overrideReason: '   ',
+        }),
+      ),
+    ).toMatchObject({ ok: false, code: 'invalid_payload' });
     const both = applyCaseEvent(
       p,
       ev('SERVE_FEE_NOTICE', '2025-03-05', clerk, {
@@ -370,6 +400,10 @@ describe('case machine: guards and rules', () => {
     const r = caseIn('awaitingReasons');
     const unreasonable = run(r, [ev('REASONS_JUDGED', '2025-03-10', clerk, { reasonable: false })]);
     expect(caseStatus(unreasonable).state).toBe('awaitingApproval');
+    expect(unreasonable.context.draft).toMatchObject({
+      reasons: ART35_UNREASONABLE_REASONS,
+      basis: '《中华人民共和国政府信息公开条例》第三十五条',
+    });
     const approved = run(unreasonable, [ev('APPROVE_DECISION', '2025-03-11', leader)]);
     expect(caseStatus(approved)).toMatchObject({ outcome: 'not_handled.excessive', closed: true });
     expect(
@@ -405,7 +439,46 @@ describe('case machine: guards and rules', () => {
     expect(draft('granted')).toMatchObject({ ok: false, code: 'invalid_payload' });
     expect(draft('other.fee_unpaid')).toMatchObject({ ok: false, code: 'invalid_payload' });
     expect(draft('unavailable.unclear_after_supplement')).toMatchObject({ ok: false });
-    expect(draft('withheld.state_secret').ok).toBe(true);
+    expect(draft('disclosed').ok).toBe(true);
+  });
+
+  it('requires reasons and a legal basis for every refusing or limiting outcome (Arts 36–37)', () => {
+    const p = caseIn('processing');
+    const draft = (outcome: string, extra: object) =>
+      applyCaseEvent(p, ev('DRAFT_DECISION', LATE, clerk, { outcome, ...extra } as never));
+    const refusing = OUTCOMES.filter((o) =>
+      ['partially_disclosed', 'withheld', 'unavailable', 'not_handled'].includes(o.group),
+    ).filter((o) => o.code !== 'unavailable.unclear_after_supplement');
+    expect(refusing).toHaveLength(16);
+    for (const o of refusing) {
+      expect(draft(o.code, {})).toMatchObject({ ok: false, code: 'invalid_payload' });
+      expect(draft(o.code, { reasons: '  ', basis: '第十四条' })).toMatchObject({ ok: false });
+      expect(draft(o.code, { reasons: '涉及国家秘密', basis: ' ' })).toMatchObject({ ok: false });
+      const done = draft(o.code, { reasons: ' 理由 ', basis: '《条例》第十四条' });
+      expect(done.ok).toBe(true);
+      if (done.ok) {
+        expect(done.snapshot.context.draft).toMatchObject({
+          outcome: o.code,
+          reasons: '理由',
+          basis: '《条例》第十四条',
+        });
+      }
+    }
+    expect(draft('withheld.state_secret', { reasons: 5, basis: 'x' })).toMatchObject({ ok: false });
+    expect(
+      draft('withheld.state_secret', { reasons: '长'.repeat(2001), basis: 'x' }),
+    ).toMatchObject({ ok: false });
+  });
+
+  it('pre-fills the legal basis from the outcome catalogue as the article of the Regulation', () => {
+    expect(defaultDecisionBasis('withheld.state_secret')).toBe(
+      '《中华人民共和国政府信息公开条例》第十四条',
+    );
+    expect(defaultDecisionBasis('other.fee_unpaid')).toBe(
+      '《中华人民共和国政府信息公开条例》第四十二条；《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）',
+    );
+    expect(defaultDecisionBasis('not_handled.confirm_or_reissue')).toBe('');
+    for (const o of OUTCOMES) expect(defaultDecisionBasis(o.code)).not.toMatch(/项目规则|rule/i);
   });
 
   it('runs an approval chain of distinct leaders; decision date = final approval', () => {

@@ -41,6 +41,8 @@ export type ServeFeeNoticeEvent = EventBase & {
   readonly ordinalInMonth?: number;
   /** 按量: pages provided; checked against the amount. */
   readonly pages?: number;
+  /** Why the amount differs from the one computed from the count or the pages (recorded). */
+  readonly overrideReason?: string;
 };
 export type FeePaidEvent = EventBase & { readonly type: 'FEE_PAID' };
 export type FeeOverdueEvent = EventBase & { readonly type: 'FEE_OVERDUE' };
@@ -54,6 +56,10 @@ export type ReasonsJudgedEvent = EventBase & {
 export type DraftDecisionEvent = EventBase & {
   readonly type: 'DRAFT_DECISION';
   readonly outcome: Outcome;
+  /** Art. 36–37: why the outcome refuses or limits; required for those outcomes. */
+  readonly reasons?: string;
+  /** The legal basis as printed (pre-filled from the outcome catalogue, editable). */
+  readonly basis?: string;
 };
 export type ApproveDecisionEvent = EventBase & {
   readonly type: 'APPROVE_DECISION';
@@ -221,6 +227,10 @@ export interface ConsultationRecord {
 export interface FeeRecord {
   readonly standard: FeeStandard;
   readonly amountYuan: number;
+  readonly ordinalInMonth?: number;
+  readonly pages?: number;
+  /** Present when the clerk charged another amount than the computed one. */
+  readonly overrideReason?: string;
   readonly servedOn: LocalDate;
   readonly paidOn: LocalDate | null;
 }
@@ -251,6 +261,9 @@ export interface ApprovalRecord {
 
 export interface DraftRecord {
   readonly outcome: Outcome;
+  /** Absent on drafts made before reasons were recorded and on outcomes that need none. */
+  readonly reasons?: string;
+  readonly basis?: string;
   readonly draftedOn: LocalDate;
   readonly draftedBy: string;
   readonly approvals: readonly ApprovalRecord[];

@@ -11,3 +11,4 @@ export * from './approval-rules';
 export * from './case-permissions';
 export * from './payload-limits';
 export * from './fact-dates';
+export * from './payload-labels';

@@ -20,6 +20,7 @@ export const JOURNAL_NOTE_LABELS: Readonly<Record<JournalNoteType, Label>> = {
   DEADLINES_RECOMPUTED: {
     zh: '节假日安排变更，重新计算期限',
     en: 'Deadlines recomputed after a calendar change',
+    basis: '国务院办公厅关于部分节假日安排的通知',
   },
   ASSIGNEE_CHANGED: { zh: '改派经办人', en: 'Reassigned' },
   ATTACHMENT_ADDED: { zh: '上传附件', en: 'Attachment uploaded' },

@@ -4,3 +4,4 @@ export * from './channels';
 export * from './proceedings';
 export * from './service-methods';
 export * from './report-formats';
+export * from './decision-reasons';

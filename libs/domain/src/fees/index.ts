@@ -1,1 +1,2 @@
 export * from './fee-rules';
+export * from './fee-derivation';

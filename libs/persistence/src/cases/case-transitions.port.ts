@@ -48,6 +48,8 @@ export interface RegisterCaseInput {
     readonly identityNumber?: string | null;
     /** 统一社会信用代码 of an organisation (GB 32100-2015); public, so stored in clear. */
     readonly creditCode?: string | null;
+    /** 法定代表人或联系人 of an organisation. */
+    readonly contactPerson?: string | null;
   };
   readonly request?: string | null;
   readonly requestedForm?: string | null;

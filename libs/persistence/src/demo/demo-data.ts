@@ -12,6 +12,7 @@ import {
   type Outcome,
 } from '@gongkai/domain';
 import { ensureAgency } from '../agencies/agency-tree';
+import { demoDecision } from './demo-decisions';
 import { CaseError } from '../cases/case-errors';
 import {
   SYSTEM_ACTOR,
@@ -243,11 +244,11 @@ export async function seedDemoData(
         )
           return;
       }
-      if (!(await send(clerk, ev('DRAFT_DECISION', step(2, 8), { outcome })))) return;
+      if (!(await send(clerk, ev('DRAFT_DECISION', step(2, 8), demoDecision(outcome))))) return;
       if (rand() < 0.08) {
         if (!(await send(leader, ev('RETURN_DECISION', step(1, 2), { comment: '请补充法律依据' }))))
           return;
-        if (!(await send(clerk, ev('DRAFT_DECISION', step(1, 3), { outcome })))) return;
+        if (!(await send(clerk, ev('DRAFT_DECISION', step(1, 3), demoDecision(outcome))))) return;
       }
       if (!(await send(leader, ev('APPROVE_DECISION', step(0, 3))))) return;
       await send(
@@ -381,7 +382,7 @@ export async function seedDemoData(
       'awaitingService',
       [
         [clerk, 'ACCEPT', {}],
-        [clerk, 'DRAFT_DECISION', { outcome: 'partially_disclosed' }],
+        [clerk, 'DRAFT_DECISION', demoDecision('partially_disclosed')],
         [leader, 'APPROVE_DECISION', {}],
       ],
     ],

@@ -27,6 +27,14 @@ export class AgencyEntity {
   @Column({ type: 'text', nullable: true })
   phone!: string | null;
 
+  /** 联系人 printed on letters beside the address and phone. */
+  @Column({ type: 'text', nullable: true })
+  contact!: string | null;
+
+  /** 文号 pattern of the agency's 答复书: `{year}` and `{n}`; null = `〔{year}〕第{n}号`. */
+  @Column({ name: 'letter_ref_pattern', type: 'text', nullable: true })
+  letterRefPattern!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -46,6 +46,10 @@ export class CaseEntity {
   @Column({ name: 'applicant_credit_code', type: 'text', nullable: true })
   applicantCreditCode!: string | null;
 
+  /** 法定代表人或联系人 of an organisation applicant. */
+  @Column({ name: 'applicant_contact', type: 'text', nullable: true })
+  applicantContact!: string | null;
+
   @Column({ name: 'request_text', type: 'text', nullable: true })
   requestText!: string | null;
 

@@ -13,6 +13,8 @@ import { AddedCaseApplicantCreditCode1764117500000 } from './1764117500000-added
 import { AllowedTerminationLetterTemplate1764118000000 } from './1764118000000-allowed-termination-letter-template';
 import { CreatedJournalCheckpointsAndGuardedCases1764118100000 } from './1764118100000-created-journal-checkpoints-and-guarded-cases';
 import { AddedPasswordHistoryAndRevealGuard1764118200000 } from './1764118200000-added-password-history-and-reveal-guard';
+import { AddedAgencyLetterSettings1764118300000 } from './1764118300000-added-agency-letter-settings';
+import { AddedCaseApplicantContact1764118300001 } from './1764118300001-added-case-applicant-contact';
 
 /** In order of application; a migration is never edited once it has landed. */
 export const MIGRATIONS = [
@@ -31,4 +33,6 @@ export const MIGRATIONS = [
   AllowedTerminationLetterTemplate1764118000000,
   CreatedJournalCheckpointsAndGuardedCases1764118100000,
   AddedPasswordHistoryAndRevealGuard1764118200000,
+  AddedAgencyLetterSettings1764118300000,
+  AddedCaseApplicantContact1764118300001,
 ];
