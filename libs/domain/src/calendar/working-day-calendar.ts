@@ -1,4 +1,4 @@
-import { addDays, isWeekend, yearOf, type LocalDate } from '../dates';
+import { fromEpochDay, isWeekend, toEpochDay, yearOf, type LocalDate } from '../dates/local-date';
 import { type CalendarArrangement, validateArrangement } from './calendar-arrangement';
 import { CHINESE_DAYS_ARRANGEMENTS } from './chinese-days-arrangements';
 import { SUPPORTED_SPAN_DAYS } from './supported-dates';
@@ -64,6 +64,15 @@ export class WorkingDayCalendar {
   private readonly byYear: ReadonlyMap<number, CalendarArrangement>;
   private readonly holidays = new Map<LocalDate, string | undefined>();
   private readonly makeup = new Map<LocalDate, string | undefined>();
+  /*
+   * The same days by day number, for the counting loops: a case event derives several deadlines,
+   * each walking a month or more day by day, and every date string parsed and rebuilt on the way
+   * was most of a transition's cost. The sorted arrays answer "how many in a span" by binary
+   * search, so a count of working days between two dates does not walk at all.
+   */
+  private readonly special = new Map<number, SpecialDay>();
+  private readonly weekdayHolidays: Int32Array;
+  private readonly makeupDays: Int32Array;
 
   constructor(arrangements: readonly CalendarArrangement[]) {
     const byYear = new Map<number, CalendarArrangement>();
@@ -81,6 +90,21 @@ export class WorkingDayCalendar {
       for (const date of arrangement.makeupWorkdays)
         this.makeup.set(date, arrangement.names?.[date]);
     }
+    const weekdayHolidays: number[] = [];
+    for (const [date, name] of this.holidays) {
+      const day = toEpochDay(date);
+      this.special.set(day, { working: false, makeup: false, name });
+      if (!isWeekendDay(day)) weekdayHolidays.push(day);
+    }
+    // A make-up working day wins over a holiday, as in dayInfo (validation keeps them apart).
+    const makeupDays: number[] = [];
+    for (const [date, name] of this.makeup) {
+      const day = toEpochDay(date);
+      this.special.set(day, { working: true, makeup: true, name });
+      makeupDays.push(day);
+    }
+    this.weekdayHolidays = Int32Array.from(weekdayHolidays).sort();
+    this.makeupDays = Int32Array.from(makeupDays).sort();
   }
 
   /** The calendar of the years chinese-days covers, plus (replacing) the given arrangements. */
@@ -134,38 +158,51 @@ export class WorkingDayCalendar {
     if (!Number.isInteger(workingDays) || workingDays < 0) {
       throw new RangeError(`工作日数必须是非负整数：${workingDays}`);
     }
+    const { pausedBy } = options;
     const skipped: SkippedDay[] = [];
     const makeupWorkdays: LocalDate[] = [];
-    const missing = new Set<number>();
+    const missing: number[] = [];
     let dayOne: LocalDate | null = null;
-    let date = trigger;
+    let day = toEpochDay(trigger);
     let counted = 0;
+    // The year is read from the date string only where it can change (a new year's day).
+    let nextYearStart = -Infinity;
     for (let step = 0; counted < workingDays; step++) {
       if (step > MAX_SPAN_DAYS) throw new RangeError('工作日计算超出范围');
-      date = addDays(date, 1);
-      const info = this.dayInfo(date);
-      if (info.assumed) missing.add(yearOf(date));
-      if (!info.working) {
-        skipped.push({
-          date,
-          reason: info.kind === 'holiday' ? 'holiday' : 'weekend',
-          ...name(info),
-        });
+      day++;
+      if (day >= nextYearStart) {
+        const year = yearOf(fromEpochDay(day));
+        if (!this.byYear.has(year) && !missing.includes(year)) missing.push(year);
+        nextYearStart = toEpochDay(`${year + 1}-01-01`);
+      }
+      const special = this.special.get(day);
+      if (special ? !special.working : isWeekendDay(day)) {
+        const date = fromEpochDay(day);
+        skipped.push(
+          !special
+            ? { date, reason: 'weekend' }
+            : special.name
+              ? { date, reason: 'holiday', name: special.name }
+              : { date, reason: 'holiday' },
+        );
         continue;
       }
-      const pause = options.pausedBy?.(date) ?? null;
-      if (pause !== null) {
-        skipped.push({ date, reason: 'paused', name: pause });
-        continue;
+      if (pausedBy || dayOne === null || special) {
+        const date = fromEpochDay(day);
+        const pause = pausedBy?.(date) ?? null;
+        if (pause !== null) {
+          skipped.push({ date, reason: 'paused', name: pause });
+          continue;
+        }
+        dayOne ??= date;
+        if (special) makeupWorkdays.push(date);
       }
       counted++;
-      dayOne ??= date;
-      if (info.kind === 'makeup_workday') makeupWorkdays.push(date);
     }
     return {
       trigger,
       workingDays,
-      dueOn: date,
+      dueOn: counted === 0 ? trigger : fromEpochDay(day),
       dayOne,
       skipped,
       makeupWorkdays,
@@ -175,25 +212,61 @@ export class WorkingDayCalendar {
 
   /** Working days d with afterExclusive < d ≤ untilInclusive (0 when until ≤ after). */
   workingDaysBetween(afterExclusive: LocalDate, untilInclusive: LocalDate): WorkingDaySpan {
-    const missing = new Set<number>();
-    let count = 0;
-    let date = afterExclusive;
-    for (let step = 0; date < untilInclusive; step++) {
-      if (step > MAX_SPAN_DAYS) throw new RangeError('工作日计算超出范围');
-      date = addDays(date, 1);
-      const info = this.dayInfo(date);
-      if (info.assumed) missing.add(yearOf(date));
-      if (info.working) count++;
+    const after = toEpochDay(afterExclusive);
+    const until = toEpochDay(untilInclusive);
+    if (!(until > after)) return { count: 0, ...completeness([]) };
+    // The bound of the day-by-day count this replaces: beyond it the input is absurd.
+    if (until - after > MAX_SPAN_DAYS + 1) throw new RangeError('工作日计算超出范围');
+    const count =
+      weekdaysUpTo(until) -
+      weekdaysUpTo(after) -
+      (countUpTo(this.weekdayHolidays, until) - countUpTo(this.weekdayHolidays, after)) +
+      (countUpTo(this.makeupDays, until) - countUpTo(this.makeupDays, after));
+    const missing: number[] = [];
+    const last = yearOf(fromEpochDay(until));
+    for (let year = yearOf(fromEpochDay(after + 1)); year <= last; year++) {
+      if (!this.byYear.has(year)) missing.push(year);
     }
     return { count, ...completeness(missing) };
   }
 }
 
-function name(info: DayInfo): { name?: string } {
-  return info.name ? { name: info.name } : {};
+interface SpecialDay {
+  readonly working: boolean;
+  readonly makeup: boolean;
+  readonly name: string | undefined;
+}
+
+// 1970-01-05 (day 4) was a Monday.
+const MONDAY = 4;
+
+function isWeekendDay(day: number): boolean {
+  return (((day - MONDAY) % 7) + 7) % 7 >= 5;
+}
+
+/** Monday–Friday days from a fixed Monday up to `day`, offset by a constant; differences count. */
+function weekdaysUpTo(day: number): number {
+  const weeks = Math.floor((day - MONDAY) / 7);
+  return weeks * 5 + Math.min(day - MONDAY - weeks * 7 + 1, 5);
+}
+
+/** How many of the sorted days are ≤ day. */
+function countUpTo(days: Int32Array, day: number): number {
+  let low = 0;
+  let high = days.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (days[mid] <= day) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 export function completeness(missing: Iterable<number>): CalendarCompleteness {
+  // Nearly every count stays inside loaded years.
+  if (Array.isArray(missing) && missing.length === 0) {
+    return { complete: true, missingYears: [], warnings: [] };
+  }
   const missingYears = [...new Set(missing)].sort((a, b) => a - b);
   return {
     complete: missingYears.length === 0,

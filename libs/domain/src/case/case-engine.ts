@@ -290,15 +290,34 @@ function onMachine(snapshot: CaseSnapshot, machine: CaseMachine): CaseSnapshot {
 /**
  * The event types some transition of the current state takes. XState lists transitions without
  * evaluating guards, so the one guard that depends on another region (the fee notice needs a
- * procedure step, FEE_NOTICE_STEPS) is applied here as the machine applies it.
+ * procedure step, FEE_NOTICE_STEPS) is applied here as the machine applies it. The answer
+ * depends only on the machine and the state value, so it is kept per machine (a few dozen
+ * values at most) instead of walking the state nodes on every event.
  */
-function eventTypesInState(snapshot: CaseSnapshot): Set<string> {
-  const types = new Set(getNextTransitions(snapshot).map((t) => t.eventType));
-  if (!FEE_NOTICE_STEPS.some((step) => snapshot.matches({ open: { procedure: step } }))) {
-    types.delete('SERVE_FEE_NOTICE');
+function eventTypesInState(snapshot: CaseSnapshot): ReadonlySet<string> {
+  const value = snapshot.value as CaseStateValue;
+  const key =
+    'closed' in value
+      ? value.closed
+      : `${value.open.procedure}/${value.open.fee}/${value.open.extension}`;
+  let byValue = eventTypesByMachine.get(snapshot.machine);
+  if (!byValue) {
+    byValue = new Map();
+    eventTypesByMachine.set(snapshot.machine, byValue);
+  }
+  let types = byValue.get(key);
+  if (!types) {
+    const found = new Set(getNextTransitions(snapshot).map((t) => t.eventType));
+    if (!FEE_NOTICE_STEPS.some((step) => snapshot.matches({ open: { procedure: step } }))) {
+      found.delete('SERVE_FEE_NOTICE');
+    }
+    types = found;
+    byValue.set(key, types);
   }
   return types;
 }
+
+const eventTypesByMachine = new WeakMap<CaseMachine, Map<string, ReadonlySet<string>>>();
 
 function isKnownValue(value: unknown): value is CaseStateValue {
   if (typeof value !== 'object' || value === null) return false;

@@ -1,4 +1,4 @@
-import { addDays, formatLocalDateZh, minLocalDate, type LocalDate } from '../dates';
+import { formatLocalDateZh, minLocalDate, toEpochDay, type LocalDate } from '../dates/local-date';
 import {
   completeness,
   type SkippedDay,
@@ -128,11 +128,10 @@ export function computeDeadlines(
     }
   }
 
-  const supplementNotice = computed(
-    'supplementNotice',
-    calendar.addWorkingDays(start.on, SUPPLEMENT_NOTICE_WORKING_DAYS),
-    '收到申请',
-  );
+  // Warnings name the year; the years are merged so that no warning is repeated.
+  const noticeCount = calendar.addWorkingDays(start.on, SUPPLEMENT_NOTICE_WORKING_DAYS);
+  const missingYears: number[] = [...noticeCount.missingYears];
+  const supplementNotice = computed('supplementNotice', noticeCount, '收到申请');
 
   const noticeIndex = ledger.findIndex((e) => e.kind === 'supplementNotice');
   const notice = noticeIndex >= 0 ? ledger[noticeIndex] : undefined;
@@ -161,6 +160,7 @@ export function computeDeadlines(
     due: WorkingDayCount;
   }[] = [];
   let feeDeadline: Deadline | null = null;
+  let feeMissingYears: readonly number[] = [];
   let openFee: { index: number; on: LocalDate; due: WorkingDayCount } | null = null;
   let extensionWorkingDays = 0;
   let art35: LocalDate | null = null;
@@ -171,6 +171,7 @@ export function computeDeadlines(
       case 'consultationPause': {
         const due = calendar.addWorkingDays(entry.on, CONSULTATION_WORKING_DAYS);
         consultationDeadlines.push(computed('consultationReply', due, '送达征求意见函'));
+        missingYears.push(...due.missingYears);
         if (counts) openConsultations.push({ index, on: entry.on, party: entry.party, due });
         break;
       }
@@ -186,6 +187,7 @@ export function computeDeadlines(
       case 'feePause': {
         const due = calendar.addWorkingDays(entry.on, FEE_PAYMENT_WORKING_DAYS);
         feeDeadline = computed('feePayment', due, '送达收费通知');
+        feeMissingYears = due.missingYears;
         if (counts) openFee = { index, on: entry.on, due };
         break;
       }
@@ -214,7 +216,7 @@ export function computeDeadlines(
     pauses.push(pause(calendar, 'fee', openFee.on, openFee.due.dueOn, true, openFee.index));
   pauses.sort((a, b) => a.index - b.index);
 
-  const answer = computeAnswer({
+  const { answer, answerMissingYears } = computeAnswer({
     calendar,
     trigger,
     triggerLabel,
@@ -225,14 +227,7 @@ export function computeDeadlines(
     discarded,
   });
 
-  const all = [
-    supplementNotice,
-    ...(supplement ? [supplement] : []),
-    ...consultationDeadlines,
-    ...(feeDeadline ? [feeDeadline] : []),
-    answer,
-  ];
-  const merged = completeness(all.flatMap((d) => missingYearsOf(d)));
+  const merged = completeness([...missingYears, ...feeMissingYears, ...answerMissingYears]);
   return {
     supplementNotice,
     supplement,
@@ -256,12 +251,6 @@ export function deadlineSummary(deadlines: CaseDeadlines): DeadlineSummary {
     complete: deadlines.complete,
     warnings: deadlines.warnings,
   };
-}
-
-// Warnings name the year; keep the years so merged warnings are not duplicated.
-const missingYearsByDeadline = new WeakMap<Deadline, readonly number[]>();
-function missingYearsOf(deadline: Deadline): readonly number[] {
-  return missingYearsByDeadline.get(deadline) ?? [];
 }
 
 function pause(
@@ -294,6 +283,7 @@ function finish(
 ): Deadline {
   const c = completeness(missingYears);
   const label = DEADLINE_LABELS[kind];
+  const warnings = [...c.warnings, ...extraWarnings];
   const deadline: Deadline = {
     kind,
     label: label.zh,
@@ -302,13 +292,11 @@ function finish(
     dueOn,
     provisional,
     complete: c.complete,
-    warnings: [...c.warnings, ...extraWarnings],
+    warnings,
     derivation,
-    explanation: [],
+    explanation: explain(label.zh, label.basis, dueOn, provisional, warnings, derivation),
   };
-  const withText = { ...deadline, explanation: explain(deadline) };
-  missingYearsByDeadline.set(withText, c.missingYears);
-  return withText;
+  return deadline;
 }
 
 function computed(kind: DeadlineKind, count: WorkingDayCount, triggerLabel: string): Deadline {
@@ -356,22 +344,19 @@ function computeAnswer(input: {
   extensionWorkingDays: number;
   art35: LocalDate | null;
   discarded: readonly string[];
-}): Deadline {
+}): { answer: Deadline; answerMissingYears: readonly number[] } {
   const { calendar, trigger, triggerLabel, pauses, extensionWorkingDays, art35, discarded } = input;
   const spans: PauseSpan[] = pauses.map(({ index: _index, ...span }) => span);
-  const base = {
-    trigger,
-    triggerLabel,
-    workingDays: ANSWER_WORKING_DAYS,
-    pauses: spans,
-    extensionWorkingDays,
-    art35DelayedOn: art35,
-    discarded,
-  };
   if (input.supplementPending) {
     // Art. 30: the period runs afresh from receipt of the supplement; until then it does not run.
-    return finish('answer', null, false, [], {
-      ...base,
+    const answer = finish('answer', null, false, [], {
+      trigger,
+      triggerLabel,
+      workingDays: ANSWER_WORKING_DAYS,
+      pauses: spans,
+      extensionWorkingDays,
+      art35DelayedOn: art35,
+      discarded,
       source: 'computed',
       dayOne: null,
       skipped: [],
@@ -379,6 +364,7 @@ function computeAnswer(input: {
       pausedWorkingDays: 0,
       countedDueOn: null,
     });
+    return { answer, answerMissingYears: [] };
   }
   // Art. 33 para. 3, Project rule 17: working days strictly after the service day, up to and
   // including the reply or payment day, are not counted.
@@ -393,8 +379,16 @@ function computeAnswer(input: {
   });
   const pausedWorkingDays = count.skipped.filter((s) => s.reason === 'paused').length;
   const provisional = pauses.some((p) => p.open);
+  // Written out, not spread from a shared base: built on every ledger change, and the spread
+  // cost a tenth of the derivation.
   const derivation: DeadlineDerivation = {
-    ...base,
+    trigger,
+    triggerLabel,
+    workingDays: ANSWER_WORKING_DAYS,
+    pauses: spans,
+    extensionWorkingDays,
+    art35DelayedOn: art35,
+    discarded,
     source: art35 ? 'art35' : 'computed',
     dayOne: count.dayOne,
     skipped: count.skipped,
@@ -402,11 +396,11 @@ function computeAnswer(input: {
     pausedWorkingDays,
     countedDueOn: count.dueOn,
   };
-  if (art35) {
-    // Art. 35: the notified delayed date replaces the Art. 33 period.
-    return finish('answer', art35, false, count.missingYears, derivation);
-  }
-  return finish('answer', count.dueOn, provisional, count.missingYears, derivation);
+  // Art. 35: the notified delayed date replaces the Art. 33 period.
+  const answer = art35
+    ? finish('answer', art35, false, count.missingYears, derivation)
+    : finish('answer', count.dueOn, provisional, count.missingYears, derivation);
+  return { answer, answerMissingYears: count.missingYears };
 }
 
 function describeEntry(entry: ClockEntry): string {
@@ -432,21 +426,29 @@ const SKIP_LABEL: Record<SkippedDay['reason'], string> = {
 
 /** Consecutive skipped days with the same reason and name, as one range. */
 function groupSkipped(skipped: readonly SkippedDay[]): string[] {
-  const groups: { from: LocalDate; to: LocalDate; reason: SkippedDay['reason']; name?: string }[] =
-    [];
+  const groups: {
+    from: LocalDate;
+    to: LocalDate;
+    toDay: number;
+    reason: SkippedDay['reason'];
+    name?: string;
+  }[] = [];
   for (const day of skipped) {
     const last = groups.at(-1);
+    const epochDay = toEpochDay(day.date);
     if (
       last &&
       last.reason === day.reason &&
       last.name === day.name &&
-      addDays(last.to, 1) === day.date
+      last.toDay + 1 === epochDay
     ) {
       last.to = day.date;
+      last.toDay = epochDay;
     } else {
       groups.push({
         from: day.date,
         to: day.date,
+        toDay: epochDay,
         reason: day.reason,
         ...(day.name ? { name: day.name } : {}),
       });
@@ -467,23 +469,29 @@ function groupSkipped(skipped: readonly SkippedDay[]): string[] {
   });
 }
 
-function explain(deadline: Deadline): string[] {
-  const d = deadline.derivation;
+function explain(
+  label: string,
+  basis: string,
+  dueOn: LocalDate | null,
+  provisional: boolean,
+  warnings: readonly string[],
+  d: DeadlineDerivation,
+): string[] {
   const lines: string[] = [];
-  const head = `${deadline.label}（${deadline.basis}）`;
+  const head = `${label}（${basis}）`;
   if (d.source === 'set_by_clerk') {
     lines.push(
-      `${head}：由经办人在${formatLocalDateZh(d.trigger)}送达的补正通知中确定，为${deadline.dueOn ? formatLocalDateZh(deadline.dueOn) : '—'}。`,
+      `${head}：由经办人在${formatLocalDateZh(d.trigger)}送达的补正通知中确定，为${dueOn ? formatLocalDateZh(dueOn) : '—'}。`,
     );
     return lines;
   }
-  if (deadline.dueOn === null) {
+  if (dueOn === null) {
     lines.push(`${head}：补正期间不计算；自收到补正材料之日起重新计算${d.workingDays}个工作日。`);
     return lines;
   }
   const total = d.workingDays + d.extensionWorkingDays;
   lines.push(
-    `${head}：自${formatLocalDateZh(d.trigger)}（${d.triggerLabel}）的次日起算，第1日为${d.dayOne ? formatLocalDateZh(d.dayOne) : '—'}，计${total}个工作日${d.extensionWorkingDays > 0 ? `（${d.workingDays}个工作日加延长${d.extensionWorkingDays}个工作日）` : ''}，至${formatLocalDateZh(d.countedDueOn ?? deadline.dueOn)}。`,
+    `${head}：自${formatLocalDateZh(d.trigger)}（${d.triggerLabel}）的次日起算，第1日为${d.dayOne ? formatLocalDateZh(d.dayOne) : '—'}，计${total}个工作日${d.extensionWorkingDays > 0 ? `（${d.workingDays}个工作日加延长${d.extensionWorkingDays}个工作日）` : ''}，至${formatLocalDateZh(d.countedDueOn ?? dueOn)}。`,
   );
   const skipped = groupSkipped(d.skipped);
   if (skipped.length > 0) lines.push(`不计入：${skipped.join('；')}。`);
@@ -508,7 +516,7 @@ function explain(deadline: Deadline): string[] {
       `依第三十五条确定的延迟答复日期为${formatLocalDateZh(d.art35DelayedOn)}，以此为答复期限。`,
     );
   }
-  if (deadline.provisional) lines.push('暂停尚未结束，此日期为暂定。');
-  lines.push(...deadline.warnings);
+  if (provisional) lines.push('暂停尚未结束，此日期为暂定。');
+  lines.push(...warnings);
   return lines;
 }

@@ -26,7 +26,20 @@ export function parseLocalDate(value: string): LocalDate {
   return value;
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function daysInMonth(year: number, month: number): number {
+  // Every event's dates are validated: a table, not a Date, for the months there are.
+  if (
+    Number.isInteger(year) &&
+    year >= 100 &&
+    Number.isInteger(month) &&
+    month >= 1 &&
+    month <= 12
+  ) {
+    if (month !== 2) return MONTH_DAYS[month - 1];
+    return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  }
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
@@ -68,7 +81,24 @@ export function toEpochDay(date: LocalDate): number {
   return Math.round(Date.UTC(year, month - 1, day) / MS_PER_DAY);
 }
 
+/*
+ * The dates deadlines are counted in recur across cases (a month or two around each event), so
+ * their strings are built once: a lazily filled table over 2000–2109 (every supported date and
+ * its periods), 40,000 slots. A string from the table is the one the arithmetic below builds.
+ */
+const CACHED_FROM = 10_957; // 2000-01-01
+const CACHED_DAYS = 40_177; // to 2109-12-31
+const dateStrings: (LocalDate | undefined)[] = new Array<LocalDate | undefined>(CACHED_DAYS);
+
 export function fromEpochDay(epochDay: number): LocalDate {
+  const slot = epochDay - CACHED_FROM;
+  if (slot >= 0 && slot < CACHED_DAYS && Number.isInteger(slot)) {
+    return (dateStrings[slot] ??= civilFromEpochDay(epochDay));
+  }
+  return civilFromEpochDay(epochDay);
+}
+
+function civilFromEpochDay(epochDay: number): LocalDate {
   if (Number.isInteger(epochDay)) {
     const z = epochDay + 719_468;
     const era = Math.floor(z / 146_097);
@@ -135,12 +165,23 @@ export function weekdayLabel(date: LocalDate): string {
 }
 
 /** 2025-01-24 → 2025年1月24日 */
+// Every deadline explanation formats a dozen dates, the same ones case after case: remembered,
+// and forgotten wholesale past a bound no real workload reaches (the supported dates number 33,000).
+const zhDates = new Map<LocalDate, string>();
+const ZH_DATES_BOUND = 50_000;
+
 export function formatLocalDateZh(date: LocalDate): string {
-  const [y, m, d] =
-    date.length === 10 && date[4] === '-' && date[7] === '-'
-      ? [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8))]
-      : date.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
+  let zh = zhDates.get(date);
+  if (zh === undefined) {
+    const [y, m, d] =
+      date.length === 10 && date[4] === '-' && date[7] === '-'
+        ? [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8))]
+        : date.split('-').map(Number);
+    zh = `${y}年${m}月${d}日`;
+    if (zhDates.size >= ZH_DATES_BOUND) zhDates.clear();
+    zhDates.set(date, zh);
+  }
+  return zh;
 }
 
 /**
