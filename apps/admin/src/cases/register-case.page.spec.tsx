@@ -139,6 +139,8 @@ describe('RegisterCasePage', () => {
       const code = await chooseOrganisation();
       fireEvent.change(code, { target: { value: '91350100M000100Y43' } });
       fireEvent.click(screen.getByRole('radio', { name: '自然人' }));
+      // The form shows the natural person's fields (no organisation's required phone) first.
+      await waitFor(() => expect(screen.queryByLabelText('统一社会信用代码')).toBeNull());
       fireEvent.click(screen.getByRole('button', { name: /登\s*记/ }));
       await waitFor(() => expect(postBody(fetch)).toBeDefined());
       expect(postBody(fetch)?.applicant).not.toHaveProperty('creditCode');

@@ -17,7 +17,13 @@ const STEPS: ReplayStep[] = [
   },
   { event: { type: 'CONSULTATION_REPLIED', on: '2024-03-12' }, actor: clerk },
   {
-    event: { type: 'DRAFT_DECISION', on: '2024-04-20', outcome: 'partially_disclosed' },
+    event: {
+      type: 'DRAFT_DECISION',
+      on: '2024-04-20',
+      outcome: 'partially_disclosed',
+      reasons: '涉及第三方商业秘密的部分不予公开',
+      basis: '《中华人民共和国政府信息公开条例》第十五条',
+    },
     actor: clerk,
   },
   // Approved late: the effect (decided_late) is journaled as apply() journals it.

@@ -1,6 +1,12 @@
 import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { WorkingDayCalendar, upgradePersistedSnapshot, type Outcome } from '@gongkai/domain';
+import {
+  defaultDecisionBasis,
+  requiresReasons,
+  upgradePersistedSnapshot,
+  WorkingDayCalendar,
+  type Outcome,
+} from '@gongkai/domain';
 import { CaseTransitionService } from '../cases/case-transition.service';
 import {
   checkpointProblems,
@@ -173,7 +179,14 @@ describe('journal verification (replay audit and signed checkpoints)', () => {
   ) {
     const id = await register(a, ref);
     await service.apply(id, { type: 'ACCEPT', on: '2025-03-03' }, clerk);
-    await service.apply(id, { type: 'DRAFT_DECISION', on: '2025-03-10', outcome }, clerk);
+    const reasoned = requiresReasons(outcome)
+      ? { reasons: '涉及第三方商业秘密的部分不予公开', basis: defaultDecisionBasis(outcome) }
+      : {};
+    await service.apply(
+      id,
+      { type: 'DRAFT_DECISION', on: '2025-03-10', outcome, ...reasoned },
+      clerk,
+    );
     await service.apply(id, { type: 'APPROVE_DECISION', on: '2025-03-11' }, leader);
     await service.apply(
       id,
