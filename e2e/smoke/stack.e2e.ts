@@ -33,7 +33,9 @@ describe('the started stack', () => {
   it('loads the publisher', async () => {
     const page = await browser.newPage();
     await page.goto(urls.publisher);
-    await page.getByTestId('health-database').and(page.locator('[data-state="up"]')).waitFor();
+    // The public footer says nothing about the servers (issue 18); the page proves the stack by its content.
+    await page.getByRole('heading', { level: 1, name: '政府信息公开' }).waitFor();
+    expect(await page.getByTestId('health-database').count()).toBe(0);
     await screenshot(page, 'publisher-home');
     await page.close();
   });
