@@ -194,6 +194,49 @@ describe('ledger import', () => {
     expect(skipping.rejected).toHaveLength(3);
   });
 
+  it('writes a long ledger while checking it, and leaves nothing when a line past the first batches is bad', async () => {
+    const agency = await seedAgency(ds, 'ledger-long');
+    // More than two write batches (1,000 lines each): some are written before the bad line is read.
+    const line = (i: number, channel = 'online') =>
+      JSON.stringify({
+        ref: `L-${i}`,
+        receivedOn: addDays('2023-01-02', i % 300),
+        channel,
+        applicant: { category: 'natural_person', name: `申请人${i}` },
+        outcome: 'disclosed',
+        decidedOn: addDays('2023-01-02', (i % 300) + 5),
+        ...(i % 3 === 0
+          ? { proceedings: [{ kind: 'reconsideration', filedOn: '2024-01-10' }] }
+          : {}),
+      });
+    const lines = Array.from({ length: 2_500 }, (_, i) => line(i));
+    const count = async () =>
+      (
+        (await ds.query('SELECT count(*)::int AS n FROM cases WHERE agency_id = $1', [
+          agency.id,
+        ])) as { n: number }[]
+      )[0].n;
+
+    const bad = [...lines];
+    bad[2_200] = line(2_200, 'carrier-pigeon');
+    const refused = await importLedger(ds, transitions, readJsonl(bad.join('\n')), {
+      agencyId: agency.id,
+    });
+    expect(refused).toMatchObject({ committed: false, imported: 0 });
+    expect(refused.rejected.map((r) => r.line)).toEqual([2_201]);
+    expect(await count()).toBe(0);
+
+    const phases: string[] = [];
+    const report = await importLedger(ds, transitions, readJsonl(lines.join('\n')), {
+      agencyId: agency.id,
+      onProgress: (p) => void phases.push(`${p.phase} ${p.done}/${p.total}`),
+    });
+    expect(report).toMatchObject({ committed: true, imported: 2_500, proceedings: 834 });
+    expect(await count()).toBe(2_500);
+    expect(phases.at(-1)).toBe('importing 2500/2500');
+    expect((await verifyAgencyJournal(ds.manager, [agency.id])).ok).toBe(true);
+  });
+
   it('imports the example line of ledger-format.md: a fee notice served during a consultation', async () => {
     const agency = await seedAgency(ds, 'ledger-example');
     const example = `{"ref":"2023-017","receivedOn":"2023-03-02","channel":"online",

@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import {
   addDays,
   CONSULTATION_WORKING_DAYS,
@@ -306,67 +306,134 @@ export async function importLedger(
   );
   let unchanged = 0;
   const progress = progressReporter(options);
-  for (const [index, raw] of lines.entries()) {
-    await progress('validating', index, lines.length);
-    const ref = refOf(raw.value);
-    const reject = (reason: string) => rejected.push({ line: raw.line, ref, reason });
-    if (raw.readError) {
-      reject(raw.readError);
-      continue;
+  const writer = new BackgroundWriter(dataSource);
+  try {
+    for (const [index, raw] of lines.entries()) {
+      await progress('validating', index, lines.length);
+      const ref = refOf(raw.value);
+      const reject = (reason: string) => rejected.push({ line: raw.line, ref, reason });
+      if (raw.readError) {
+        reject(raw.readError);
+        continue;
+      }
+      const parsed = ledgerLineSchema.safeParse(raw.value);
+      if (!parsed.success) {
+        reject(schemaReason(raw, parsed.error.issues));
+        continue;
+      }
+      const data = parsed.data;
+      const first = seen.get(data.ref);
+      if (first !== undefined) {
+        reject(`登记编号 ${data.ref} 与第${first}行重复`);
+        continue;
+      }
+      seen.set(data.ref, raw.line);
+      if (existing.has(data.ref)) {
+        unchanged++;
+        continue;
+      }
+      const events = planEvents(data, calendar);
+      if (typeof events === 'string') {
+        reject(events);
+        continue;
+      }
+      const outcome = dryRun(transitions, data, events, calendar, options);
+      if ('error' in outcome) {
+        reject(outcome.error);
+        continue;
+      }
+      planned.push({ line: raw.line, data, replayed: outcome.replayed, flags: outcome.flags });
+      // Full batches are written while the next lines are checked (PostgreSQL works on its own
+      // core meanwhile); a refused line stops it, and the transaction is rolled back below.
+      if (!rejected.length || options.skipInvalid) await writer.offer(planned);
     }
-    const parsed = ledgerLineSchema.safeParse(raw.value);
-    if (!parsed.success) {
-      reject(schemaReason(raw, parsed.error.issues));
-      continue;
-    }
-    const data = parsed.data;
-    const first = seen.get(data.ref);
-    if (first !== undefined) {
-      reject(`登记编号 ${data.ref} 与第${first}行重复`);
-      continue;
-    }
-    seen.set(data.ref, raw.line);
-    if (existing.has(data.ref)) {
-      unchanged++;
-      continue;
-    }
-    const events = planEvents(data, calendar);
-    if (typeof events === 'string') {
-      reject(events);
-      continue;
-    }
-    const outcome = dryRun(transitions, data, events, calendar, options);
-    if ('error' in outcome) {
-      reject(outcome.error);
-      continue;
-    }
-    planned.push({ line: raw.line, data, replayed: outcome.replayed, flags: outcome.flags });
-  }
-  await progress('validating', lines.length, lines.length);
-  const report: LedgerImportReport = {
-    committed: false,
-    lines: lines.length,
-    imported: 0,
-    unchanged,
-    rejected,
-    flagged: planned
-      .filter((p) => p.flags.length)
-      .map((p) => ({ line: p.line, ref: p.data.ref, flags: p.flags })),
-    proceedings: 0,
-    ...(ignoredColumns.length ? { ignoredColumns } : {}),
-  };
-  if (rejected.length && !options.skipInvalid) return report;
-  await dataSource.transaction(async (m) => {
+    await progress('validating', lines.length, lines.length);
+    const report: LedgerImportReport = {
+      committed: false,
+      lines: lines.length,
+      imported: 0,
+      unchanged,
+      rejected,
+      flagged: planned
+        .filter((p) => p.flags.length)
+        .map((p) => ({ line: p.line, ref: p.data.ref, flags: p.flags })),
+      proceedings: 0,
+      ...(ignoredColumns.length ? { ignoredColumns } : {}),
+    };
+    if (rejected.length && !options.skipInvalid) return report;
     // Batches of about 1 % of the lines, so progress is told as often as the contract says.
     const batch = Math.min(WRITE_BATCH, Math.max(1, Math.ceil(planned.length / 100)));
-    for (let i = 0; i < planned.length; i += batch) {
+    for (let i = await writer.flushed(); i < planned.length; i += batch) {
       await progress('importing', i, planned.length);
-      report.proceedings += await writeLines(m, planned.slice(i, i + batch));
+      report.proceedings += await writer.write(planned.slice(i, i + batch));
     }
-  });
-  // After the commit: 100 % means the cases are there.
-  await progress('importing', planned.length, planned.length);
-  return { ...report, committed: true, imported: planned.length };
+    report.proceedings += await writer.commit();
+    // After the commit: 100 % means the cases are there.
+    await progress('importing', planned.length, planned.length);
+    return { ...report, committed: true, imported: planned.length };
+  } finally {
+    // Refused, or failed on the way: nothing of the ledger stays (all or nothing).
+    await writer.release();
+  }
+}
+
+/**
+ * The import's one transaction, opened at its first write: full batches of checked lines go to
+ * PostgreSQL one at a time while the caller goes on checking, the rest when it asks.
+ */
+class BackgroundWriter {
+  private runner: QueryRunner | null = null;
+  private pending: Promise<number> = Promise.resolve(0);
+  private written = 0;
+  private proceedings = 0;
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Starts writing the next full batch of `planned`, once the previous one is in. */
+  async offer(planned: readonly PlannedLine[]): Promise<void> {
+    if (planned.length - this.written < WRITE_BATCH) return;
+    const next = planned.slice(this.written, this.written + WRITE_BATCH);
+    this.written += next.length;
+    this.proceedings += await this.pending;
+    this.pending = this.write(next);
+    // Its failure is thrown by the next await of `pending`; until then it must not be unhandled.
+    this.pending.catch(() => undefined);
+  }
+
+  /** How many planned lines are written, once the batch on its way is in. */
+  async flushed(): Promise<number> {
+    this.proceedings += await this.pending;
+    this.pending = Promise.resolve(0);
+    return this.written;
+  }
+
+  async write(batch: readonly PlannedLine[]): Promise<number> {
+    if (!this.runner) {
+      this.runner = this.dataSource.createQueryRunner();
+      await this.runner.connect();
+      await this.runner.startTransaction();
+    }
+    return writeLines(this.runner.manager, batch);
+  }
+
+  /** Commits what was written; the proceedings written by background batches. */
+  async commit(): Promise<number> {
+    await this.flushed();
+    if (this.runner) await this.runner.commitTransaction();
+    return this.proceedings;
+  }
+
+  async release(): Promise<void> {
+    const runner = this.runner;
+    if (!runner) return;
+    this.runner = null;
+    await this.pending.catch(() => undefined);
+    try {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+    } finally {
+      await runner.release();
+    }
+  }
 }
 
 /** Reads an uploaded ledger and imports it (an unreadable .xlsx throws UnreadableLedgerError). */
