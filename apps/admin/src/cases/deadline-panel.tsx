@@ -1,4 +1,5 @@
 import type { CaseView } from '@gongkai/contracts';
+import { deadlineList } from '@gongkai/domain';
 import { useLocale, useMessages } from '@gongkai/ui';
 import { Alert, Collapse, Space, Tag, Typography } from 'antd';
 import { detailMessages } from './detail.messages';
@@ -12,13 +13,7 @@ type Deadline = CaseView['deadlines']['answer'];
 export function DeadlinePanel({ deadlines: d }: { deadlines: CaseView['deadlines'] }) {
   const t = useMessages(detailMessages);
   const { locale } = useLocale();
-  const list: Deadline[] = [
-    d.supplementNotice,
-    ...(d.supplement ? [d.supplement] : []),
-    ...d.consultations,
-    ...(d.feePayment ? [d.feePayment] : []),
-    d.answer,
-  ];
+  const list: Deadline[] = deadlineList(d);
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="deadline-panel">
       {d.warnings.map((w) => (

@@ -240,6 +240,20 @@ export function computeDeadlines(
   };
 }
 
+/**
+ * Every deadline the case has, in the order of the procedure: the case page, the printed case
+ * file and the CLI show the same list, so none of them can leave out 补正 or 缴费.
+ */
+export function deadlineList(deadlines: CaseDeadlines): Deadline[] {
+  return [
+    deadlines.supplementNotice,
+    ...(deadlines.supplement ? [deadlines.supplement] : []),
+    ...deadlines.consultations,
+    ...(deadlines.feePayment ? [deadlines.feePayment] : []),
+    deadlines.answer,
+  ];
+}
+
 export function deadlineSummary(deadlines: CaseDeadlines): DeadlineSummary {
   return {
     supplementNoticeDueOn: deadlines.supplementNotice.dueOn,
