@@ -23,6 +23,7 @@ import { useDeskUser } from '../auth/session.context';
 import { categoryLabel, channelLabel, outcomeLabel, stateLabel } from '../common/catalogue-labels';
 import { saveBlob } from '../common/download';
 import { useScopeAgencies } from '../common/scope-agencies';
+import { serverMessage } from '../common/server-messages';
 import { todayInShanghai } from '../common/today';
 import { casesToXlsx } from './case-excel';
 import { CASE_LIST_HIDDEN, CASE_LIST_WIDTHS } from './case-list.widths';
@@ -268,7 +269,7 @@ export function CaseListPage() {
       saveBlob(await casesToXlsx(items, locale), `申请列表-${todayInShanghai()}.xlsx`);
       void message.success(formatMessage(t.exported, { n: items.length }));
     } catch (error) {
-      void message.error(error instanceof Error ? error.message : String(error));
+      void message.error(serverMessage(error, locale));
     } finally {
       setExporting(false);
     }

@@ -15,6 +15,7 @@ import {
   stateLabel,
 } from '../common/catalogue-labels';
 import { AttachmentNoteDetail, isAttachmentNote } from './case-attachments';
+import { serverMessage } from '../common/server-messages';
 import { useProceedings, useTimeline } from './case.queries';
 import { detailMessages } from './detail.messages';
 import { shanghaiTime } from '../common/today';
@@ -64,7 +65,7 @@ export function CaseTimeline({ caseId }: { caseId: string }) {
         : role;
   if (timeline.isPending || proceedings.isPending) return <Spin />;
   if (timeline.isError)
-    return <Typography.Text type="danger">{timeline.error.message}</Typography.Text>;
+    return <Typography.Text type="danger">{serverMessage(timeline.error, locale)}</Typography.Text>;
   // The 复议/诉讼 panel shows why proceedings could not be read; the journal still stands.
   const items = timelineItems(timeline.data, proceedings.data ?? []);
   if (!items.length) return <Empty />;
