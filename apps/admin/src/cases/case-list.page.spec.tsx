@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { DeskUser } from '../auth/desk-user';
 import { renderDeskPage, TEST_AUDITOR } from '../testing/render-desk';
-import { caseListItem } from '../testing/case-fixtures';
+import { agencyView as agency, caseListItem } from '../testing/case-fixtures';
 import { CaseListPage } from './case-list.page';
 import { CASE_LIST_WIDTHS } from './case-list.widths';
 
@@ -13,16 +13,6 @@ const SUPERVISOR: DeskUser = {
   scopeAgencyIds: ['a1', 'a2'],
   writeAgencyIds: [],
 };
-const agency = (id: string, name: string, parentId: string | null) => ({
-  id,
-  code: id,
-  name,
-  parentId,
-  address: null,
-  phone: null,
-  contact: null,
-  letterRefPattern: null,
-});
 
 function renderList(path = '/cases', user?: DeskUser) {
   return renderDeskPage(<CaseListPage />, {

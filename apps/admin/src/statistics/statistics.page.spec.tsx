@@ -4,22 +4,12 @@ import { saveBlob } from '../common/download';
 import { currentYear } from '../common/today';
 import type { DeskUser } from '../auth/desk-user';
 import { queryOf, renderDeskPage, TEST_USER } from '../testing/render-desk';
+import { agencyView } from '../testing/case-fixtures';
 import { StatisticsPage } from './statistics.page';
 
 jest.mock('../common/download', () => ({ saveBlob: jest.fn() }));
 
 const YEAR = currentYear();
-
-const agency = (id: string, code: string, name: string, parentId: string | null) => ({
-  id,
-  code,
-  name,
-  parentId,
-  address: null,
-  phone: null,
-  contact: null,
-  letterRefPattern: null,
-});
 
 function renderStatistics(user: DeskUser = { ...TEST_USER, roles: ['leader'] }) {
   return renderDeskPage(<StatisticsPage />, {
@@ -27,8 +17,8 @@ function renderStatistics(user: DeskUser = { ...TEST_USER, roles: ['leader'] }) 
     routes: {
       'GET /api/agencies': {
         body: [
-          agency('a1', 'demo', '示例区人民政府办公室', null),
-          agency('a2', 'demo-jt', '示例区交通运输局', 'a1'),
+          agencyView('a1', '示例区人民政府办公室', null, 'demo'),
+          agencyView('a2', '示例区交通运输局', 'a1', 'demo-jt'),
         ],
       },
       [`GET /api/statistics/${YEAR}`]: {

@@ -1,4 +1,4 @@
-import type { CaseListItem, CaseView } from '@gongkai/contracts';
+import type { AgencyView, CaseListItem, CaseView } from '@gongkai/contracts';
 import { computeDeadlines, defaultWorkingDayCalendar, type ClockEntry } from '@gongkai/domain';
 
 /** A case list row as GET /api/cases answers it, for page specs; override what the spec checks. */
@@ -84,5 +84,24 @@ export function caseView(
     createdAt: `${start}T02:00:00Z`,
     updatedAt: `${start}T02:00:00Z`,
     ...over,
+  };
+}
+
+/** An agency as GET /api/agencies answers it (its code is its id unless given). */
+export function agencyView(
+  id: string,
+  name: string,
+  parentId: string | null,
+  code: string = id,
+): AgencyView {
+  return {
+    id,
+    code,
+    name,
+    parentId,
+    address: null,
+    phone: null,
+    contact: null,
+    letterRefPattern: null,
   };
 }

@@ -216,31 +216,23 @@ describe('computeDeadlines: properties', () => {
 });
 
 describe('explainDeadline: the derivation for the English desk', () => {
+  // Received before 春节, a consultation of another agency, then a 10-day extension.
+  const SPRING_FESTIVAL_CONSULTED: ClockEntry[] = [
+    start('2025-01-24'),
+    { kind: 'consultationPause', on: '2025-02-05', party: 'other_agency' },
+    { kind: 'consultationResume', on: '2025-02-12', reason: 'replied' },
+    { kind: 'extension', on: '2025-02-20', workingDays: 10 },
+  ];
+
   it('says in Chinese exactly what the deadline’s explanation says', () => {
-    const d = computeDeadlines(
-      [
-        start('2025-01-24'),
-        { kind: 'consultationPause', on: '2025-02-05', party: 'other_agency' },
-        { kind: 'consultationResume', on: '2025-02-12', reason: 'replied' },
-        { kind: 'extension', on: '2025-02-20', workingDays: 10 },
-      ],
-      calendar,
-    );
+    const d = computeDeadlines(SPRING_FESTIVAL_CONSULTED, calendar);
     for (const deadline of deadlineList(d)) {
       expect(explainDeadline(deadline, 'zh')).toEqual(deadline.explanation);
     }
   });
 
   it('tells the same derivation in English: trigger, day 1, holidays, make-up days, pauses', () => {
-    const d = computeDeadlines(
-      [
-        start('2025-01-24'),
-        { kind: 'consultationPause', on: '2025-02-05', party: 'other_agency' },
-        { kind: 'consultationResume', on: '2025-02-12', reason: 'replied' },
-        { kind: 'extension', on: '2025-02-20', workingDays: 10 },
-      ],
-      calendar,
-    );
+    const d = computeDeadlines(SPRING_FESTIVAL_CONSULTED, calendar);
     const en = explainDeadline(d.answer, 'en');
     expect(en[0]).toBe(
       `Answer due (Art. 33): counted from the day after 2025-01-24 (application received); day 1 is 2025-01-26; 30 working days (20 working days plus an extension of 10), ending ${d.answer.dueOn}.`,
