@@ -1,18 +1,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { renderDeskPage, TEST_ADMIN } from '../testing/render-desk';
+import { agencyView as agency } from '../testing/case-fixtures';
 import { AgenciesPage } from './agencies.page';
 import { agencyTree } from './agency-tree';
 
-const agency = (id: string, name: string, parentId: string | null) => ({
-  id,
-  code: id,
-  name,
-  parentId,
-  address: null,
-  phone: null,
-  contact: null,
-  letterRefPattern: null,
-});
 const AGENCIES = [
   agency('root', '平潭区人民政府办公室', null),
   agency('edu', '区教育局', 'root'),

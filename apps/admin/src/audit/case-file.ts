@@ -1,4 +1,5 @@
 import type { CaseDetailResponse, JournalVerification, TimelineEntry } from '@gongkai/contracts';
+import { deadlineList } from '@gongkai/domain';
 import type { ApiClient } from '@gongkai/ui';
 import { categoryLabel, channelLabel, outcomeLabel, stateLabel } from '../common/catalogue-labels';
 
@@ -30,7 +31,8 @@ export function caseFileHtml(file: CaseFile): string {
   const c = file.case;
   const row = (label: string, value: unknown) =>
     `<tr><th>${escape(label)}</th><td>${escape(value)}</td></tr>`;
-  const deadlines = [c.deadlines.supplementNotice, c.deadlines.answer]
+  // The same list as the case page's deadline panel: 补正, 征求意见 and 缴费 when the case has them.
+  const deadlines = deadlineList(c.deadlines)
     .map(
       (d) =>
         `<h3>${escape(d.label)}：${escape(d.dueOn ?? '暂停计算')}（${escape(d.basis)}）</h3><ol>${d.explanation

@@ -1,78 +1,16 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import type { CaseView } from '@gongkai/contracts';
+import { caseView } from '../testing/case-fixtures';
 import { renderDeskPage } from '../testing/render-desk';
 import { todayInShanghai } from '../common/today';
 import { CaseDetailPage } from './case-detail.page';
 
-const deadline = (kind: string, label: string, dueOn: string | null) => ({
-  kind,
-  label,
-  labelEn: kind,
-  basis: kind === 'answer' ? '第三十三条' : '第三十条',
-  dueOn,
-  provisional: false,
-  complete: true,
-  warnings: [],
-  derivation: {},
-  explanation: [`自2025年6月3日的次日起计算`, `跳过周末 6月7日、6月8日`],
-});
-
-const view = {
-  id: 'c1',
-  agencyId: 'a1',
-  ref: '2025-0007',
-  receivedOn: '2025-06-03',
-  channel: 'online',
-  applicant: {
-    category: 'natural_person',
-    name: '王小明',
-    phone: '13800138000',
-    email: null,
-    address: null,
-    identityNumberMasked: '110***********002X' as string | null,
-    creditCode: null as string | null,
-  },
-  request: '申请公开某路段改造工程的立项批复',
-  requestedForm: '电子邮件',
-  origin: 'desk',
-  state: 'intake',
-  stateLabel: '已登记',
-  feeState: 'none',
-  extensionState: 'none',
-  closed: false,
-  outcome: null,
-  decidedOn: null,
-  servedOn: null,
-  flags: {
-    supplementNoticeLate: false,
-    decidedLate: false,
-    answeredLate: false,
-    extensionLate: false,
-  },
-  answerDueOn: '2025-07-01',
-  answerDueWorkingDays: 3,
-  nextDueOn: '2025-06-12',
-  deadlines: {
-    supplementNotice: deadline('supplementNotice', '补正通知期限', '2025-06-12'),
-    supplement: null,
-    consultations: [],
-    consultationReply: null,
-    feePayment: null,
-    answer: deadline('answer', '答复期限', '2025-07-01'),
-    complete: true,
-    warnings: [],
-  },
-  assignedClerkId: 'u1',
-  approvalSteps: 1,
-  approvals: [],
-  queryCode: 'ABCD1234',
-  version: 4,
-  createdAt: '2025-06-03T02:00:00Z',
-  updatedAt: '2025-06-03T02:00:00Z',
-};
+// Received 2025-06-03: the deadlines as the domain engine derives them, as the API sends them.
+const view = caseView(undefined, { state: 'intake', stateLabel: '已登记' });
 
 function renderCase(
   eventAnswer = { status: 200, body: { case: view, allowedEvents: [], effects: [] } },
-  caseView: typeof view = view,
+  shown: CaseView = view,
 ) {
   return renderDeskPage(<CaseDetailPage />, {
     path: '/cases/c1',
@@ -80,7 +18,7 @@ function renderCase(
     routes: {
       'GET /api/cases/c1': {
         body: {
-          case: caseView,
+          case: shown,
           allowedEvents: [
             { type: 'ACCEPT', label: '受理', labelEn: 'Accept' },
             { type: 'REQUEST_SUPPLEMENT', label: '告知补正', labelEn: 'Request supplement' },
@@ -121,7 +59,9 @@ describe('CaseDetailPage', () => {
         .getAllByRole('button')
         .map((b) => b.textContent),
     ).toEqual(['受 理', '告知补正']);
-    expect(screen.getByTestId('deadline-panel')).toHaveTextContent('跳过周末 6月7日、6月8日');
+    expect(screen.getByTestId('deadline-panel')).toHaveTextContent(
+      '不计入：2025年6月7日至2025年6月8日 周末',
+    );
     expect(await screen.findByTestId('timeline-entry')).toHaveTextContent('张经办');
     expect(screen.getByTestId('timeline-entry')).toHaveTextContent('第三十一条');
   });

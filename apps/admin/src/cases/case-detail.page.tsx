@@ -23,6 +23,7 @@ import { CaseFileButtons } from '../audit/case-file-buttons';
 import { hasRole } from '../auth/desk-user';
 import { useDeskUser } from '../auth/session.context';
 import { categoryLabel, channelLabel, outcomeLabel, stateLabel } from '../common/catalogue-labels';
+import { serverMessage, useServerMessage } from '../common/server-messages';
 import { assigneeMessages } from './assignee.messages';
 import { CaseAssignee } from './case-assignee';
 import { CaseAttachments } from './case-attachments';
@@ -48,7 +49,7 @@ export function CaseDetailPage() {
     return (
       <Result
         status="404"
-        title={detail.error.message}
+        title={serverMessage(detail.error, locale)}
         extra={
           <Link to="/cases">
             <Button>{t.back}</Button>
@@ -254,6 +255,7 @@ function IdentityNumber({ caseId, masked }: { caseId: string; masked: string }) 
   const t = useMessages(detailMessages);
   const client = useApiClient();
   const { message } = App.useApp();
+  const errorText = useServerMessage();
   const [reason, setReason] = useState('');
   const [full, setFull] = useState<string>();
   const reveal = async () => {
@@ -264,7 +266,7 @@ function IdentityNumber({ caseId, masked }: { caseId: string; masked: string }) 
       setFull(answer.identityNumber);
       void message.info(t.revealed);
     } catch (error) {
-      void message.error(error instanceof Error ? error.message : String(error));
+      void message.error(errorText(error));
     }
   };
   if (full) return <Typography.Text code>{full}</Typography.Text>;

@@ -275,7 +275,7 @@ function CaseEventModalOpen({ target, onClose }: { target: EventTarget; onClose:
         setError(`${caught.message}。${t.conflict}`);
         return;
       }
-      setError(applyApiError(form, caught, 'payload.'));
+      setError(applyApiError(form, caught, 'payload.', locale));
     }
   };
 

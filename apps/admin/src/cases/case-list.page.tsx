@@ -22,8 +22,11 @@ import { hasRole } from '../auth/desk-user';
 import { useDeskUser } from '../auth/session.context';
 import { categoryLabel, channelLabel, outcomeLabel, stateLabel } from '../common/catalogue-labels';
 import { saveBlob } from '../common/download';
+import { useScopeAgencies } from '../common/scope-agencies';
+import { serverMessage } from '../common/server-messages';
 import { todayInShanghai } from '../common/today';
 import { casesToXlsx } from './case-excel';
+import { CASE_LIST_HIDDEN, CASE_LIST_WIDTHS } from './case-list.widths';
 import {
   cleanFilters,
   fetchAllCases,
@@ -35,6 +38,7 @@ import { caseMessages } from './cases.messages';
 import { deleteFilter, loadSavedFilters, saveFilter, type SavedFilter } from './saved-filters';
 
 type Row = CaseListItem;
+
 /** 只看我的: the search form's `assignee` field, ticked = `me`. */
 function OnlyMine(props: {
   value?: string;
@@ -72,6 +76,8 @@ export function CaseListPage() {
   const [saved, setSaved] = useState<SavedFilter[]>(loadSavedFilters);
   const [filterName, setFilterName] = useState('');
   const [exporting, setExporting] = useState(false);
+  const { supervising, agencies } = useScopeAgencies();
+  const agencyNames = useMemo(() => new Map(agencies.map((a) => [a.id, a.name])), [agencies]);
 
   const initial = useMemo(
     () => cleanFilters(Object.fromEntries(searchParams.entries())),
@@ -101,7 +107,7 @@ export function CaseListPage() {
       dataIndex: 'ref',
       sorter: true,
       search: false,
-      width: 120,
+      width: CASE_LIST_WIDTHS.ref,
       render: (_, row) => <Link to={`/cases/${row.id}`}>{row.ref}</Link>,
     },
     {
@@ -109,14 +115,14 @@ export function CaseListPage() {
       dataIndex: 'receivedOn',
       sorter: true,
       search: false,
-      width: 120,
+      width: CASE_LIST_WIDTHS.receivedOn,
       defaultSortOrder: 'descend',
     },
     {
       title: t.applicant,
       dataIndex: 'applicantName',
       search: false,
-      width: 140,
+      width: CASE_LIST_WIDTHS.applicant,
       render: (_, row) => (
         <Space orientation="vertical" size={0}>
           <span>{row.applicantName}</span>
@@ -126,18 +132,38 @@ export function CaseListPage() {
         </Space>
       ),
     },
+    // Supervisors only: one agency's users would see the same name on every row.
+    ...(supervising
+      ? [
+          {
+            title: t.agency,
+            dataIndex: 'agencyId',
+            valueType: 'select',
+            valueEnum: Object.fromEntries(agencies.map((a) => [a.id, { text: a.name }])),
+            ellipsis: true,
+            width: CASE_LIST_WIDTHS.agency,
+            render: (_, row) => agencyNames.get(row.agencyId) ?? '—',
+          } satisfies ProColumns<Row>,
+        ]
+      : []),
     {
       title: t.request,
       dataIndex: 'request',
       search: false,
-      ellipsis: true,
+      // No width: the request takes the room the sized columns leave; the tooltip has all of it.
+      ellipsis: { showTitle: false },
+      render: (_, row) => (
+        <Typography.Text ellipsis={{ tooltip: row.request }} data-testid="case-request">
+          {row.request ?? '—'}
+        </Typography.Text>
+      ),
     },
     {
       title: t.state,
       dataIndex: 'state',
       valueType: 'select',
       valueEnum: stateEnum,
-      width: 110,
+      width: CASE_LIST_WIDTHS.state,
       render: (_, row) => (
         <Tag color={row.closed ? 'default' : 'processing'}>{stateLabel(row.state, locale)}</Tag>
       ),
@@ -147,7 +173,7 @@ export function CaseListPage() {
       dataIndex: 'answerDueOn',
       sorter: true,
       search: false,
-      width: 170,
+      width: CASE_LIST_WIDTHS.due,
       render: (_, row) =>
         row.closed ? (
           '—'
@@ -161,7 +187,7 @@ export function CaseListPage() {
     {
       title: t.assignee,
       dataIndex: 'assignee',
-      width: 100,
+      width: CASE_LIST_WIDTHS.assignee,
       formItemRender: () => <OnlyMine label={t.onlyMine} />,
       render: (_, row) =>
         row.assignee ? (
@@ -204,15 +230,16 @@ export function CaseListPage() {
         OUTCOMES.map((o) => [o.code, { text: outcomeLabel(o.code, locale) }]),
       ),
       ellipsis: true,
-      width: 160,
+      width: CASE_LIST_WIDTHS.outcome,
       render: (_, row) => outcomeLabel(row.outcome, locale) || '—',
     },
     {
       title: t.decidedOn,
+      key: 'decidedOn',
       dataIndex: 'decidedOn',
       sorter: true,
       search: false,
-      width: 110,
+      width: CASE_LIST_WIDTHS.decidedOn,
       render: (_, row) => row.decidedOn ?? '—',
     },
   ];
@@ -242,7 +269,7 @@ export function CaseListPage() {
       saveBlob(await casesToXlsx(items, locale), `申请列表-${todayInShanghai()}.xlsx`);
       void message.success(formatMessage(t.exported, { n: items.length }));
     } catch (error) {
-      void message.error(error instanceof Error ? error.message : String(error));
+      void message.error(serverMessage(error, locale));
     } finally {
       setExporting(false);
     }
@@ -259,6 +286,9 @@ export function CaseListPage() {
         search={{ labelWidth: 'auto', defaultCollapsed: false }}
         pagination={{ defaultPageSize: 20, showSizeChanger: true }}
         options={{ density: true, reload: true, setting: true }}
+        columnsState={{
+          defaultValue: Object.fromEntries(CASE_LIST_HIDDEN.map((key) => [key, { show: false }])),
+        }}
         request={async (params, sort) => {
           const [sortKey, direction] = Object.entries(sort ?? {}).find(([, v]) => v) ?? [
             'receivedOn',

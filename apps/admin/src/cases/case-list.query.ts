@@ -11,6 +11,8 @@ export interface CaseFilters {
   outcome?: string;
   /** `me` while 只看我的 is ticked (the API also takes `none` and a user id). */
   assignee?: string;
+  /** A supervisor's choice of one agency in its scope (the API refuses any other). */
+  agencyId?: string;
 }
 
 export interface CaseListParams extends CaseFilters {
@@ -22,7 +24,16 @@ export interface CaseListParams extends CaseFilters {
 
 export function cleanFilters(values: Record<string, unknown>): CaseFilters {
   const out: Record<string, unknown> = {};
-  for (const key of ['q', 'state', 'due', 'year', 'category', 'outcome', 'assignee'] as const) {
+  for (const key of [
+    'q',
+    'state',
+    'due',
+    'year',
+    'category',
+    'outcome',
+    'assignee',
+    'agencyId',
+  ] as const) {
     const v = values[key];
     if (v === undefined || v === null || v === '') continue;
     out[key] = key === 'year' ? Number(v) : typeof v === 'string' ? v.trim() : v;

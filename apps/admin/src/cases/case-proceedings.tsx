@@ -28,6 +28,7 @@ import { useState, type HTMLAttributes } from 'react';
 import { hasRole } from '../auth/desk-user';
 import { useDeskUser } from '../auth/session.context';
 import { applyApiError } from '../common/api-form-errors';
+import { serverMessage } from '../common/server-messages';
 import { proceedingKindLabel, proceedingResultLabel } from '../common/catalogue-labels';
 import { useProceedings } from './case.queries';
 import { proceedingsMessages } from './proceedings.messages';
@@ -70,13 +71,13 @@ export function CaseProceedings({ caseId, agencyId }: { caseId: string; agencyId
       await remove.mutateAsync(id);
       void message.success(t.removed);
     } catch (error) {
-      void message.error(error instanceof Error ? error.message : String(error));
+      void message.error(serverMessage(error, locale));
     }
   };
 
   let body;
   if (proceedings.isError) {
-    body = <Alert type="error" showIcon title={proceedings.error.message} />;
+    body = <Alert type="error" showIcon title={serverMessage(proceedings.error, locale)} />;
   } else if (proceedings.isPending) {
     body = <Spin />;
   } else if (!proceedings.data.length) {
@@ -214,7 +215,7 @@ function ProceedingModal({
       void message.success(current ? t.saved : t.created);
       onClose();
     } catch (caught) {
-      setError(applyApiError(form, caught));
+      setError(applyApiError(form, caught, '', locale));
     }
   };
 

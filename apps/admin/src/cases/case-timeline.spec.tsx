@@ -8,12 +8,13 @@ const entry = (
   label: string,
   payload: object,
   basis: string | null,
+  occurredOn = '2025-06-10',
 ) => ({
   seq,
   type,
   label,
   machineEvent: type !== 'DEADLINES_RECOMPUTED',
-  occurredOn: '2025-06-10',
+  occurredOn,
   recordedAt: '2025-06-10T02:00:00Z',
   actor: {
     id: 'u1',
@@ -65,5 +66,52 @@ describe('CaseTimeline', () => {
     for (const raw of ['per_page', 'third_party', 'true', '项目规则', '（clerk）']) {
       expect(text).not.toContain(raw);
     }
+  });
+
+  it('puts each 复议/诉讼 in at its filing date, with its kind and, once concluded, its result', async () => {
+    const proceeding = (id: string, over: object) => ({
+      id,
+      agencyId: 'a1',
+      caseId: 'c1',
+      caseRef: '2025-0001',
+      kind: 'reconsideration',
+      filedOn: '2025-07-01',
+      result: null,
+      concludedOn: null,
+      note: null,
+      ...over,
+    });
+    renderDeskPage(<CaseTimeline caseId="c1" />, {
+      routes: {
+        'GET /api/cases/c1/timeline': {
+          body: [
+            entry(1, 'REGISTERED', '登记', {}, null, '2025-06-03'),
+            entry(2, 'DECIDE', '作出答复决定', {}, '第三十六条', '2025-06-20'),
+            entry(3, 'SERVE_DECISION', '送达答复', {}, null, '2025-06-23'),
+            entry(4, 'NOTE_ADDED', '备注', {}, null, '2025-09-15'),
+          ],
+        },
+        'GET /api/proceedings': {
+          body: [
+            proceeding('p2', {
+              kind: 'litigation_after_reconsideration',
+              filedOn: '2025-09-15',
+            }),
+            proceeding('p1', {
+              filedOn: '2025-07-01',
+              result: 'maintained',
+              concludedOn: '2025-08-28',
+            }),
+          ],
+        },
+      },
+    });
+    const entries = await screen.findAllByTestId('timeline-entry');
+    const heads = entries.map((e) => e.querySelector('strong')?.textContent);
+    expect(heads).toEqual(['登记', '作出答复决定', '送达答复', '行政复议', '备注', '复议后起诉']);
+    expect(entries[3]).toHaveTextContent('立案（申请）日期：2025-07-01');
+    expect(entries[3]).toHaveTextContent('审理结果：结果维持（审结日期：2025-08-28）');
+    expect(entries[5]).toHaveTextContent('立案（申请）日期：2025-09-15');
+    expect(entries[5]).toHaveTextContent('审理结果：尚未审结');
   });
 });

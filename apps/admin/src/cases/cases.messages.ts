@@ -35,6 +35,7 @@ export const caseMessages = defineMessages(
     assignee: '经办人',
     onlyMine: '只看我的',
     unassigned: '未指定',
+    agency: '机关',
   },
   {
     listTitle: 'Applications',
@@ -70,5 +71,6 @@ export const caseMessages = defineMessages(
     assignee: 'Clerk',
     onlyMine: 'Only mine',
     unassigned: 'Not assigned',
+    agency: 'Agency',
   },
 );

@@ -1,4 +1,5 @@
 import type { CaseView } from '@gongkai/contracts';
+import { DEADLINE_LABELS, deadlineList, explainDeadline } from '@gongkai/domain';
 import { useLocale, useMessages } from '@gongkai/ui';
 import { Alert, Collapse, Space, Tag, Typography } from 'antd';
 import { detailMessages } from './detail.messages';
@@ -12,13 +13,7 @@ type Deadline = CaseView['deadlines']['answer'];
 export function DeadlinePanel({ deadlines: d }: { deadlines: CaseView['deadlines'] }) {
   const t = useMessages(detailMessages);
   const { locale } = useLocale();
-  const list: Deadline[] = [
-    d.supplementNotice,
-    ...(d.supplement ? [d.supplement] : []),
-    ...d.consultations,
-    ...(d.feePayment ? [d.feePayment] : []),
-    d.answer,
-  ];
+  const list: Deadline[] = deadlineList(d);
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="deadline-panel">
       {d.warnings.map((w) => (
@@ -35,16 +30,21 @@ export function DeadlinePanel({ deadlines: d }: { deadlines: CaseView['deadlines
                 {locale === 'en' ? deadline.labelEn : deadline.label}
               </Typography.Text>
               <Typography.Text>{deadline.dueOn ?? t.notRunning}</Typography.Text>
-              <Typography.Text type="secondary">{deadline.basis}</Typography.Text>
+              <Typography.Text type="secondary">
+                {locale === 'en' ? DEADLINE_LABELS[deadline.kind].basisEn : deadline.basis}
+              </Typography.Text>
               {deadline.provisional ? <Tag color="warning">{t.provisional}</Tag> : null}
               {!deadline.complete ? <Tag color="error">{t.incomplete}</Tag> : null}
             </Space>
           ),
           children: (
             <ol style={{ margin: 0, paddingInlineStart: 20 }}>
-              {deadline.explanation.map((line) => (
-                <li key={line}>{line}</li>
-              ))}
+              {/* The API's explanation is the engine's Chinese; the engine also words it in English. */}
+              {(locale === 'en' ? explainDeadline(deadline, 'en') : deadline.explanation).map(
+                (line) => (
+                  <li key={line}>{line}</li>
+                ),
+              )}
               {deadline.warnings.map((w) => (
                 <li key={w}>
                   <Typography.Text type="warning">{w}</Typography.Text>

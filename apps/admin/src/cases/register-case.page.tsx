@@ -168,7 +168,7 @@ export function RegisterCasePage() {
       void message.success(formatMessage(t.registered, { ref: answer.case.ref }));
       void navigate(`/cases/${answer.case.id}`);
     } catch (caught) {
-      setError(applyApiError(form, caught));
+      setError(applyApiError(form, caught, '', locale));
     } finally {
       setSaving(false);
     }

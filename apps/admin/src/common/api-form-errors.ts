@@ -1,12 +1,19 @@
-import { ApiError } from '@gongkai/ui';
+import { ApiError, type Locale } from '@gongkai/ui';
 import type { FormInstance } from 'antd';
+import { serverMessage } from './server-messages';
 
 /**
  * Puts the API's field errors under their form fields and returns the message for the form's
- * alert. `prefix` strips the envelope the form does not show (`payload.` for case events).
+ * alert (`serverMessage` in `locale`). `prefix` strips the envelope the form does not show
+ * (`payload.` for case events).
  */
-export function applyApiError(form: FormInstance | undefined, error: unknown, prefix = ''): string {
-  if (!(error instanceof ApiError)) return error instanceof Error ? error.message : String(error);
+export function applyApiError(
+  form: FormInstance | undefined,
+  error: unknown,
+  prefix = '',
+  locale: Locale = 'zh-CN',
+): string {
+  if (!(error instanceof ApiError)) return serverMessage(error, locale);
   if (form && error.fieldErrors.length) {
     const known = new Set(
       Object.keys(flatten(form.getFieldsValue(true) as Record<string, unknown>)),
@@ -20,7 +27,7 @@ export function applyApiError(form: FormInstance | undefined, error: unknown, pr
       .map((f) => ({ name: f.path.split('.'), errors: [f.message] }));
     if (fields.length) form.setFields(fields);
   }
-  return error.message;
+  return serverMessage(error, locale);
 }
 
 function flatten(value: Record<string, unknown>, prefix = ''): Record<string, unknown> {

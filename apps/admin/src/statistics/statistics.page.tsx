@@ -40,6 +40,7 @@ import {
   stateLabel,
 } from '../common/catalogue-labels';
 import { saveBlob } from '../common/download';
+import { useScopeAgencies } from '../common/scope-agencies';
 import { currentYear } from '../common/today';
 import { statisticsMessages } from './statistics.messages';
 import { ReportTable } from './report-table';
@@ -92,27 +93,40 @@ export function StatisticsPage() {
   const [cell, setCell] = useState<{ row: string; column: string; text: string }>();
   const [draft2, setDraft2] = useState<Section2>();
   const [saving, setSaving] = useState(false);
-  const supervising = user.scopeAgencyIds.length > 1;
+  const { supervising, agencies } = useScopeAgencies();
+  // A supervisor reads one of its agencies (the API takes its code); the default is its own.
+  const [agencyId, setAgencyId] = useState(user.agencyId);
+  const chosen = agencies.find((a) => a.id === agencyId);
+  const agencyCode = chosen && chosen.id !== user.agencyId ? chosen.code : undefined;
+  const ownAgency = agencyId === user.agencyId;
 
   const stats = useQuery({
-    queryKey: ['statistics', year, subtree],
+    queryKey: ['statistics', year, subtree, agencyCode],
     queryFn: () =>
       client.get<StatisticsView>(`/statistics/${year}`, {
-        query: { subtree: subtree ? 'true' : undefined },
+        query: { subtree: subtree ? 'true' : undefined, agency: agencyCode },
       }),
   });
   const section2 = useQuery({
-    queryKey: ['section2', year],
-    queryFn: () => client.get<Section2View>(`/section2/${year}`),
+    queryKey: ['section2', year, agencyId],
+    queryFn: () =>
+      client.get<Section2View>(`/section2/${year}`, {
+        query: { agencyId: ownAgency ? undefined : agencyId },
+      }),
     // The API stores what putSection2Schema accepted: the report model's section 二 of the format.
     select: (view) => ({ ...view, figures: view.figures as Section2 | null }),
   });
   const drill = useQuery({
-    queryKey: ['statistics', year, subtree, 'cell', cell?.row, cell?.column],
+    queryKey: ['statistics', year, subtree, agencyCode, 'cell', cell?.row, cell?.column],
     enabled: !!cell,
     queryFn: () =>
       client.get<CellAnswer>(`/statistics/${year}/cells`, {
-        query: { row: cell?.row, column: cell?.column, subtree: subtree ? 'true' : undefined },
+        query: {
+          row: cell?.row,
+          column: cell?.column,
+          subtree: subtree ? 'true' : undefined,
+          agency: agencyCode,
+        },
       }),
   });
 
@@ -222,6 +236,19 @@ export function StatisticsPage() {
             options={years.map((y) => ({ value: y, label: `${y}` }))}
           />
           {supervising ? (
+            <Select
+              aria-label={t.agency}
+              style={{ minWidth: 200 }}
+              value={agencies.length ? agencyId : undefined}
+              placeholder={user.agencyName}
+              onChange={(v: string) => {
+                setAgencyId(v);
+                setDraft2(undefined);
+              }}
+              options={agencies.map((a) => ({ value: a.id, label: a.name }))}
+            />
+          ) : null}
+          {supervising ? (
             <Space>
               <Switch checked={subtree} onChange={setSubtree} aria-label={t.subtree} />
               {t.subtree}
@@ -263,7 +290,8 @@ export function StatisticsPage() {
           <Card
             title={t.section2}
             extra={
-              hasRole(user, 'clerk') ? (
+              // Section 二 is entered by the agency's own clerks, never by a supervisor for it.
+              hasRole(user, 'clerk') && ownAgency ? (
                 draft2 ? (
                   <Space>
                     <Button onClick={() => setDraft2(undefined)}>{t.cancel}</Button>

@@ -4,6 +4,7 @@ import {
   createFakeFetch,
   I18nProvider,
   type FakeHandler,
+  type Locale,
   type FakeRequest,
 } from '@gongkai/ui';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -52,6 +53,7 @@ export function renderDeskPage(
     path?: string;
     pattern?: string;
     user?: DeskUser;
+    locale?: Locale;
   },
 ) {
   const fetch = createFakeFetch({
@@ -60,7 +62,7 @@ export function renderDeskPage(
   });
   const queries = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
-    <I18nProvider initialLocale="zh-CN">
+    <I18nProvider initialLocale={options.locale ?? 'zh-CN'}>
       <ApiClientProvider client={new ApiClient({ fetch })}>
         <QueryClientProvider client={queries}>
           <SessionProvider>

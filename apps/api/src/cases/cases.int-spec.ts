@@ -324,6 +324,22 @@ describe('cases over HTTP', () => {
       .expect(201);
     const cookie = await login(t, supervisor.username);
     await t.http().get(`/api/cases/${created.body.case.id}`).set('Cookie', cookie).expect(200);
+    const ofChild = await t
+      .http()
+      .get(`/api/cases?agencyId=${child.id}`)
+      .set('Cookie', cookie)
+      .expect(200);
+    expect(ofChild.body.items.map((i: { agencyId: string }) => i.agencyId)).toEqual([child.id]);
+    const outside = await seedAgency(t.db, { name: '别的机关' });
+    const refused = await t
+      .http()
+      .get(`/api/cases?agencyId=${outside.id}`)
+      .set('Cookie', cookie)
+      .expect(403);
+    expect(refused.body).toMatchObject({
+      code: 'agency_out_of_scope',
+      message: '所选机关不在您可查看的范围内',
+    });
     await send(cookie, created.body.case.id, {
       type: 'ACCEPT',
       payload: { on: '2025-03-03' },

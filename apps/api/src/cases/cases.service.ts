@@ -205,7 +205,8 @@ export class CasesService {
   }
 
   async list(user: SessionUser, query: CaseListQuery): Promise<Page<CaseListItem>> {
-    return toPage(await this.listCases.execute(user, query), query.page, query.pageSize);
+    const page = await httpErrors(() => this.listCases.execute(user, query));
+    return toPage(page, query.page, query.pageSize);
   }
 
   async timeline(user: SessionUser, id: string): Promise<TimelineEntry[]> {

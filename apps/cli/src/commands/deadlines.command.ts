@@ -5,6 +5,7 @@ import {
   type CaseDeadlines,
   type ClockEntry,
   computeDeadlines,
+  deadlineList,
   deadlineSummary,
   defaultWorkingDayCalendar,
   formatLocalDateZh,
@@ -70,14 +71,7 @@ export function ledgerFromOptions(options: DeadlinesOptions): ClockEntry[] {
 
 function humanText(received: LocalDate, deadlines: CaseDeadlines): string {
   const lines = [`收到申请之日：${formatLocalDateZh(received)}（${weekdayLabel(received)}）`, ''];
-  const all = [
-    deadlines.supplementNotice,
-    ...(deadlines.supplement ? [deadlines.supplement] : []),
-    ...deadlines.consultations,
-    ...(deadlines.feePayment ? [deadlines.feePayment] : []),
-    deadlines.answer,
-  ];
-  for (const d of all) {
+  for (const d of deadlineList(deadlines)) {
     const due = d.dueOn ? `${formatLocalDateZh(d.dueOn)}（${weekdayLabel(d.dueOn)}）` : '暂不计算';
     lines.push(`${d.label}：${due}${d.provisional ? '（暂定）' : ''}`);
     for (const line of d.explanation) lines.push(`  ${line}`);

@@ -1,6 +1,11 @@
 import type { DataSource } from 'typeorm';
 import type { CaseListQuery } from '@gongkai/contracts';
-import { CaseReadRepository, type CaseEntity, type CaseListFilter } from '@gongkai/persistence';
+import {
+  CaseError,
+  CaseReadRepository,
+  type CaseEntity,
+  type CaseListFilter,
+} from '@gongkai/persistence';
 import type { CaseTransitionService } from './case-transition.service';
 import type { CasePage, CaseReader } from './case-reader';
 
@@ -23,9 +28,12 @@ export class ListCases {
   async execute(reader: CaseReader, query: CaseListQuery): Promise<CasePage> {
     const today = this.transitions.currentDate();
     const calendar = await this.transitions.calendar();
-    const agencyIds = query.agencyId
-      ? reader.scopeAgencyIds.filter((a) => a === query.agencyId)
-      : reader.scopeAgencyIds;
+    // A supervisor narrows the list to one of its agencies; naming any other is refused rather
+    // than answered with an empty page, which would read as "this agency has no cases".
+    if (query.agencyId && !reader.scopeAgencyIds.includes(query.agencyId)) {
+      throw new CaseError('forbidden', 'agency_out_of_scope', '所选机关不在您可查看的范围内');
+    }
+    const agencyIds = query.agencyId ? [query.agencyId] : reader.scopeAgencyIds;
     let due: CaseListFilter['due'];
     if (query.due === 'overdue') due = { kind: 'overdue', today };
     else if (query.due === 'dueSoon') {

@@ -2,7 +2,14 @@ import fc from 'fast-check';
 import { addDays, type LocalDate } from '../dates';
 import { defaultWorkingDayCalendar } from '../calendar';
 import { type ClockEntry } from './clock-ledger';
-import { ClockLedgerError, computeDeadlines, deadlineSummary } from './deadlines';
+import {
+  ClockLedgerError,
+  computeDeadlines,
+  deadlineList,
+  deadlineSummary,
+  explainDeadline,
+  type Deadline,
+} from './deadlines';
 
 const calendar = defaultWorkingDayCalendar();
 const start = (on: LocalDate): ClockEntry => ({ kind: 'start', on });
@@ -205,5 +212,53 @@ describe('computeDeadlines: properties', () => {
       ),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('explainDeadline: the derivation for the English desk', () => {
+  // Received before 春节, a consultation of another agency, then a 10-day extension.
+  const SPRING_FESTIVAL_CONSULTED: ClockEntry[] = [
+    start('2025-01-24'),
+    { kind: 'consultationPause', on: '2025-02-05', party: 'other_agency' },
+    { kind: 'consultationResume', on: '2025-02-12', reason: 'replied' },
+    { kind: 'extension', on: '2025-02-20', workingDays: 10 },
+  ];
+
+  it('says in Chinese exactly what the deadline’s explanation says', () => {
+    const d = computeDeadlines(SPRING_FESTIVAL_CONSULTED, calendar);
+    for (const deadline of deadlineList(d)) {
+      expect(explainDeadline(deadline, 'zh')).toEqual(deadline.explanation);
+    }
+  });
+
+  it('tells the same derivation in English: trigger, day 1, holidays, make-up days, pauses', () => {
+    const d = computeDeadlines(SPRING_FESTIVAL_CONSULTED, calendar);
+    const en = explainDeadline(d.answer, 'en');
+    expect(en[0]).toBe(
+      `Answer due (Art. 33): counted from the day after 2025-01-24 (application received); day 1 is 2025-01-26; 30 working days (20 working days plus an extension of 10), ending ${d.answer.dueOn}.`,
+    );
+    const text = en.join('\n');
+    expect(text).toContain('public holiday (春节)');
+    expect(text).toContain('Make-up working days counted: 2025-01-26.');
+    expect(text).toContain(
+      'Paused: consultation of another agency served on 2025-02-05, from the next day to 2025-02-12: 6 working days not counted in the answer period.',
+    );
+    expect(text).toContain('paused (consultation)');
+    expect(text).toContain('The answer deadline moves 6 working days later for the pauses.');
+    // Nothing Chinese is left but the holiday's own name.
+    expect(text.replace(/春节/g, '')).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('explains a clerk-set 补正 deadline and one that does not run', () => {
+    const d = computeDeadlines(
+      [start('2025-06-03'), { kind: 'supplementNotice', on: '2025-06-05', dueOn: '2025-06-20' }],
+      calendar,
+    );
+    expect(explainDeadline(d.supplement as Deadline, 'en')).toEqual([
+      'Supplement due (Art. 30): set by the clerk in the supplement notice served on 2025-06-05: 2025-06-20.',
+    ]);
+    expect(explainDeadline(d.answer, 'en')).toEqual([
+      'Answer due (Art. 33): not counted while the supplement is awaited; 20 working days count afresh from receipt of the supplement.',
+    ]);
   });
 });

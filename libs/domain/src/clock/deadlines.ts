@@ -5,7 +5,7 @@ import {
   type WorkingDayCalendar,
   type WorkingDayCount,
 } from '../calendar';
-import { type ClockEntry, type ConsultationParty } from './clock-ledger';
+import { CLOCK_ENTRY_LABELS, type ClockEntry, type ConsultationParty } from './clock-ledger';
 
 /** Statutory periods in working days (regulation.md §6). */
 export const SUPPLEMENT_NOTICE_WORKING_DAYS = 7; // Art. 30
@@ -18,21 +18,28 @@ export type DeadlineKind =
   'supplementNotice' | 'supplement' | 'consultationReply' | 'feePayment' | 'answer';
 
 export const DEADLINE_LABELS: Readonly<
-  Record<DeadlineKind, { zh: string; en: string; basis: string }>
+  Record<DeadlineKind, { zh: string; en: string; basis: string; basisEn: string }>
 > = {
-  supplementNotice: { zh: '补正通知期限', en: 'Supplement notice due', basis: '第三十条' },
-  supplement: { zh: '申请人补正期限', en: 'Supplement due', basis: '第三十条' },
+  supplementNotice: {
+    zh: '补正通知期限',
+    en: 'Supplement notice due',
+    basis: '第三十条',
+    basisEn: 'Art. 30',
+  },
+  supplement: { zh: '申请人补正期限', en: 'Supplement due', basis: '第三十条', basisEn: 'Art. 30' },
   consultationReply: {
     zh: '征求意见答复期限',
     en: 'Consultation reply due',
     basis: '第三十二条、第三十四条',
+    basisEn: 'Arts 32 and 34',
   },
   feePayment: {
     zh: '缴费期限',
     en: 'Fee payment due',
     basis: '第四十二条；国办函〔2020〕109号',
+    basisEn: 'Art. 42; 国办函〔2020〕109号',
   },
-  answer: { zh: '答复期限', en: 'Answer due', basis: '第三十三条' },
+  answer: { zh: '答复期限', en: 'Answer due', basis: '第三十三条', basisEn: 'Art. 33' },
 };
 
 export interface PauseSpan {
@@ -240,6 +247,20 @@ export function computeDeadlines(
   };
 }
 
+/**
+ * Every deadline the case has, in the order of the procedure: the case page, the printed case
+ * file and the CLI show the same list, so none of them can leave out 补正 or 缴费.
+ */
+export function deadlineList(deadlines: CaseDeadlines): Deadline[] {
+  return [
+    deadlines.supplementNotice,
+    ...(deadlines.supplement ? [deadlines.supplement] : []),
+    ...deadlines.consultations,
+    ...(deadlines.feePayment ? [deadlines.feePayment] : []),
+    deadlines.answer,
+  ];
+}
+
 export function deadlineSummary(deadlines: CaseDeadlines): DeadlineSummary {
   return {
     supplementNoticeDueOn: deadlines.supplementNotice.dueOn,
@@ -284,7 +305,7 @@ function finish(
   const c = completeness(missingYears);
   const label = DEADLINE_LABELS[kind];
   const warnings = [...c.warnings, ...extraWarnings];
-  const deadline: Deadline = {
+  return {
     kind,
     label: label.zh,
     labelEn: label.en,
@@ -294,9 +315,8 @@ function finish(
     complete: c.complete,
     warnings,
     derivation,
-    explanation: explain(label.zh, label.basis, dueOn, provisional, warnings, derivation),
+    explanation: explainDeadline({ kind, dueOn, provisional, warnings, derivation }, 'zh'),
   };
-  return deadline;
 }
 
 function computed(kind: DeadlineKind, count: WorkingDayCount, triggerLabel: string): Deadline {
@@ -418,14 +438,109 @@ function describeEntry(entry: ClockEntry): string {
   }
 }
 
-const SKIP_LABEL: Record<SkippedDay['reason'], string> = {
-  weekend: '周末',
-  holiday: '法定节假日',
-  paused: '暂停计算',
+/** How a derivation reads in one language; the derivation itself is the same for both. */
+interface DerivationPhrases {
+  readonly date: (d: LocalDate) => string;
+  readonly head: (label: string, basis: string) => string;
+  readonly skip: Record<SkippedDay['reason'], string>;
+  /** What paused the count (`pausedBy` names it in Chinese). */
+  readonly pausedBy: (name: string) => string;
+  readonly trigger: (zh: string) => string;
+  readonly range: (from: string, to: string) => string;
+  readonly setByClerk: (head: string, trigger: string, dueOn: string) => string;
+  readonly notRunning: (head: string, workingDays: number) => string;
+  readonly counted: (
+    head: string,
+    trigger: string,
+    triggerLabel: string,
+    dayOne: string,
+    total: number,
+    workingDays: number,
+    extension: number,
+    end: string,
+  ) => string;
+  readonly skipped: (ranges: readonly string[]) => string;
+  readonly makeup: (dates: readonly string[]) => string;
+  readonly pauseWhat: (p: PauseSpan) => string;
+  readonly pause: (
+    what: string,
+    servedOn: string,
+    until: string,
+    open: boolean,
+    n: number,
+  ) => string;
+  readonly paused: (n: number) => string;
+  readonly discarded: (text: string) => string;
+  readonly art35: (date: string) => string;
+  readonly provisional: string;
+}
+
+const ZH: DerivationPhrases = {
+  date: formatLocalDateZh,
+  head: (label, basis) => `${label}（${basis}）`,
+  skip: { weekend: '周末', holiday: '法定节假日', paused: '暂停计算' },
+  pausedBy: (name) => name,
+  trigger: (zh) => zh,
+  range: (from, to) => `${from}至${to}`,
+  setByClerk: (head, trigger, dueOn) =>
+    `${head}：由经办人在${trigger}送达的补正通知中确定，为${dueOn}。`,
+  notRunning: (head, wd) => `${head}：补正期间不计算；自收到补正材料之日起重新计算${wd}个工作日。`,
+  counted: (head, trigger, triggerLabel, dayOne, total, wd, ext, end) =>
+    `${head}：自${trigger}（${triggerLabel}）的次日起算，第1日为${dayOne}，计${total}个工作日${ext > 0 ? `（${wd}个工作日加延长${ext}个工作日）` : ''}，至${end}。`,
+  skipped: (ranges) => `不计入：${ranges.join('；')}。`,
+  makeup: (dates) => `计入调休上班日：${dates.join('、')}。`,
+  pauseWhat: (p) =>
+    p.kind === 'fee'
+      ? '收费通知'
+      : p.party === 'other_agency'
+        ? '征求其他机关意见'
+        : '征求第三方意见',
+  pause: (what, servedOn, until, open, n) =>
+    `暂停：${what}，${servedOn}送达，次日起至${until}${open ? '（尚未结束，按最长期限计）' : ''}，共${n}个工作日不计算在答复期限内。`,
+  paused: (n) => `答复期限因暂停顺延${n}个工作日。`,
+  discarded: (text) => `已不计入：${text}。`,
+  art35: (date) => `依第三十五条确定的延迟答复日期为${date}，以此为答复期限。`,
+  provisional: '暂停尚未结束，此日期为暂定。',
+};
+
+const TRIGGER_EN = new Map<string, string>(
+  Object.values(CLOCK_ENTRY_LABELS).map((l) => [l.zh, l.en.toLowerCase()]),
+);
+const PAUSED_BY_EN: Readonly<Record<string, string>> = { 缴费: 'fee', 征求意见: 'consultation' };
+
+/** The same derivation for the English desk (holiday names stay as the State Council names them). */
+const EN: DerivationPhrases = {
+  date: (d) => d,
+  head: (label, basis) => `${label} (${basis})`,
+  skip: { weekend: 'weekend', holiday: 'public holiday', paused: 'paused' },
+  pausedBy: (name) => PAUSED_BY_EN[name] ?? name,
+  trigger: (zh) => TRIGGER_EN.get(zh) ?? zh,
+  range: (from, to) => `${from} to ${to}`,
+  setByClerk: (head, trigger, dueOn) =>
+    `${head}: set by the clerk in the supplement notice served on ${trigger}: ${dueOn}.`,
+  notRunning: (head, wd) =>
+    `${head}: not counted while the supplement is awaited; ${wd} working days count afresh from receipt of the supplement.`,
+  counted: (head, trigger, triggerLabel, dayOne, total, wd, ext, end) =>
+    `${head}: counted from the day after ${trigger} (${triggerLabel}); day 1 is ${dayOne}; ${total} working days${ext > 0 ? ` (${wd} working days plus an extension of ${ext})` : ''}, ending ${end}.`,
+  skipped: (ranges) => `Not counted: ${ranges.join('; ')}.`,
+  makeup: (dates) => `Make-up working days counted: ${dates.join(', ')}.`,
+  pauseWhat: (p) =>
+    p.kind === 'fee'
+      ? 'fee notice'
+      : p.party === 'other_agency'
+        ? 'consultation of another agency'
+        : 'consultation of a third party',
+  pause: (what, servedOn, until, open, n) =>
+    `Paused: ${what} served on ${servedOn}, from the next day to ${until}${open ? ' (still running, counted at its longest)' : ''}: ${n} working days not counted in the answer period.`,
+  paused: (n) => `The answer deadline moves ${n} working days later for the pauses.`,
+  discarded: (text) => `No longer counted: ${text}.`,
+  art35: (date) =>
+    `The delayed answer date set under Art. 35 is ${date}; it is the answer deadline.`,
+  provisional: 'A pause is still running: this date is provisional.',
 };
 
 /** Consecutive skipped days with the same reason and name, as one range. */
-function groupSkipped(skipped: readonly SkippedDay[]): string[] {
+function groupSkipped(skipped: readonly SkippedDay[], w: DerivationPhrases): string[] {
   const groups: {
     from: LocalDate;
     to: LocalDate;
@@ -455,68 +570,63 @@ function groupSkipped(skipped: readonly SkippedDay[]): string[] {
     }
   }
   return groups.map((g) => {
-    const range =
-      g.from === g.to
-        ? formatLocalDateZh(g.from)
-        : `${formatLocalDateZh(g.from)}至${formatLocalDateZh(g.to)}`;
+    const range = g.from === g.to ? w.date(g.from) : w.range(w.date(g.from), w.date(g.to));
+    const name = g.name && g.reason === 'paused' ? w.pausedBy(g.name) : g.name;
     const why =
-      g.reason === 'holiday' && g.name
-        ? `${SKIP_LABEL[g.reason]}（${g.name}）`
-        : g.name && g.reason === 'paused'
-          ? `${SKIP_LABEL[g.reason]}（${g.name}）`
-          : SKIP_LABEL[g.reason];
+      name && (g.reason === 'holiday' || g.reason === 'paused')
+        ? w.head(w.skip[g.reason], name)
+        : w.skip[g.reason];
     return `${range} ${why}`;
   });
 }
 
-function explain(
-  label: string,
-  basis: string,
-  dueOn: LocalDate | null,
-  provisional: boolean,
-  warnings: readonly string[],
-  d: DeadlineDerivation,
-): string[] {
+/** What `explainDeadline` reads: the deadline's kind, date and derivation, as the API sends them. */
+export type ExplainedDeadline = Pick<
+  Deadline,
+  'kind' | 'dueOn' | 'provisional' | 'warnings' | 'derivation'
+>;
+
+/**
+ * The derivation of a deadline, one sentence a line: in Chinese (a deadline's `explanation`) or
+ * in English for the English desk. Only words differ; the facts are the derivation's. Warnings
+ * and the texts of discarded ledger facts are the engine's Chinese in both.
+ */
+export function explainDeadline(deadline: ExplainedDeadline, language: 'zh' | 'en'): string[] {
+  const w = language === 'en' ? EN : ZH;
+  const label = DEADLINE_LABELS[deadline.kind];
+  const { dueOn, provisional, warnings, derivation: d } = deadline;
   const lines: string[] = [];
-  const head = `${label}（${basis}）`;
+  const head = language === 'en' ? w.head(label.en, label.basisEn) : w.head(label.zh, label.basis);
   if (d.source === 'set_by_clerk') {
-    lines.push(
-      `${head}：由经办人在${formatLocalDateZh(d.trigger)}送达的补正通知中确定，为${dueOn ? formatLocalDateZh(dueOn) : '—'}。`,
-    );
+    lines.push(w.setByClerk(head, w.date(d.trigger), dueOn ? w.date(dueOn) : '—'));
     return lines;
   }
   if (dueOn === null) {
-    lines.push(`${head}：补正期间不计算；自收到补正材料之日起重新计算${d.workingDays}个工作日。`);
+    lines.push(w.notRunning(head, d.workingDays));
     return lines;
   }
-  const total = d.workingDays + d.extensionWorkingDays;
   lines.push(
-    `${head}：自${formatLocalDateZh(d.trigger)}（${d.triggerLabel}）的次日起算，第1日为${d.dayOne ? formatLocalDateZh(d.dayOne) : '—'}，计${total}个工作日${d.extensionWorkingDays > 0 ? `（${d.workingDays}个工作日加延长${d.extensionWorkingDays}个工作日）` : ''}，至${formatLocalDateZh(d.countedDueOn ?? dueOn)}。`,
+    w.counted(
+      head,
+      w.date(d.trigger),
+      w.trigger(d.triggerLabel),
+      d.dayOne ? w.date(d.dayOne) : '—',
+      d.workingDays + d.extensionWorkingDays,
+      d.workingDays,
+      d.extensionWorkingDays,
+      w.date(d.countedDueOn ?? dueOn),
+    ),
   );
-  const skipped = groupSkipped(d.skipped);
-  if (skipped.length > 0) lines.push(`不计入：${skipped.join('；')}。`);
-  if (d.makeupWorkdays.length > 0) {
-    lines.push(`计入调休上班日：${d.makeupWorkdays.map(formatLocalDateZh).join('、')}。`);
-  }
+  const skipped = groupSkipped(d.skipped, w);
+  if (skipped.length > 0) lines.push(w.skipped(skipped));
+  if (d.makeupWorkdays.length > 0) lines.push(w.makeup(d.makeupWorkdays.map(w.date)));
   for (const p of d.pauses) {
-    const what =
-      p.kind === 'fee'
-        ? '收费通知'
-        : p.party === 'other_agency'
-          ? '征求其他机关意见'
-          : '征求第三方意见';
-    lines.push(
-      `暂停：${what}，${formatLocalDateZh(p.servedOn)}送达，次日起至${formatLocalDateZh(p.until)}${p.open ? '（尚未结束，按最长期限计）' : ''}，共${p.workingDays}个工作日不计算在答复期限内。`,
-    );
+    lines.push(w.pause(w.pauseWhat(p), w.date(p.servedOn), w.date(p.until), p.open, p.workingDays));
   }
-  if (d.pausedWorkingDays > 0) lines.push(`答复期限因暂停顺延${d.pausedWorkingDays}个工作日。`);
-  for (const text of d.discarded) lines.push(`已不计入：${text}。`);
-  if (d.source === 'art35' && d.art35DelayedOn) {
-    lines.push(
-      `依第三十五条确定的延迟答复日期为${formatLocalDateZh(d.art35DelayedOn)}，以此为答复期限。`,
-    );
-  }
-  if (provisional) lines.push('暂停尚未结束，此日期为暂定。');
+  if (d.pausedWorkingDays > 0) lines.push(w.paused(d.pausedWorkingDays));
+  for (const text of d.discarded) lines.push(w.discarded(text));
+  if (d.source === 'art35' && d.art35DelayedOn) lines.push(w.art35(w.date(d.art35DelayedOn)));
+  if (provisional) lines.push(w.provisional);
   lines.push(...warnings);
   return lines;
 }
