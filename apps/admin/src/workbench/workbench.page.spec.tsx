@@ -1,3 +1,4 @@
+import type { DashboardFigures } from '@gongkai/contracts';
 import { screen, within } from '@testing-library/react';
 import { renderDeskPage } from '../testing/render-desk';
 import { caseListItem } from '../testing/case-fixtures';
@@ -31,36 +32,43 @@ const lastChart = (label: string) => {
 
 const item = caseListItem;
 
+const NO_FIGURES: DashboardFigures = {
+  year: 2025,
+  intake: [],
+  outcomes: [],
+  timeliness: { served: 0, late: 0 },
+  open: { total: 0, overdue: 0 },
+  myCases: { items: [], total: 0, page: 1, pageSize: 20 },
+};
+
+/** The workbench with no urgent cases and these dashboard figures. */
+const renderWorkbench = (figures: Partial<DashboardFigures>) =>
+  renderDeskPage(<WorkbenchPage />, {
+    routes: {
+      'GET /api/cases': { body: { items: [], total: 0, page: 1, pageSize: 10 } },
+      'GET /api/dashboard': { body: { ...NO_FIGURES, ...figures } },
+    },
+  });
+
 describe('WorkbenchPage', () => {
   it('lists my open cases in the order the API gives (overdue first) with their deadline badges', async () => {
-    renderDeskPage(<WorkbenchPage />, {
-      routes: {
-        'GET /api/cases': { body: { items: [], total: 0, page: 1, pageSize: 10 } },
-        'GET /api/dashboard': {
-          body: {
-            year: 2025,
-            intake: [],
-            outcomes: [],
-            timeliness: { served: 0, late: 0 },
-            open: { total: 3, overdue: 1 },
-            myCases: {
-              items: [
-                item({
-                  id: 'c9',
-                  ref: '2025-0009',
-                  answerDueOn: '2025-06-26',
-                  answerDueWorkingDays: -2,
-                  overdue: true,
-                }),
-                item({ id: 'c4', ref: '2025-0004', answerDueWorkingDays: 3 }),
-                item({ id: 'c5', ref: '2025-0005', answerDueWorkingDays: 12 }),
-              ],
-              total: 23,
-              page: 1,
-              pageSize: 20,
-            },
-          },
-        },
+    renderWorkbench({
+      open: { total: 3, overdue: 1 },
+      myCases: {
+        items: [
+          item({
+            id: 'c9',
+            ref: '2025-0009',
+            answerDueOn: '2025-06-26',
+            answerDueWorkingDays: -2,
+            overdue: true,
+          }),
+          item({ id: 'c4', ref: '2025-0004', answerDueWorkingDays: 3 }),
+          item({ id: 'c5', ref: '2025-0005', answerDueWorkingDays: 12 }),
+        ],
+        total: 23,
+        page: 1,
+        pageSize: 20,
       },
     });
     const card = await screen.findByTestId('my-cases');
@@ -81,28 +89,18 @@ describe('WorkbenchPage', () => {
 
   it('groups the outcome donut by the six families with a legend, and rates overdue answers as late', async () => {
     mockCharts.length = 0;
-    renderDeskPage(<WorkbenchPage />, {
-      routes: {
-        'GET /api/cases': { body: { items: [], total: 0, page: 1, pageSize: 10 } },
-        'GET /api/dashboard': {
-          body: {
-            year: 2025,
-            intake: [],
-            outcomes: [
-              { outcome: 'disclosed', count: 5 },
-              { outcome: 'withheld.state_secret', count: 1 },
-              { outcome: 'withheld.third_party_rights', count: 2 },
-              { outcome: 'partially_disclosed', count: 3 },
-              { outcome: 'unavailable.not_held', count: 4 },
-              { outcome: 'unavailable.needs_creation', count: 1 },
-            ],
-            // 8 served, 1 of them late, and 2 owed past the deadline: 7 on time of 10 due.
-            timeliness: { served: 8, late: 1 },
-            open: { total: 3, overdue: 2 },
-            myCases: { items: [], total: 0, page: 1, pageSize: 20 },
-          },
-        },
-      },
+    renderWorkbench({
+      outcomes: [
+        { outcome: 'disclosed', count: 5 },
+        { outcome: 'withheld.state_secret', count: 1 },
+        { outcome: 'withheld.third_party_rights', count: 2 },
+        { outcome: 'partially_disclosed', count: 3 },
+        { outcome: 'unavailable.not_held', count: 4 },
+        { outcome: 'unavailable.needs_creation', count: 1 },
+      ],
+      // 8 served, 1 of them late, and 2 owed past the deadline: 7 on time of 10 due.
+      timeliness: { served: 8, late: 1 },
+      open: { total: 3, overdue: 2 },
     });
     expect(
       await screen.findByText('已送达 8 件，其中超期 1 件；超期未答复 2 件'),

@@ -28,6 +28,12 @@ describe('the desk look-ups over HTTP', () => {
   });
   afterAll(() => t.close());
 
+  const dashboard2025 = async (cookie: string) => {
+    const res = await t.http().get('/api/dashboard').query({ year: 2025 }).set('Cookie', cookie);
+    expect(res.status).toBe(200);
+    return res;
+  };
+
   const register = async (cookie: string, over: Record<string, unknown> = {}) => ({
     case: await registerCase(t, cookie, application(over)),
   });
@@ -71,12 +77,7 @@ describe('the desk look-ups over HTTP', () => {
   });
 
   it('gives the dashboard figures of the year', async () => {
-    const res = await t
-      .http()
-      .get('/api/dashboard')
-      .query({ year: 2025 })
-      .set('Cookie', desk.cookies.clerk);
-    expect(res.status).toBe(200);
+    const res = await dashboard2025(desk.cookies.clerk);
     expect(res.body.year).toBe(2025);
     expect(res.body.intake).toEqual([{ month: 6, channel: 'online', count: 2 }]);
     expect(res.body.open).toEqual({ total: 2, overdue: 0 });
@@ -116,12 +117,7 @@ describe('the desk look-ups over HTTP', () => {
     });
     await register(own.cookies.clerk, { receivedOn: '2025-06-27' }); // due in July
 
-    const res = await t
-      .http()
-      .get('/api/dashboard')
-      .query({ year: 2025 })
-      .set('Cookie', own.cookies.clerk);
-    expect(res.status).toBe(200);
+    const res = await dashboard2025(own.cookies.clerk);
     // Two open cases; two answers owed past the deadline (the open one and the unserved one).
     expect(res.body.open).toEqual({ total: 2, overdue: 2 });
     const list = await t

@@ -4,6 +4,7 @@ import {
   addDays,
   APPLICANT_CATEGORY_CODES,
   isOverdue,
+  OPEN_STATES,
   yearOf,
   type ApplicantCategory,
   type LocalDate,
@@ -107,15 +108,7 @@ describe('the demo data', () => {
 
   it('has every open state on the desk today', () => {
     const open = new Set(cases.filter((c) => !c.closed).map((c) => c.state));
-    for (const state of [
-      'intake',
-      'awaitingSupplement',
-      'processing',
-      'consulting',
-      'awaitingReasons',
-      'awaitingApproval',
-      'awaitingFee',
-    ]) {
+    for (const state of OPEN_STATES) {
       expect([state, open.has(state)]).toEqual([state, true]);
     }
     expect(cases.some((c) => !c.closed && c.extensionState === 'requested')).toBe(true);
