@@ -2,6 +2,9 @@ import { ApiClient, createFakeFetch, healthAnswer, type FakeAnswer } from '@gong
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { App } from './app';
 
+// ECharts ships as ES modules jest does not load; the workbench's charts are not this spec's.
+jest.mock('./common/echart', () => ({ EChart: () => null }));
+
 const CLERK = {
   id: 'u1',
   username: 'clerk',
@@ -129,5 +132,36 @@ describe('admin shell', () => {
     renderApp(undefined, true);
     expect(await screen.findByText('您的角色不能使用此页面')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /新增用户|新建/ })).toBeNull();
+  });
+
+  it('titles the browser tab by the page from the route table, in the chosen language', async () => {
+    renderApp({ body: { user: CLERK } });
+    await screen.findByRole('heading', { name: '工作人员登录' });
+    await waitFor(() => expect(document.title).toBe('工作人员登录 - 公开 Gongkai'));
+    await signIn('clerk', 'demo-password');
+    await screen.findByTestId('desk-user');
+    await waitFor(() => expect(document.title).toBe('工作台 - 公开 Gongkai'));
+
+    fireEvent.click(screen.getByRole('link', { name: /申请列表/ }));
+    await waitFor(() => expect(window.location.pathname).toBe('/cases'));
+    await waitFor(() => expect(document.title).toBe('申请列表 - 公开 Gongkai'));
+
+    fireEvent.click(screen.getByRole('button', { name: '切换语言' }));
+    await waitFor(() => expect(document.title).toBe('Applications - 公开 Gongkai'));
+  });
+
+  it('titles a refused page 403', async () => {
+    window.history.replaceState({}, '', '/settings');
+    renderApp(undefined, true);
+    expect(await screen.findByText('您的角色不能使用此页面')).toBeInTheDocument();
+    expect(document.title).toBe('您的角色不能使用此页面 - 公开 Gongkai');
+  });
+
+  it('paints the desk grey down the whole page, not one window high', async () => {
+    renderApp(undefined, true);
+    const shell = await screen.findByTestId('desk-shell');
+    expect(shell.style.minHeight).toBe('100vh');
+    expect(shell.style.backgroundColor).not.toBe('');
+    expect(shell).toContainElement(screen.getByTestId('desk-user'));
   });
 });

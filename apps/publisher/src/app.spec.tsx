@@ -1,5 +1,5 @@
 import { ApiClient, createFakeFetch, healthAnswer, type FakeHandler } from '@gongkai/ui';
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { App } from './app';
 
 function renderApp(login: FakeHandler = { status: 404 }) {
@@ -61,5 +61,24 @@ describe('publisher shell', () => {
       await screen.findByRole('heading', { level: 1, name: 'Government information disclosure' }),
     ).toBeInTheDocument();
     expect(screen.getByRole('region', { name: /Apply online/ })).toBeInTheDocument();
+  });
+
+  it('titles the browser tab by the page from the site table, in the chosen language', async () => {
+    renderApp();
+    await screen.findByRole('heading', { level: 1, name: '政府信息公开' });
+    await waitFor(() => expect(document.title).toBe('政府信息公开 - 公开 Gongkai'));
+
+    fireEvent.click(screen.getByRole('link', { name: '网上申请' }));
+    await waitFor(() => expect(window.location.pathname).toBe('/apply'));
+    await waitFor(() => expect(document.title).toBe('网上申请 - 公开 Gongkai'));
+
+    fireEvent.click(screen.getByRole('button', { name: '切换语言' }));
+    await waitFor(() => expect(document.title).toBe('Apply online - 公开 Gongkai'));
+  });
+
+  it('titles a page the site does not have as not found', async () => {
+    window.history.replaceState({}, '', '/no-such-page');
+    renderApp();
+    await waitFor(() => expect(document.title).toBe('页面不存在 - 公开 Gongkai'));
   });
 });

@@ -1,7 +1,8 @@
 import { ApiClient, AppProviders } from '@gongkai/ui';
-import { lazy, type ComponentType } from 'react';
+import { createElement, lazy, type ComponentType } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { PublisherLayout } from './shell/publisher-layout';
+import { SITE_PAGES, type SitePath } from './shell/site-pages';
 
 // Each page is its own chunk: a citizen reading the landing page never loads the studio.
 const page = <T extends Record<string, ComponentType>>(load: () => Promise<T>, name: keyof T) =>
@@ -30,6 +31,19 @@ const OpenDataPage = page(() => import('./public-site/open-data.page'), 'OpenDat
 const StudioPage = page(() => import('./studio/studio.page'), 'StudioPage');
 const NotFoundPage = page(() => import('./shell/not-found.page'), 'NotFoundPage');
 
+/** The page of each path of SITE_PAGES (which also titles the browser tab). */
+const PAGES: Record<SitePath, ComponentType> = {
+  '/': PublicHomePage,
+  '/apply': ApplyPage,
+  '/apply/receipt': ApplicationReceiptPage,
+  '/track': ApplicationStatusPage,
+  '/reports': ReportsIndexPage,
+  '/reports/:agencyCode': AgencyReportsPage,
+  '/reports/:agencyCode/:year': PublishedReportPage,
+  '/open-data': OpenDataPage,
+  '/studio': StudioPage,
+};
+
 const defaultClient = new ApiClient();
 
 export function App({ client = defaultClient }: { client?: ApiClient }) {
@@ -38,15 +52,9 @@ export function App({ client = defaultClient }: { client?: ApiClient }) {
       <BrowserRouter>
         <Routes>
           <Route element={<PublisherLayout />}>
-            <Route index element={<PublicHomePage />} />
-            <Route path="apply" element={<ApplyPage />} />
-            <Route path="apply/receipt" element={<ApplicationReceiptPage />} />
-            <Route path="track" element={<ApplicationStatusPage />} />
-            <Route path="reports" element={<ReportsIndexPage />} />
-            <Route path="reports/:agencyCode" element={<AgencyReportsPage />} />
-            <Route path="reports/:agencyCode/:year" element={<PublishedReportPage />} />
-            <Route path="open-data" element={<OpenDataPage />} />
-            <Route path="studio" element={<StudioPage />} />
+            {SITE_PAGES.map(({ path }) => (
+              <Route key={path} path={path} element={createElement(PAGES[path])} />
+            ))}
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -22,6 +22,7 @@ export const publisherMessages = defineMessages(
     applyBody:
       '依据《中华人民共和国政府信息公开条例》第二十九条在线提出政府信息公开申请：填写申请人的姓名或名称、身份证明、联系方式，所需政府信息的名称、文号或便于查询的其他特征性描述，以及获取信息的方式。提交后即获回执和查询码，无需注册账号。',
     trackTitle: '申请查询',
+    receiptTitle: '申请回执',
     trackBody:
       '凭查询码和申请时所留手机号码的后四位，查询申请所处的办理阶段和答复期限（按工作日计算）。',
     studioTitle: '报告编制',
@@ -53,6 +54,7 @@ export const publisherMessages = defineMessages(
     applyBody:
       'Apply for government information under Article 29 of the Regulations: your name, proof of identity and contact details, a description of the information, and how you want to receive it. You get a receipt and a tracking code at once; no account is needed.',
     trackTitle: 'Track an application',
+    receiptTitle: 'Application receipt',
     trackBody:
       'With the tracking code and the last four digits of the phone number you gave, see the stage of your application and its answer date (counted in working days).',
     studioTitle: 'Report studio',

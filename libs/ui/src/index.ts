@@ -20,6 +20,7 @@ export {
 } from './auth/sign-in-form';
 export { BrandHeader, type BrandHeaderProps } from './brand/brand-header';
 export { BrandMark } from './brand/brand-mark';
+export { documentTitle, PRODUCT_TITLE, useDocumentTitle } from './brand/document-title';
 export { HealthBadge, type HealthBadgeProps } from './health/health-badge';
 export {
   fetchHealth,

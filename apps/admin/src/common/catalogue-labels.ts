@@ -1,6 +1,7 @@
 import {
   APPLICANT_CATEGORIES,
   CHANNELS,
+  OUTCOME_GROUPS,
   OUTCOMES,
   PROCEEDING_KINDS,
   PROCEEDING_RESULTS,
@@ -33,6 +34,18 @@ export const proceedingResultLabel = labeller(PROCEEDING_RESULTS);
 export const serviceMethodLabel = labeller(SERVICE_METHODS);
 export const outcomeLabel = labeller(
   OUTCOMES.map((o) => ({ code: o.code, label: o.label, labelEn: o.labelEn })),
+);
+
+/**
+ * The six outcome families of section 三 (（一）予以公开 … （六）其他处理), by their label without the
+ * counting rule in brackets (部分公开's 区分处理的，只计这一情形): a chart's legend, not the report row.
+ */
+export const outcomeGroupLabel = labeller(
+  OUTCOME_GROUPS.map((g) => ({
+    code: g.group,
+    label: g.label.replace(/（.*）$/, ''),
+    labelEn: g.labelEn,
+  })),
 );
 
 export function stateLabel(state: string | null | undefined, locale: Locale): string {

@@ -1,6 +1,6 @@
 import { TEST_ADMIN, TEST_AUDITOR, TEST_USER } from '../testing/render-desk';
 import type { DeskUser } from '../auth/desk-user';
-import { afterSignIn, mayVisit } from './page-access';
+import { afterSignIn, deskPageTitle, mayVisit } from './page-access';
 
 const LEADER: DeskUser = { ...TEST_USER, username: 'leader', roles: ['leader'] };
 
@@ -18,6 +18,19 @@ describe('page access', () => {
     [TEST_USER, '/no-such-page', true],
   ])('%#: %s may visit %s: %s', (user, path, allowed) => {
     expect(mayVisit(user, path)).toBe(allowed);
+  });
+
+  it.each([
+    [TEST_USER, '/', 'menuWorkbench'],
+    [TEST_USER, '/cases', 'menuCases'],
+    [TEST_USER, '/cases?state=open', 'menuCases'],
+    [TEST_USER, '/cases/new', 'menuRegister'],
+    [TEST_USER, '/cases/c9', 'pageCaseDetail'],
+    [TEST_USER, '/settings', 'forbiddenTitle'],
+    [TEST_ADMIN, '/settings', 'menuSettings'],
+    [TEST_USER, '/no-such-page', 'notFoundTitle'],
+  ])('%#: titles %s at %s by %s', (user, path, title) => {
+    expect(deskPageTitle(user, path)).toBe(title);
   });
 
   it("signs in to the user's own start page unless the remembered page is theirs and allowed", () => {

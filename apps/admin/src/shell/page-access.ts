@@ -3,32 +3,76 @@ import { hasRole, type DeskRole, type DeskUser } from '../auth/desk-user';
 
 const EVERYONE: readonly DeskRole[] = ['clerk', 'leader', 'auditor', 'admin'];
 
+/** A page's name in adminMessages: the menu entry, and the browser tab's title. */
+export type DeskPageTitle =
+  | 'menuWorkbench'
+  | 'menuRegister'
+  | 'menuCases'
+  | 'menuApprovals'
+  | 'menuStatistics'
+  | 'menuImport'
+  | 'menuAudit'
+  | 'menuDeadlines'
+  | 'menuAgencies'
+  | 'menuSettings';
+
+interface DeskPage {
+  readonly roles: readonly DeskRole[];
+  readonly title: DeskPageTitle;
+  /** The title of a page below this path (`/cases/:id`), when it is not the list's. */
+  readonly itemTitle?: 'pageCaseDetail';
+}
+
 /**
- * Who may use each page of the desk, by path prefix (the longest prefix decides). The menu shows
- * these, a direct URL to any other page shows 403, and sign-in returns only to a page allowed.
- * The API checks every route again: this only keeps people off pages that would refuse them.
+ * The pages of the desk by path prefix (the longest prefix decides): who may use each, and its
+ * name. The menu shows these, a direct URL to any other page shows 403, sign-in returns only to a
+ * page allowed, and the browser tab is titled by the name. The API checks every route again:
+ * this only keeps people off pages that would refuse them.
  */
-export const PAGE_ROLES: Readonly<Record<string, readonly DeskRole[]>> = {
-  '/': EVERYONE,
-  '/cases/new': ['clerk'],
-  '/cases': ['clerk', 'leader', 'auditor'],
-  '/approvals': ['leader'],
-  '/statistics': EVERYONE,
-  '/deadlines': EVERYONE,
+export const DESK_PAGES: Readonly<Record<string, DeskPage>> = {
+  '/': { roles: EVERYONE, title: 'menuWorkbench' },
+  '/cases/new': { roles: ['clerk'], title: 'menuRegister' },
+  '/cases': {
+    roles: ['clerk', 'leader', 'auditor'],
+    title: 'menuCases',
+    itemTitle: 'pageCaseDetail',
+  },
+  '/approvals': { roles: ['leader'], title: 'menuApprovals' },
+  '/statistics': { roles: EVERYONE, title: 'menuStatistics' },
+  '/deadlines': { roles: EVERYONE, title: 'menuDeadlines' },
   // Clerks bring in an existing register too (POST /api/imports/jobs allows them).
-  '/imports': ['clerk'],
+  '/imports': { roles: ['clerk'], title: 'menuImport' },
   // Derived from the audit page's role table, so the menu and the page never disagree.
-  '/audit': AUDIT_MENU_ROLES,
-  '/agencies': ['admin'],
-  '/settings': ['admin'],
+  '/audit': { roles: AUDIT_MENU_ROLES, title: 'menuAudit' },
+  '/agencies': { roles: ['admin'], title: 'menuAgencies' },
+  '/settings': { roles: ['admin'], title: 'menuSettings' },
 };
 
-function rolesFor(pathname: string): readonly DeskRole[] | undefined {
+function pageFor(pathname: string): { path: string; page: DeskPage } | undefined {
   const path = pathname.split(/[?#]/)[0] ?? '/';
-  const match = Object.keys(PAGE_ROLES)
+  const match = Object.keys(DESK_PAGES)
     .filter((p) => (p === '/' ? path === '/' : path === p || path.startsWith(`${p}/`)))
     .sort((a, b) => b.length - a.length)[0];
-  return match ? PAGE_ROLES[match] : undefined;
+  return match ? { path: match, page: DESK_PAGES[match] } : undefined;
+}
+
+/**
+ * The message key of the page's name for the browser tab: the table's, a 403 for a page the user
+ * may not use, 404 for a path the desk does not have.
+ */
+export function deskPageTitle(
+  user: DeskUser | undefined,
+  pathname: string,
+): DeskPageTitle | 'pageCaseDetail' | 'forbiddenTitle' | 'notFoundTitle' {
+  const found = pageFor(pathname);
+  if (!found) return 'notFoundTitle';
+  if (!hasRole(user, ...found.page.roles)) return 'forbiddenTitle';
+  const path = pathname.split(/[?#]/)[0] ?? '/';
+  return path !== found.path && found.page.itemTitle ? found.page.itemTitle : found.page.title;
+}
+
+function rolesFor(pathname: string): readonly DeskRole[] | undefined {
+  return pageFor(pathname)?.page.roles;
 }
 
 /** False for a page this user's roles may not use; unknown paths are the 404 page's business. */

@@ -1,4 +1,4 @@
-import { BrandHeader, HealthBadge, LocaleSwitch, useMessages } from '@gongkai/ui';
+import { BrandHeader, HealthBadge, LocaleSwitch, useDocumentTitle, useMessages } from '@gongkai/ui';
 import { Layout, Spin, Typography } from 'antd';
 import { Suspense } from 'react';
 import { Outlet } from 'react-router-dom';
@@ -7,6 +7,8 @@ import { adminMessages } from '../admin.messages';
 /** Around the sign-in page: light, so a first visit does not download the desk. */
 export function PublicLayout() {
   const t = useMessages(adminMessages);
+  // The sign-in page is the only page outside the desk.
+  useDocumentTitle(t.signInHeading);
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <BrandHeader

@@ -18,6 +18,7 @@ import { useDeskUser } from '../auth/session.context';
 import { channelLabel, outcomeLabel, stateLabel } from '../common/catalogue-labels';
 import { EChart } from '../common/echart';
 import { currentYear } from '../common/today';
+import { outcomeFamiliesChart, onTimeGauge } from './workbench-charts';
 import { workbenchMessages } from './workbench.messages';
 
 /** 工作台: what is urgent now, alerts, approvals waiting, and the year at a glance. */
@@ -85,33 +86,9 @@ export function WorkbenchPage() {
         ),
       })),
     };
-    const outcomes = {
-      tooltip: { trigger: 'item' },
-      series: [
-        {
-          type: 'pie',
-          radius: ['35%', '65%'],
-          // 21 official labels do not fit around a small ring: the tooltip names each slice.
-          label: { show: false },
-          data: f.outcomes.map((o) => ({
-            name: outcomeLabel(o.outcome, locale).replace(/（区分处理.*）/, ''),
-            value: o.count,
-          })),
-        },
-      ],
-    };
+    const outcomes = outcomeFamiliesChart(f.outcomes, locale);
     // One on-time definition (domain): an overdue answer still owed counts as late.
-    const rate = onTimeRate({ ...f.timeliness, overdue: f.open.overdue }) ?? 0;
-    const onTime = {
-      series: [
-        {
-          type: 'gauge',
-          progress: { show: true },
-          detail: { formatter: '{value}%', fontSize: 24 },
-          data: [{ value: rate }],
-        },
-      ],
-    };
+    const onTime = onTimeGauge(onTimeRate({ ...f.timeliness, overdue: f.open.overdue }) ?? 0);
     return { intake, outcomes, onTime };
   }, [figures.data, locale, t]);
 

@@ -28,6 +28,12 @@ describe('the desk look-ups over HTTP', () => {
   });
   afterAll(() => t.close());
 
+  const dashboard2025 = async (cookie: string) => {
+    const res = await t.http().get('/api/dashboard').query({ year: 2025 }).set('Cookie', cookie);
+    expect(res.status).toBe(200);
+    return res;
+  };
+
   const register = async (cookie: string, over: Record<string, unknown> = {}) => ({
     case: await registerCase(t, cookie, application(over)),
   });
@@ -71,16 +77,57 @@ describe('the desk look-ups over HTTP', () => {
   });
 
   it('gives the dashboard figures of the year', async () => {
-    const res = await t
-      .http()
-      .get('/api/dashboard')
-      .query({ year: 2025 })
-      .set('Cookie', desk.cookies.clerk);
-    expect(res.status).toBe(200);
+    const res = await dashboard2025(desk.cookies.clerk);
     expect(res.body.year).toBe(2025);
     expect(res.body.intake).toEqual([{ month: 6, channel: 'online', count: 2 }]);
     expect(res.body.open).toEqual({ total: 2, overdue: 0 });
     expect(res.body.timeliness).toEqual({ served: 0, late: 0 });
+  });
+
+  it('counts an approved decision not served by its deadline as overdue, as the domain does', async () => {
+    const own = await seedDesk(t);
+    const send = async (cookie: string, id: string, version: number, event: object) => {
+      const res = await t
+        .http()
+        .post(`/api/cases/${id}/events`)
+        .set('Cookie', cookie)
+        .send({ ...event, expectedVersion: version });
+      expect([res.status, res.body.case?.state]).toEqual([200, expect.any(String)]);
+      return res.body.case as { version: number; state: string };
+    };
+    // Received 2025-05-06: the answer was due 2025-06-04, before today (2025-06-30).
+    const served = await register(own.cookies.clerk, { receivedOn: '2025-05-06' });
+    let c = await send(own.cookies.clerk, served.case.id, served.case.version, {
+      type: 'ACCEPT',
+      payload: { on: '2025-05-06' },
+    });
+    c = await send(own.cookies.clerk, served.case.id, c.version, {
+      type: 'DRAFT_DECISION',
+      payload: { on: '2025-05-20', outcome: 'disclosed' },
+    });
+    c = await send(own.cookies.leader, served.case.id, c.version, {
+      type: 'APPROVE_DECISION',
+      payload: { on: '2025-05-21' },
+    });
+    expect(c.state).toBe('awaitingService');
+    const open = await register(own.cookies.clerk, { receivedOn: '2025-05-07' });
+    await send(own.cookies.clerk, open.case.id, open.case.version, {
+      type: 'ACCEPT',
+      payload: { on: '2025-05-07' },
+    });
+    await register(own.cookies.clerk, { receivedOn: '2025-06-27' }); // due in July
+
+    const res = await dashboard2025(own.cookies.clerk);
+    // Two open cases; two answers owed past the deadline (the open one and the unserved one).
+    expect(res.body.open).toEqual({ total: 2, overdue: 2 });
+    const list = await t
+      .http()
+      .get('/api/cases')
+      .query({ due: 'overdue' })
+      .set('Cookie', own.cookies.clerk);
+    expect(list.body.items.map((i: { id: string }) => i.id).sort()).toEqual(
+      [served.case.id, open.case.id].sort(),
+    );
   });
 
   it('lists who revealed which identity number, for auditors', async () => {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ClerkOption, DashboardFigures, IdentityRevealRow } from '@gongkai/contracts';
-import { ApprovalPolicyEntity } from '@gongkai/persistence';
+import { answerOwedSql, ApprovalPolicyEntity } from '@gongkai/persistence';
 import { type SessionUser } from '../auth/session-user';
 import { CasesService } from './cases.service';
 
@@ -44,9 +44,10 @@ export class DeskLookupsService {
         [agencies, from, to],
       ) as Promise<DashboardFigures['timeliness'][]>,
       this.db.query(
-        `SELECT count(*)::int AS total,
+        // Overdue is the domain's isOverdue: a decision not yet served is still a late answer.
+        `SELECT count(*) FILTER (WHERE NOT closed)::int AS total,
                 count(*) FILTER (WHERE answer_due_on < $2)::int AS overdue
-           FROM cases WHERE agency_id = ANY($1::uuid[]) AND NOT closed`,
+           FROM cases WHERE agency_id = ANY($1::uuid[]) AND ${answerOwedSql()}`,
         [agencies, today],
       ) as Promise<DashboardFigures['open'][]>,
       this.cases.myOpenCases(user, MY_CASES_SHOWN),

@@ -1,13 +1,15 @@
 import { LoginOutlined } from '@ant-design/icons';
-import { BrandHeader, LocaleSwitch, useMessages } from '@gongkai/ui';
+import { BrandHeader, LocaleSwitch, useDocumentTitle, useMessages } from '@gongkai/ui';
 import { Layout, Space, Spin, Typography } from 'antd';
 import { Suspense } from 'react';
-import { Link, NavLink, Outlet } from 'react-router-dom';
+import { Link, NavLink, Outlet, useLocation } from 'react-router-dom';
 import { publisherMessages } from '../publisher.messages';
+import { sitePageTitle } from './site-pages';
 import './publisher.css';
 
 export function PublisherLayout() {
   const t = useMessages(publisherMessages);
+  useDocumentTitle(t[sitePageTitle(useLocation().pathname)]);
   const navStyle = ({ isActive }: { isActive: boolean }) => ({
     padding: '10px 4px',
     fontWeight: isActive ? 600 : 400,

@@ -3,6 +3,7 @@ import type { LocalDate } from '@gongkai/domain';
 import { CaseEntity } from '../entities/case.entity';
 import { IdentityRevealEntity } from '../entities/identity-reveal.entity';
 import { isUuid } from './case-transition.repository';
+import { answerOwedSql } from './answer-owed.sql';
 
 /** Columns the case list may be sorted by. */
 export type CaseSortKey =
@@ -110,7 +111,9 @@ export class CaseReadRepository {
       qb.andWhere(`NOT c.closed AND c.fee_state = 'awaiting'`);
     else if (filter.state) qb.andWhere('c.state = :state', { state: filter.state });
     if (filter.due?.kind === 'overdue') {
-      qb.andWhere('NOT c.closed AND c.answer_due_on < :today', { today: filter.due.today });
+      qb.andWhere(`${answerOwedSql('c.')} AND c.answer_due_on < :today`, {
+        today: filter.due.today,
+      });
     } else if (filter.due?.kind === 'dueSoon') {
       qb.andWhere('NOT c.closed AND c.answer_due_on BETWEEN :today AND :until', {
         today: filter.due.today,

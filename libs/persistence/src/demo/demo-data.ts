@@ -1,15 +1,15 @@
 import type { DataSource } from 'typeorm';
 import {
   addDays,
-  APPLICANT_CATEGORY_CODES,
   AUTOMATIC_OUTCOMES,
   CHANNEL_CODES,
   FEE_PAYMENT_WORKING_DAYS,
-  isWeekend,
   OUTCOME_CODES,
   yearOf,
+  type ApplicantCategory,
   type LocalDate,
   type Outcome,
+  type WorkingDayCalendar,
 } from '@gongkai/domain';
 import { ensureAgency } from '../agencies/agency-tree';
 import { demoDecision } from './demo-decisions';
@@ -52,13 +52,35 @@ function random(seed: number): () => number {
 
 const SURNAMES = ['陈', '林', '黄', '张', '李', '王', '吴', '刘', '蔡', '杨', '郑', '许'];
 const GIVEN = ['建华', '秀英', '志强', '丽娟', '海峰', '晓燕', '国庆', '明辉', '雪梅', '文杰'];
-const ORGS = [
-  '平潭某建设工程有限公司',
-  '福建某律师事务所',
-  '某海洋研究所',
-  '平潭某公益协会',
-  '某旅游开发有限公司',
+
+/** Organisations by the section 三 column they are counted in (codes.md): the name says which. */
+export const DEMO_ORGANISATIONS: Readonly<
+  Record<Exclude<ApplicantCategory, 'natural_person'>, readonly string[]>
+> = {
+  commercial_enterprise: [
+    '平潭某建设工程有限公司',
+    '福建某旅游开发有限公司',
+    '平潭某海运有限公司',
+    '福州某房地产开发有限公司',
+  ],
+  research_institution: ['某海洋研究所', '福建某大学海洋研究院', '某水产科学研究所'],
+  social_welfare_org: ['平潭某公益协会', '某环境保护志愿者协会', '某慈善基金会'],
+  legal_service_agency: ['福建某律师事务所', '平潭某律师事务所', '某法律服务所'],
+  other_org: ['某村民委员会', '某小区业主委员会'],
+};
+
+/** Organisations applying, by how often each kind does: enterprises and law firms the most. */
+const ORGANISATION_MIX: readonly Exclude<ApplicantCategory, 'natural_person'>[] = [
+  'commercial_enterprise',
+  'commercial_enterprise',
+  'commercial_enterprise',
+  'legal_service_agency',
+  'legal_service_agency',
+  'research_institution',
+  'social_welfare_org',
+  'other_org',
 ];
+
 const REQUESTS = [
   '申请公开2024年某路段改造工程的立项批复及资金来源',
   '申请公开本人房屋所在地块的征收补偿方案',
@@ -70,6 +92,20 @@ const REQUESTS = [
   '申请公开对本人作出的行政处罚决定的案卷材料',
 ];
 
+/**
+ * Relative intake per working day by calendar month, January first: busy in spring and autumn,
+ * quiet around 春节 (January–February, whose holidays the calendar removes as well), in the
+ * summer and in the 国庆 month.
+ */
+const MONTH_WEIGHTS = [0.8, 0.55, 1.25, 1.3, 1.05, 1.1, 0.85, 0.75, 1.2, 0.8, 1.25, 1.0];
+
+/**
+ * Accepted cases nobody has answered yet, received this many working days before today: the
+ * answer deadline (20 WD) is a few days ahead or a few days past — what a busy desk really has
+ * overdue, never a case forgotten for months.
+ */
+const UNANSWERED_WINDOW = { from: 16, to: 25 } as const;
+
 /** Outcomes a clerk drafts (the automatic ones come from expiry events or withdrawal). */
 const DRAFTABLE = OUTCOME_CODES.filter(
   (o) =>
@@ -77,15 +113,88 @@ const DRAFTABLE = OUTCOME_CODES.filter(
     o !== 'unavailable.unclear_after_supplement',
 ) as Outcome[];
 
-function workingDayOnOrAfter(d: LocalDate): LocalDate {
-  let day = d;
-  while (isWeekend(day)) day = addDays(day, 1);
+/** Recent cases waiting in every open state, so each state is on the desk today. */
+const WAITING: readonly (readonly [UserRole, CaseEventInput['type'], Record<string, unknown>])[][] =
+  [
+    [],
+    [['clerk', 'REQUEST_SUPPLEMENT', { items: ['请提供身份证明'] }]],
+    [
+      ['clerk', 'ACCEPT', {}],
+      ['clerk', 'START_CONSULTATION', { party: 'third_party' }],
+    ],
+    [
+      ['clerk', 'ACCEPT', {}],
+      ['clerk', 'SERVE_FEE_NOTICE', { standard: 'per_page', amountYuan: 50 }],
+    ],
+    // Machine v2: a fee notice served while a third party is consulted; both pauses run.
+    [
+      ['clerk', 'ACCEPT', {}],
+      ['clerk', 'START_CONSULTATION', { party: 'third_party' }],
+      ['clerk', 'SERVE_FEE_NOTICE', { standard: 'per_page', amountYuan: 30 }],
+    ],
+    [
+      ['clerk', 'ACCEPT', {}],
+      ['clerk', 'REQUEST_REASONS', {}],
+    ],
+    [
+      ['clerk', 'ACCEPT', {}],
+      ['clerk', 'DRAFT_DECISION', { outcome: 'disclosed' }],
+    ],
+    [
+      ['clerk', 'ACCEPT', {}],
+      ['clerk', 'REQUEST_EXTENSION', { workingDays: 10, reason: '需调取档案' }],
+    ],
+    [
+      ['clerk', 'ACCEPT', {}],
+      ['clerk', 'DRAFT_DECISION', demoDecision('partially_disclosed')],
+      ['leader', 'APPROVE_DECISION', {}],
+    ],
+  ];
+
+/**
+ * The working days on which the desk received applications in the twelve months up to today,
+ * drawn by MONTH_WEIGHTS, oldest first (so register numbers follow the dates, as in a real
+ * register).
+ */
+function receiptDays(
+  count: number,
+  today: LocalDate,
+  calendar: WorkingDayCalendar,
+  rand: () => number,
+): LocalDate[] {
+  const days: LocalDate[] = [];
+  const cumulative: number[] = [];
+  let sum = 0;
+  for (let back = 364; back >= 0; back--) {
+    const day = addDays(today, -back);
+    if (!calendar.isWorkingDay(day)) continue;
+    sum += MONTH_WEIGHTS[Number(day.slice(5, 7)) - 1];
+    days.push(day);
+    cumulative.push(sum);
+  }
+  const drawn = Array.from({ length: count }, () => {
+    const target = rand() * sum;
+    const index = cumulative.findIndex((c) => c > target);
+    return days[index < 0 ? days.length - 1 : index];
+  });
+  return drawn.sort();
+}
+
+/** The working day `n` working days before `today` (n = 0: today, or the last one before it). */
+function workingDaysBefore(today: LocalDate, n: number, calendar: WorkingDayCalendar): LocalDate {
+  let day = today;
+  let left = n;
+  while (!calendar.isWorkingDay(day) || left > 0) {
+    if (calendar.isWorkingDay(day)) left--;
+    day = addDays(day, -1);
+  }
   return day;
 }
 
 /**
- * Creates, if absent, the demo agency tree, its users and about a year of cases in every state
- * and outcome, all through the one transition path. Does nothing when the demo agency exists.
+ * Creates, if absent, the demo agency tree, its users and a year of cases in every state and
+ * outcome, all through the one transition path, dated back from `today` (so the demo reads the
+ * same in any year). Does nothing when the demo agency exists.
  */
 export async function seedDemoData(
   ds: DataSource,
@@ -109,6 +218,12 @@ export async function seedDemoData(
   const { today } = options;
   const { transitions } = options;
   const calendar = await transitions.calendar();
+  const workingDayOnOrAfter = (d: LocalDate): LocalDate => {
+    let day = d;
+    while (!calendar.isWorkingDay(day)) day = addDays(day, 1);
+    return day;
+  };
+  const personName = () => `${pick(SURNAMES)}${pick(GIVEN)}`;
 
   const district = (
     await ensureAgency(ds.manager, { code: DEMO_AGENCY_CODE, name: '平潭综合实验区' })
@@ -162,23 +277,29 @@ export async function seedDemoData(
       share: 0.2,
     },
   ];
-  const total = options.cases ?? 320;
+  type Desk = (typeof desks)[number];
+  const total = Math.max(options.cases ?? 320, WAITING.length);
   let events = 0;
   const closedCases: { id: string; agencyId: string; decidedOn: LocalDate }[] = [];
   let draftIndex = 0;
+  let unanswered = 0;
 
-  for (let i = 0; i < total; i++) {
-    const desk = rand() < desks[0].share ? desks[0] : desks[1];
-    const deskClerk: JournalActor = { id: desk.clerk.id, role: 'clerk' };
-    const deskLeader: JournalActor = { id: desk.leader.id, role: 'leader' };
-    const clerk = deskClerk;
-    const leader = deskLeader;
-    // Spread over the year before today, denser in recent months.
-    const back = Math.floor(Math.pow(rand(), 0.8) * 365);
-    const receivedOn = workingDayOnOrAfter(addDays(today, -back));
-    if (receivedOn > today) continue;
-    const category = rand() < 0.8 ? 'natural_person' : pick(APPLICANT_CATEGORY_CODES.slice(1));
-    const person = category === 'natural_person';
+  // One register in date order: the year's cases and the ones waiting today, each numbered by
+  // its agency's register (`YYYY-NNNN`) as a clerk registering it that day would be.
+  const plan: { receivedOn: LocalDate; desk: Desk; waiting?: (typeof WAITING)[number] }[] = [
+    ...receiptDays(total - WAITING.length, today, calendar, rand).map((receivedOn) => ({
+      receivedOn,
+      desk: rand() < desks[0].share ? desks[0] : desks[1],
+    })),
+    ...WAITING.map((waiting, k) => ({
+      receivedOn: workingDaysBefore(today, 4 + k, calendar),
+      desk: desks[0],
+      waiting,
+    })),
+  ].sort((a, b) => (a.receivedOn < b.receivedOn ? -1 : a.receivedOn > b.receivedOn ? 1 : 0));
+
+  const register = async (desk: Desk, receivedOn: LocalDate, person: boolean) => {
+    const category: ApplicantCategory = person ? 'natural_person' : pick(ORGANISATION_MIX);
     const { case: c } = await transitions.register(
       {
         agencyId: desk.agency.id,
@@ -186,18 +307,30 @@ export async function seedDemoData(
         channel: pick(CHANNEL_CODES),
         applicant: {
           category,
-          name: person ? `${pick(SURNAMES)}${pick(GIVEN)}` : pick(ORGS),
+          name: category === 'natural_person' ? personName() : pick(DEMO_ORGANISATIONS[category]),
           phone: `13${Math.floor(rand() * 9) + 1}${String(Math.floor(rand() * 1e8)).padStart(8, '0')}`,
           identityNumber: person && rand() < 0.5 ? '35012819800101' + residentTail(rand) : null,
+          contactPerson: person ? null : personName(),
         },
         request: pick(REQUESTS),
         requestedForm: pick(['纸质', '电子邮件', '光盘', '当场阅览']),
         assignedClerkId: desk.clerk.id,
         origin: 'demo',
       },
-      clerk,
+      { id: desk.clerk.id, role: 'clerk' },
     );
     events++;
+    return c;
+  };
+
+  /** One case of the year, from its receipt as far as its story has got by today. */
+  async function yearCase(
+    desk: Desk,
+    receivedOn: LocalDate,
+    clerk: JournalActor,
+    leader: JournalActor,
+  ): Promise<void> {
+    const c = await register(desk, receivedOn, rand() < 0.8);
     let day = receivedOn;
     let version = 1;
     const step = (min: number, max: number) => {
@@ -224,6 +357,14 @@ export async function seedDemoData(
       on: LocalDate,
       fields: Record<string, unknown> = {},
     ) => ({ type, on, ...fields }) as CaseEventInput;
+    const serve = () =>
+      send(
+        clerk,
+        ev('RECORD_SERVICE', step(0, 3), {
+          method: pick(['post', 'in_person', 'electronic']),
+          servedOn: day,
+        }),
+      );
 
     const decide = async (outcome: Outcome) => {
       if (rand() < 0.15) {
@@ -251,17 +392,21 @@ export async function seedDemoData(
         if (!(await send(clerk, ev('DRAFT_DECISION', step(1, 3), demoDecision(outcome))))) return;
       }
       if (!(await send(leader, ev('APPROVE_DECISION', step(0, 3))))) return;
-      await send(
-        clerk,
-        ev('RECORD_SERVICE', step(0, 3), {
-          method: pick(['post', 'in_person', 'electronic']),
-          servedOn: day,
-        }),
-      );
+      await serve();
     };
 
-    const scenario = rand();
     const nextOutcome = () => DRAFTABLE[draftIndex++ % DRAFTABLE.length];
+    const waited = calendar.workingDaysBetween(receivedOn, today).count;
+    if (
+      waited >= UNANSWERED_WINDOW.from &&
+      waited <= UNANSWERED_WINDOW.to &&
+      unanswered++ % 2 === 0
+    ) {
+      // Accepted and not yet answered: due in a few days, or overdue by a few.
+      await send(clerk, ev('ACCEPT', day));
+      return;
+    }
+    const scenario = rand();
     if (scenario < 0.1) {
       // 补正 (Art. 30): answered, or deemed abandoned after its deadline.
       const dueOn = addDays(step(1, 4), 15);
@@ -271,25 +416,25 @@ export async function seedDemoData(
           ev('REQUEST_SUPPLEMENT', day, { dueOn, items: ['请明确所需信息的名称或文号'] }),
         ))
       )
-        continue;
+        return;
       if (rand() < 0.6) {
-        if (!(await send(clerk, ev('SUPPLEMENT_RECEIVED', step(3, 12))))) continue;
+        if (!(await send(clerk, ev('SUPPLEMENT_RECEIVED', step(3, 12))))) return;
         await decide(rand() < 0.4 ? 'unavailable.unclear_after_supplement' : nextOutcome());
       } else {
         await send(SYSTEM_ACTOR, ev('SUPPLEMENT_OVERDUE', addDays(dueOn, 1)));
       }
     } else if (scenario < 0.16) {
       // Fee notice (国办函〔2020〕109号): paid, or unpaid after 20 WD.
-      if (!(await send(clerk, ev('ACCEPT', day)))) continue;
+      if (!(await send(clerk, ev('ACCEPT', day)))) return;
       if (
         !(await send(
           clerk,
           ev('SERVE_FEE_NOTICE', step(3, 6), { standard: 'per_page', amountYuan: 100 }),
         ))
       )
-        continue;
+        return;
       if (rand() < 0.5) {
-        if (!(await send(clerk, ev('FEE_PAID', step(2, 8))))) continue;
+        if (!(await send(clerk, ev('FEE_PAID', step(2, 8))))) return;
         await decide(nextOutcome());
       } else {
         const due = calendar.addWorkingDays(day, FEE_PAYMENT_WORKING_DAYS).dueOn;
@@ -297,124 +442,54 @@ export async function seedDemoData(
       }
     } else if (scenario < 0.28) {
       // Third party or other agency consulted (Arts 32, 34).
-      if (!(await send(clerk, ev('ACCEPT', day)))) continue;
+      if (!(await send(clerk, ev('ACCEPT', day)))) return;
       if (
         !(await send(
           clerk,
           ev('START_CONSULTATION', step(2, 5), { party: pick(['third_party', 'other_agency']) }),
         ))
       )
-        continue;
-      if (!(await send(clerk, ev('CONSULTATION_REPLIED', step(4, 12))))) continue;
+        return;
+      if (!(await send(clerk, ev('CONSULTATION_REPLIED', step(4, 12))))) return;
       await decide(rand() < 0.4 ? 'withheld.third_party_rights' : nextOutcome());
     } else if (scenario < 0.32) {
-      // Art. 35: reasons requested and judged unreasonable.
-      if (!(await send(clerk, ev('ACCEPT', day)))) continue;
-      if (!(await send(clerk, ev('REQUEST_REASONS', step(2, 5))))) continue;
-      if (!(await send(clerk, ev('REASONS_JUDGED', step(5, 10), { reasonable: false })))) continue;
-      await send(leader, ev('APPROVE_DECISION', step(1, 2)));
+      // Art. 35: reasons requested and judged unreasonable; the decision is served as any other.
+      if (!(await send(clerk, ev('ACCEPT', day)))) return;
+      if (!(await send(clerk, ev('REQUEST_REASONS', step(2, 5))))) return;
+      if (!(await send(clerk, ev('REASONS_JUDGED', step(5, 10), { reasonable: false })))) return;
+      if (!(await send(leader, ev('APPROVE_DECISION', step(1, 2))))) return;
+      await serve();
     } else if (scenario < 0.36) {
-      if (!(await send(clerk, ev('ACCEPT', day)))) continue;
+      if (!(await send(clerk, ev('ACCEPT', day)))) return;
       await send(clerk, ev('WITHDRAW', step(2, 10), { reason: '申请人书面申请撤回' }));
-    } else if (scenario < 0.4) {
-      // Left untouched after acceptance: overdue once the answer deadline passes.
-      await send(clerk, ev('ACCEPT', day));
     } else {
-      if (!(await send(clerk, ev('ACCEPT', step(0, 1))))) continue;
+      if (!(await send(clerk, ev('ACCEPT', step(0, 1))))) return;
       await decide(nextOutcome());
     }
   }
 
-  // Recent cases waiting in every open state, so each state is on the desk today.
-  const clerk: JournalActor = { id: made['clerk'].id, role: 'clerk' };
-  const leader: JournalActor = { id: made['leader'].id, role: 'leader' };
-  const waiting: [string, [JournalActor, string, Record<string, unknown>][]][] = [
-    ['intake', []],
-    [
-      'awaitingSupplement',
-      [[clerk, 'REQUEST_SUPPLEMENT', { dueOn: addDays(today, 10), items: ['请提供身份证明'] }]],
-    ],
-    [
-      'consulting',
-      [
-        [clerk, 'ACCEPT', {}],
-        [clerk, 'START_CONSULTATION', { party: 'third_party' }],
-      ],
-    ],
-    [
-      'awaitingFee',
-      [
-        [clerk, 'ACCEPT', {}],
-        [clerk, 'SERVE_FEE_NOTICE', { standard: 'per_page', amountYuan: 50 }],
-      ],
-    ],
-    [
-      // Machine v2: a fee notice served while a third party is consulted; both pauses run.
-      'consultingWithFee',
-      [
-        [clerk, 'ACCEPT', {}],
-        [clerk, 'START_CONSULTATION', { party: 'third_party' }],
-        [clerk, 'SERVE_FEE_NOTICE', { standard: 'per_page', amountYuan: 30 }],
-      ],
-    ],
-    [
-      'awaitingReasons',
-      [
-        [clerk, 'ACCEPT', {}],
-        [clerk, 'REQUEST_REASONS', {}],
-      ],
-    ],
-    [
-      'awaitingApproval',
-      [
-        [clerk, 'ACCEPT', {}],
-        [clerk, 'DRAFT_DECISION', { outcome: 'disclosed' }],
-      ],
-    ],
-    [
-      'extensionRequested',
-      [
-        [clerk, 'ACCEPT', {}],
-        [clerk, 'REQUEST_EXTENSION', { workingDays: 10, reason: '需调取档案' }],
-      ],
-    ],
-    [
-      'awaitingService',
-      [
-        [clerk, 'ACCEPT', {}],
-        [clerk, 'DRAFT_DECISION', demoDecision('partially_disclosed')],
-        [leader, 'APPROVE_DECISION', {}],
-      ],
-    ],
-  ];
-  for (const [k, [label, script]] of waiting.entries()) {
-    let on = workingDayOnOrAfter(addDays(today, -6 - k));
-    if (on > today) on = addDays(today, -7 - k);
-    const { case: c } = await transitions.register(
-      {
-        agencyId: district.id,
-        ref: `DEMO-${label}`,
-        receivedOn: on,
-        channel: 'online',
-        applicant: { category: 'natural_person', name: `${pick(SURNAMES)}${pick(GIVEN)}` },
-        request: pick(REQUESTS),
-        assignedClerkId: made['clerk'].id,
-        origin: 'demo',
-      },
-      clerk,
-    );
-    events++;
-    let version = 1;
-    for (const [actor, type, fields] of script) {
-      const result = await transitions.apply(
-        c.id,
-        { type, on: on < today ? on : today, ...fields } as CaseEventInput,
-        actor,
-        version,
-      );
-      version = result.case.version;
-      events++;
+  for (const { receivedOn, desk, waiting } of plan) {
+    const actors: Record<string, JournalActor> = {
+      clerk: { id: desk.clerk.id, role: 'clerk' },
+      leader: { id: desk.leader.id, role: 'leader' },
+    };
+    if (waiting) {
+      const c = await register(desk, receivedOn, true);
+      let version = 1;
+      for (const [role, type, fields] of waiting) {
+        const extra = type === 'REQUEST_SUPPLEMENT' ? { dueOn: addDays(today, 10) } : {};
+        const result = await transitions.apply(
+          c.id,
+          { type, on: receivedOn, ...fields, ...extra } as CaseEventInput,
+          actors[role],
+          version,
+        );
+        version = result.case.version;
+        events++;
+      }
+      continue;
     }
+    await yearCase(desk, receivedOn, actors['clerk'], actors['leader']);
   }
 
   // Section 四: proceedings about some decided cases, some still pending.

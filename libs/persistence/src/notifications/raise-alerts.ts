@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { addDays, type LocalDate } from '@gongkai/domain';
 import { CalendarSource } from '../cases/calendar-source';
+import { answerOwedSql } from '../cases/answer-owed.sql';
 import { alertsFor, type Alert } from './alert-rules';
 
 /** Sends one alert e-mail; the worker's is nodemailer over SMTP_URL. */
@@ -62,8 +63,7 @@ export async function raiseAlerts(
        FROM cases
       WHERE ($3::uuid[] IS NULL OR agency_id = ANY($3::uuid[]))
         AND (
-          ((NOT closed OR (state = 'awaitingService' AND served_on IS NULL))
-            AND answer_due_on <= $2::date)
+          (${answerOwedSql()} AND answer_due_on <= $2::date)
           OR (state = 'intake'
             AND (deadlines->'supplementNotice'->>'dueOn')::date BETWEEN $1::date AND $2::date)
         )`,
