@@ -58,9 +58,6 @@ const NOT_YET_MOVED = new Set<string>([
   'apps/api/src/cases/similar-cases.service.ts',
   'apps/api/src/metrics/metrics.service.ts',
   'apps/api/src/online/online-applications.service.ts',
-  'apps/api/src/public/public-reports.service.ts',
-  'apps/api/src/reports/agency-scope.ts',
-  'apps/api/src/reports/reports.service.ts',
   'apps/cli/src/commands/report.command.ts',
   'apps/cli/src/commands/site.command.ts',
 ]);
@@ -120,6 +117,6 @@ describe('apps do not touch the database', () => {
   });
 
   it('the probe sees database access where it is (it can fail)', () => {
-    expect(accessOf('apps/api/src/reports/reports.service.ts')).not.toEqual([]);
+    expect(accessOf('apps/api/src/database.token.ts')).not.toEqual([]);
   });
 });

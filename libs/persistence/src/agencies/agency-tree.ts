@@ -38,3 +38,13 @@ export async function subtreeAgencyIds(
   )) as { id: string }[];
   return rows.map((r) => r.id);
 }
+
+/** Every agency's place in the tree, by name (the public site's agency picker). */
+export function agencyNodes(
+  manager: EntityManager,
+): Promise<Pick<AgencyEntity, 'id' | 'code' | 'name' | 'parentId'>[]> {
+  return manager.getRepository(AgencyEntity).find({
+    select: { id: true, code: true, name: true, parentId: true },
+    order: { name: 'ASC' },
+  });
+}
