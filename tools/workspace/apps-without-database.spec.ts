@@ -57,7 +57,6 @@ const NOT_YET_MOVED = new Set<string>([
   'apps/api/src/cases/desk-lookups.service.ts',
   'apps/api/src/cases/similar-cases.service.ts',
   'apps/api/src/metrics/metrics.service.ts',
-  'apps/api/src/online/online-applications.service.ts',
   'apps/cli/src/commands/report.command.ts',
   'apps/cli/src/commands/site.command.ts',
 ]);

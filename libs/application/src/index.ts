@@ -21,6 +21,7 @@ export * from './cases';
 export * from './config';
 export * from './deadlines';
 export * from './notifications';
+export * from './online';
 export * from './proceedings';
 export * from './reports';
 export * from './section2';

@@ -48,3 +48,11 @@ export function agencyNodes(
     order: { name: 'ASC' },
   });
 }
+
+export function agencyByCode(manager: EntityManager, code: string): Promise<AgencyEntity | null> {
+  return manager.getRepository(AgencyEntity).findOne({ where: { code } });
+}
+
+export function agencyById(manager: EntityManager, id: string): Promise<AgencyEntity | null> {
+  return manager.getRepository(AgencyEntity).findOne({ where: { id } });
+}
