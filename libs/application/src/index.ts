@@ -17,6 +17,7 @@ export * from './directory/user-view';
 export * from './calendar/get-calendar-year.use-case';
 export * from './calendar/load-calendar-year.use-case';
 export * from './calendar/preview-calendar-year.use-case';
+export * from './attachments';
 export * from './cases';
 export * from './config';
 export * from './deadlines';

@@ -5,6 +5,7 @@ export { MIGRATIONS } from './migrations';
 export * from './cases';
 export * from './crypto/identity-cipher';
 export * from './agencies/agency-tree';
+export * from './attachments';
 export * from './statistics';
 export * from './reports';
 export * from './deadlines';
