@@ -21,6 +21,7 @@ export * from './attachments';
 export * from './cases';
 export * from './config';
 export * from './deadlines';
+export * from './desk';
 export * from './notifications';
 export * from './online';
 export * from './proceedings';

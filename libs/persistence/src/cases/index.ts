@@ -11,3 +11,4 @@ export * from './journal-write-guard';
 export * from './journal-alerts';
 export * from './replayed-cases.writer';
 export * from './case-read.repository';
+export * from './desk-lookups.repository';
