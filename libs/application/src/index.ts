@@ -39,3 +39,4 @@ export {
   type TransitionResult,
 } from '@gongkai/persistence';
 export * from './fees/compute-fee.use-case';
+export * from './metrics/count-cases.use-case';

@@ -12,3 +12,4 @@ export * from './journal-alerts';
 export * from './replayed-cases.writer';
 export * from './case-read.repository';
 export * from './desk-lookups.repository';
+export * from './case-metrics.repository';
