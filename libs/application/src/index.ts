@@ -1,5 +1,6 @@
 export * from './common/clock';
 export * from './journal';
+export * from './letters';
 export * from './import';
 export * from './common/application-error';
 export * from './auth/attempt-counter';

@@ -6,6 +6,7 @@ export * from './cases';
 export * from './crypto/identity-cipher';
 export * from './agencies/agency-tree';
 export * from './attachments';
+export * from './letters';
 export * from './statistics';
 export * from './reports';
 export * from './deadlines';

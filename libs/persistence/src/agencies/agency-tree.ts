@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { AgencyEntity } from '../entities/agency.entity';
+import { UserEntity } from '../entities/user.entity';
 
 /**
  * Finds an agency by code, or creates it (under `parentCode` when given) with its materialised
@@ -55,4 +56,13 @@ export function agencyByCode(manager: EntityManager, code: string): Promise<Agen
 
 export function agencyById(manager: EntityManager, id: string): Promise<AgencyEntity | null> {
   return manager.getRepository(AgencyEntity).findOne({ where: { id } });
+}
+
+/** A user's id by username (the CLI's --actor), or null. */
+export async function userIdByUsername(
+  manager: EntityManager,
+  username: string,
+): Promise<string | null> {
+  const user = await manager.getRepository(UserEntity).findOne({ where: { username } });
+  return user?.id ?? null;
 }

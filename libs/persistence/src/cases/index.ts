@@ -13,3 +13,4 @@ export * from './replayed-cases.writer';
 export * from './case-read.repository';
 export * from './desk-lookups.repository';
 export * from './case-metrics.repository';
+export * from './journal-search.repository';
