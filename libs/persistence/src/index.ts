@@ -13,3 +13,5 @@ export * from './deadlines';
 export * from './demo';
 export * from './notifications';
 export * from './proceedings';
+export * from './agencies/agencies.repository';
+export * from './agencies/agency-path';

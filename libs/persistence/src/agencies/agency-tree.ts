@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { AgencyEntity } from '../entities/agency.entity';
 import { UserEntity } from '../entities/user.entity';
+import { agencyPath } from './agency-path';
 
 /**
  * Finds an agency by code, or creates it (under `parentCode` when given) with its materialised
@@ -20,8 +21,7 @@ export async function ensureAgency(
     code: input.code,
     name: input.name,
     parentId: parent?.id ?? null,
-    // Same shape as the API's agencyPath: `/<root id>/…/<id>/`, a subtree is a prefix match.
-    path: `${parent?.path ?? '/'}${id}/`,
+    path: agencyPath(parent?.path ?? null, id),
     address: null,
     phone: null,
   });
