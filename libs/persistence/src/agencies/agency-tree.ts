@@ -40,12 +40,12 @@ export async function subtreeAgencyIds(
   return rows.map((r) => r.id);
 }
 
-/** Every agency's place in the tree, by name (the public site's agency picker). */
+/** Every agency's place in the tree, by name (the public site's picker, the static site). */
 export function agencyNodes(
   manager: EntityManager,
-): Promise<Pick<AgencyEntity, 'id' | 'code' | 'name' | 'parentId'>[]> {
+): Promise<Pick<AgencyEntity, 'id' | 'code' | 'name' | 'parentId' | 'path'>[]> {
   return manager.getRepository(AgencyEntity).find({
-    select: { id: true, code: true, name: true, parentId: true },
+    select: { id: true, code: true, name: true, parentId: true, path: true },
     order: { name: 'ASC' },
   });
 }
