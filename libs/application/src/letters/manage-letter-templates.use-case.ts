@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { LetterTemplateView as ContractsLetterTemplateView } from '@gongkai/contracts';
 import { LettersRepository, type LetterTemplateEntity } from '@gongkai/persistence';
 import {
   DEFAULT_TEMPLATES,
@@ -7,11 +8,8 @@ import {
   type LetterTemplate,
 } from './letter-templates.data';
 
-export interface LetterTemplateView extends LetterTemplate {
-  /** False while the agency uses the built-in wording. */
-  customised: boolean;
-  updatedAt: string | null;
-}
+/** The contracts' view, with the kind this layer knows. */
+export type LetterTemplateView = ContractsLetterTemplateView & LetterTemplate;
 
 /** The agency's wording of a letter, or the built-in one. */
 export function letterTemplateView(

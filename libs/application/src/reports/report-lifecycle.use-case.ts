@@ -135,7 +135,11 @@ export class ReportLifecycle {
     const status = row?.status ?? 'draft';
     const blockers = blockingChecks(draft.report.checks, row?.crossYearNote ?? null);
     const versions = await new ReportVersionsRepository(m).list(agency.id, year);
-    const facts = { status, latestVersion: row?.latestVersion ?? 0, blockingChecks: blockers.length };
+    const facts = {
+      status,
+      latestVersion: row?.latestVersion ?? 0,
+      blockingChecks: blockers.length,
+    };
     return {
       agency: { id: agency.id, code: agency.code, name: agency.name },
       year,
