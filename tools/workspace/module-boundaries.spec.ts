@@ -100,7 +100,7 @@ describe('module boundaries', () => {
       const code = "import { renderDocx } from '@gongkai/report';\nexport const x = renderDocx;\n";
       expect(
         boundaryErrors(`libs/${lib}/src/__boundary_probe__.ts`, code, [
-        '@nx/enforce-module-boundaries',
+          '@nx/enforce-module-boundaries',
           'no-restricted-imports',
         ]),
       ).not.toEqual([]);

@@ -19,7 +19,6 @@ const API_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete']);
 const SHAPE_NAME = /.(Response|Page|View|Item|Verification|Receipt)$/;
 const BUILTIN_TYPES = new Set(['Record', 'Array', 'ReadonlyArray', 'Partial']);
 
-
 function sourceFiles(dir: string): string[] {
   return readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) => {
     const rel = `${dir}/${entry.name}`;

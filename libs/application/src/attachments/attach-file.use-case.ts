@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import {
   ATTACHMENT_MAX_BYTES,
   ATTACHMENT_MEDIA_TYPES,
@@ -9,6 +9,7 @@ import {
 } from '@gongkai/contracts';
 import { AttachmentsRepository, CaseError, isUuid, type CaseEntity } from '@gongkai/persistence';
 import type { CaseReader } from '../cases/case-reader';
+import type { JournalNote } from '../cases/add-case-note.use-case';
 import type { CaseTransitionService } from '../cases/case-transition.service';
 import type { ReadCase } from '../cases/read-case.use-case';
 import { contentMatches, mediaTypeLabel, sniffMediaType } from './attachment-content';
@@ -79,6 +80,21 @@ export class AttachFile {
     return c;
   }
 
+  /** The file's journal row, written by the clerk in the transaction of the attachment row. */
+  private async journal(
+    m: EntityManager,
+    reader: CaseReader,
+    caseId: string,
+    note: JournalNote,
+  ): Promise<void> {
+    await this.transitions.appendNote(
+      caseId,
+      note,
+      { id: reader.id, role: 'clerk' },
+      { manager: m, agencyIds: reader.writeAgencyIds },
+    );
+  }
+
   private async one(caseId: string, id: string): Promise<AttachmentView> {
     const row = await new AttachmentsRepository(this.dataSource.manager).one(caseId, id);
     if (!row) throw attachmentNotFound();
@@ -95,22 +111,17 @@ export class AttachFile {
     const id = randomUUID();
     const sha256 = createHash('sha256').update(content).digest('hex');
     await this.dataSource.transaction(async (m) => {
-      await this.transitions.appendNote(
-        c.id,
-        {
-          type: 'ATTACHMENT_ADDED',
-          payload: {
-            attachmentId: id,
-            fileName: body.fileName,
-            kind: body.kind,
-            mediaType: body.mediaType,
-            sizeBytes: content.length,
-            sha256,
-          },
+      await this.journal(m, reader, c.id, {
+        type: 'ATTACHMENT_ADDED',
+        payload: {
+          attachmentId: id,
+          fileName: body.fileName,
+          kind: body.kind,
+          mediaType: body.mediaType,
+          sizeBytes: content.length,
+          sha256,
         },
-        { id: reader.id, role: 'clerk' },
-        { manager: m, agencyIds: reader.writeAgencyIds },
-      );
+      });
       await new AttachmentsRepository(m).insert({
         id,
         caseId: c.id,
@@ -153,23 +164,18 @@ export class AttachFile {
           `附件“${row.file_name}”已经撤回，不能再次撤回`,
         );
       }
-      await this.transitions.appendNote(
-        c.id,
-        {
-          type: 'ATTACHMENT_WITHDRAWN',
-          payload: {
-            attachmentId: row.id,
-            fileName: row.file_name,
-            kind: row.kind,
-            mediaType: row.media_type,
-            sizeBytes: row.size_bytes,
-            sha256: row.sha256,
-            reason,
-          },
+      await this.journal(m, reader, c.id, {
+        type: 'ATTACHMENT_WITHDRAWN',
+        payload: {
+          attachmentId: row.id,
+          fileName: row.file_name,
+          kind: row.kind,
+          mediaType: row.media_type,
+          sizeBytes: row.size_bytes,
+          sha256: row.sha256,
+          reason,
         },
-        { id: reader.id, role: 'clerk' },
-        { manager: m, agencyIds: reader.writeAgencyIds },
-      );
+      });
       await repo.markWithdrawn(row.id, reader.id, reason, new Date());
     });
     return this.one(c.id, attachmentId);

@@ -8,10 +8,9 @@ export class ListIdentityReveals {
   constructor(private readonly dataSource: DataSource) {}
 
   async execute(reader: CaseReader, caseId?: string): Promise<IdentityRevealRow[]> {
-    const rows = await new DeskLookupsRepository(this.dataSource.manager).identityReveals(
-      reader.scopeAgencyIds,
-      caseId ?? null,
-    );
+    const rows = await new DeskLookupsRepository(this.dataSource.manager).identityReveals<
+      Omit<IdentityRevealRow, 'revealedAt'> & { revealedAt: Date }
+    >(reader.scopeAgencyIds, caseId ?? null);
     return rows.map((r) => ({ ...r, revealedAt: new Date(r.revealedAt).toISOString() }));
   }
 }

@@ -1,7 +1,7 @@
 /**
  * Why a case operation did not happen, in Chinese for the clerk. The API maps the kind to a
- * status (invalid 400, forbidden 403, not_found 404, conflict 409, too_large 413, refused 422); the CLI and the
- * worker print or log the message.
+ * status (invalid 400, forbidden 403, not_found 404, conflict 409, too_large 413, refused 422);
+ * the CLI and the worker print or log the message.
  */
 export type CaseErrorKind =
   'invalid' | 'forbidden' | 'not_found' | 'conflict' | 'too_large' | 'refused';

@@ -15,17 +15,6 @@ export interface ClerkRow {
   displayName: string;
 }
 
-export interface IdentityRevealRecord {
-  id: string;
-  caseId: string;
-  caseRef: string;
-  applicantName: string | null;
-  userId: string;
-  userName: string | null;
-  reason: string | null;
-  revealedAt: Date;
-}
-
 /** The desk's read-only look-ups: workbench figures, clerks, identity reveals, approval policy. */
 export class DeskLookupsRepository {
   constructor(private readonly m: EntityManager) {}
@@ -76,11 +65,11 @@ export class DeskLookupsRepository {
     )) as ClerkRow[];
   }
 
-  /** Who saw which full identity number, newest first (the latest 500). */
-  async identityReveals(
-    agencies: readonly string[],
-    caseId: string | null,
-  ): Promise<IdentityRevealRecord[]> {
+  /**
+   * Who saw which full identity number, newest first (the latest 500): id, caseId, caseRef,
+   * applicantName, userId, userName, reason and revealedAt (a Date), in the caller's row type.
+   */
+  async identityReveals<Row>(agencies: readonly string[], caseId: string | null): Promise<Row[]> {
     return (await this.m.query(
       `SELECT r.id::text AS id, r.case_id AS "caseId", c.ref AS "caseRef",
               c.applicant_name AS "applicantName", r.user_id AS "userId",
@@ -91,7 +80,7 @@ export class DeskLookupsRepository {
         WHERE r.agency_id = ANY($1::uuid[]) AND ($2::uuid IS NULL OR r.case_id = $2::uuid)
         ORDER BY r.revealed_at DESC LIMIT 500`,
       [agencies, caseId],
-    )) as IdentityRevealRecord[];
+    )) as Row[];
   }
 
   approvalPolicy(agencyId: string): Promise<ApprovalPolicyEntity | null> {

@@ -12,9 +12,7 @@ export class ReportDraftsRepository {
 
   /** Whether section 二 was entered for the year (the studio says so beside the draft). */
   async section2Entered(agencyId: string, year: number): Promise<boolean> {
-    return this.manager
-      .getRepository(Section2FiguresEntity)
-      .exists({ where: { agencyId, year } });
+    return this.manager.getRepository(Section2FiguresEntity).exists({ where: { agencyId, year } });
   }
 
   /** Creates the working copy with the generated texts unless another step just did. */
