@@ -1,5 +1,6 @@
 import type { Provider } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
+import { CLOCK, type Clock } from './common/clock';
 
 /**
  * The injection token of the API's data source (TypeOrmModule in app.module.ts). Providers hand it
@@ -18,5 +19,16 @@ export function onDataSource<T>(useCase: new (db: UseCaseDataSource) => T): Prov
     provide: useCase,
     inject: [DATA_SOURCE],
     useFactory: (db: UseCaseDataSource) => new useCase(db),
+  };
+}
+
+/** The provider of a use case that needs the data source and the API's clock. */
+export function onDataSourceAndClock<T>(
+  useCase: new (db: UseCaseDataSource, clock: Clock) => T,
+): Provider {
+  return {
+    provide: useCase,
+    inject: [DATA_SOURCE, CLOCK],
+    useFactory: (db: UseCaseDataSource, clock: Clock) => new useCase(db, clock),
   };
 }

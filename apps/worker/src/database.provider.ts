@@ -5,6 +5,7 @@ import {
   CaseTransitionService,
   CheckJournalNightlyUseCase,
   CloseYear,
+  ImportLedger,
   RaiseAlerts,
   SweepDeadlines,
   VerifyJournalUseCase,
@@ -31,6 +32,12 @@ export const useCaseProviders: Provider[] = [
     inject: [WORKER_DATA_SOURCE, WORKER_CLOCK],
     useFactory: (dataSource: DataSource, clock: Clock) =>
       new CaseTransitionService(dataSource, { clock }),
+  },
+  {
+    provide: ImportLedger,
+    inject: [WORKER_DATA_SOURCE, CaseTransitionService],
+    useFactory: (dataSource: DataSource, transitions: CaseTransitionService) =>
+      new ImportLedger(dataSource, transitions),
   },
   {
     provide: SweepDeadlines,

@@ -1,5 +1,6 @@
 export * from './common/clock';
 export * from './journal';
+export * from './letters';
 export * from './import';
 export * from './common/application-error';
 export * from './auth/attempt-counter';
@@ -10,17 +11,23 @@ export * from './auth/session-user';
 export { hashToken } from './auth/sessions';
 export * from './auth/sign-in.use-case';
 export * from './auth/sign-out.use-case';
+export * from './directory/create-agency.use-case';
 export * from './directory/create-user.use-case';
+export * from './directory/list-agencies.use-case';
+export * from './directory/update-agency.use-case';
 export * from './directory/list-users.use-case';
 export * from './directory/update-user.use-case';
 export * from './directory/user-view';
 export * from './calendar/get-calendar-year.use-case';
 export * from './calendar/load-calendar-year.use-case';
 export * from './calendar/preview-calendar-year.use-case';
+export * from './attachments';
 export * from './cases';
 export * from './config';
 export * from './deadlines';
+export * from './desk';
 export * from './notifications';
+export * from './online';
 export * from './proceedings';
 export * from './reports';
 export * from './section2';
@@ -36,3 +43,4 @@ export {
   type TransitionResult,
 } from '@gongkai/persistence';
 export * from './fees/compute-fee.use-case';
+export * from './metrics/count-cases.use-case';

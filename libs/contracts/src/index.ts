@@ -14,3 +14,4 @@ export * from './public';
 export * from './journal';
 export * from './auth/route-roles';
 export * from './fees';
+export * from './letters/letter-template.schema';

@@ -21,3 +21,4 @@ export * from './reader/label-match';
 export * from './reader/digit-split';
 export { readReportLines, type ReadOptions, type ReadResult } from './reader/table-reader';
 export * from './lifecycle/report-lifecycle';
+export * from './year-statistics';

@@ -1,17 +1,20 @@
-/** The signed-in user as GET /api/auth/me answers it. */
-export interface DeskUser {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: DeskRole[];
-  agencyId: string;
-  agencyCode: string;
-  agencyName: string;
-  scopeAgencyIds: string[];
-  writeAgencyIds: string[];
-}
+import type { SessionUserView, UserRoleCode } from '@gongkai/contracts';
 
-export type DeskRole = 'clerk' | 'leader' | 'auditor' | 'admin';
+/** What the desk reads of the signed-in user (`GET /api/auth/me`, the contracts' type). */
+export type DeskUser = Pick<
+  SessionUserView,
+  | 'id'
+  | 'username'
+  | 'displayName'
+  | 'roles'
+  | 'agencyId'
+  | 'agencyCode'
+  | 'agencyName'
+  | 'scopeAgencyIds'
+  | 'writeAgencyIds'
+>;
+
+export type DeskRole = UserRoleCode;
 export const DESK_ROLES: readonly DeskRole[] = ['clerk', 'leader', 'auditor', 'admin'];
 
 export function hasRole(user: DeskUser | undefined, ...roles: DeskRole[]): boolean {

@@ -1,3 +1,4 @@
+import type { SessionResponse } from '@gongkai/contracts';
 import { type ApiError, useApiClient } from '@gongkai/ui';
 import {
   createContext,
@@ -43,7 +44,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const loadMe = useCallback(async () => {
     try {
-      const body = await client.get<{ user: DeskUser }>('/auth/me');
+      const body = await client.get<SessionResponse>('/auth/me');
       setUser(body.user);
       setStatus('signedIn');
       setNotice(undefined);

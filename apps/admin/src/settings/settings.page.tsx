@@ -1,5 +1,12 @@
 import { PageContainer, ProTable, type ProColumns } from '@ant-design/pro-components';
-import { createUserSchema, USER_ROLES } from '@gongkai/contracts';
+import {
+  createUserSchema,
+  USER_ROLES,
+  type AgencyView,
+  type ApprovalPolicyView,
+  type LetterTemplatesResponse,
+  type UserView,
+} from '@gongkai/contracts';
 import { useApiClient, useMessages } from '@gongkai/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -22,39 +29,12 @@ import {
 import { useEffect, useState } from 'react';
 import { adminMessages } from '../admin.messages';
 import { useDeskUser } from '../auth/session.context';
-import type { DeskRole } from '../auth/desk-user';
 import { applyApiError } from '../common/api-form-errors';
 import { roleLabel } from '../shell/role-labels';
 import { CalendarTab } from './calendar-years';
 import { ImportLedgerTab } from './import-ledger';
 import { RunAlertsButton } from './run-alerts-button';
 import { settingsMessages } from './settings.messages';
-
-interface UserView {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: DeskRole[];
-  agencyId: string;
-  subtreeScope: boolean;
-  active: boolean;
-  locked: boolean;
-}
-
-interface AgencyView {
-  id: string;
-  code: string;
-  name: string;
-  address: string | null;
-  phone: string | null;
-}
-
-interface TemplateView {
-  kind: string;
-  title: string;
-  paragraphs: string[];
-  customised: boolean;
-}
 
 function UsersTab() {
   const t = useMessages(settingsMessages);
@@ -245,7 +225,7 @@ function PolicyTab() {
   const { message } = App.useApp();
   const policy = useQuery({
     queryKey: ['approval-policy'],
-    queryFn: () => client.get<{ decisionSteps: number }>('/approval-policy'),
+    queryFn: () => client.get<ApprovalPolicyView>('/approval-policy'),
   });
   const [steps, setSteps] = useState<number | null>(null);
   const save = async () => {
@@ -287,10 +267,7 @@ function LettersTab() {
   const [form] = Form.useForm();
   const templates = useQuery({
     queryKey: ['letter-templates'],
-    queryFn: () =>
-      client.get<{ templates: TemplateView[]; placeholders: Record<string, string> }>(
-        '/letter-templates',
-      ),
+    queryFn: () => client.get<LetterTemplatesResponse>('/letter-templates'),
   });
   const current = templates.data?.templates.find((x) => x.kind === kind);
   useEffect(() => {

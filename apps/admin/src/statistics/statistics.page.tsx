@@ -1,6 +1,6 @@
 import { DownloadOutlined, EditOutlined } from '@ant-design/icons';
 import { PageContainer } from '@ant-design/pro-components';
-import type { Section2View } from '@gongkai/contracts';
+import type { Section2View, StatisticsCell, StatisticsView } from '@gongkai/contracts';
 import {
   createReport,
   emptySection2,
@@ -9,8 +9,6 @@ import {
   type AnnualReport,
   type LayoutCell,
   type Section2,
-  type Section3,
-  type Section4,
 } from '@gongkai/report/core';
 import { formatMessage, useApiClient, useLocale, useMessages } from '@gongkai/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -44,41 +42,6 @@ import { useScopeAgencies } from '../common/scope-agencies';
 import { currentYear } from '../common/today';
 import { statisticsMessages } from './statistics.messages';
 import { ReportTable } from './report-table';
-
-interface StatisticsView {
-  agency: { id: string; code: string; name: string };
-  year: number;
-  format: '2019' | '2021';
-  section3: Section3;
-  section4: Section4;
-  fees: { amountYuan: number; noticeCount: number; unpaidCount: number };
-}
-
-type CellAnswer =
-  | {
-      section: '3';
-      count: number;
-      cases: {
-        id: string;
-        ref: string;
-        receivedOn: string;
-        decidedOn: string | null;
-        outcome: string | null;
-        state: string;
-      }[];
-    }
-  | {
-      section: '4';
-      count: number;
-      proceedings: {
-        id: string;
-        caseId: string | null;
-        caseRef: string | null;
-        kind: string;
-        filedOn: string;
-        result: string | null;
-      }[];
-    };
 
 /** 统计: sections 三 and 四 live, in the official layout of libs/report; 二 entered by hand. */
 export function StatisticsPage() {
@@ -120,7 +83,7 @@ export function StatisticsPage() {
     queryKey: ['statistics', year, subtree, agencyCode, 'cell', cell?.row, cell?.column],
     enabled: !!cell,
     queryFn: () =>
-      client.get<CellAnswer>(`/statistics/${year}/cells`, {
+      client.get<StatisticsCell>(`/statistics/${year}/cells`, {
         query: {
           row: cell?.row,
           column: cell?.column,

@@ -5,7 +5,7 @@ import {
   contentMatches,
   sniffMediaType,
   zipEntryNames,
-} from './attachment-content';
+} from '@gongkai/application';
 import { storedZip } from './attachment-fixtures.testing';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

@@ -14,7 +14,7 @@ import type { Response } from 'express';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { type SessionUser } from '../auth/session-user';
 import { UuidParam } from '../common/uuid-param.pipe';
-import { contentDisposition } from './attachment-content';
+import { contentDisposition } from '@gongkai/application';
 import {
   AttachmentDownloadsQueryDto,
   UploadAttachmentDto,

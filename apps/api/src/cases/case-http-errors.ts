@@ -4,6 +4,7 @@ import {
   ForbiddenException,
   HttpException,
   NotFoundException,
+  PayloadTooLargeException,
   UnprocessableEntityException,
 } from '@nestjs/common';
 import { CaseError } from '@gongkai/persistence';
@@ -30,6 +31,7 @@ export function toHttpError(error: unknown, fields: CaseErrorFields = {}): unkno
     forbidden: (b) => new ForbiddenException(b),
     not_found: (b) => new NotFoundException(b),
     conflict: (b) => new ConflictException(b),
+    too_large: (b) => new PayloadTooLargeException(b),
     refused: (b) => new UnprocessableEntityException(b),
   };
   return byKind[error.kind](body);

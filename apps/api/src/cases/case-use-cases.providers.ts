@@ -2,6 +2,11 @@ import { type Provider } from '@nestjs/common';
 import {
   CaseTimeline,
   CaseTransitionService,
+  FindSimilarCases,
+  ListClerks,
+  ListIdentityReveals,
+  ManageApprovalPolicy,
+  ReadDeskFigures,
   ListApprovals,
   ListCases,
   ListMyOpenCases,
@@ -55,4 +60,9 @@ export const caseUseCaseProviders: Provider[] = [
     inject: [DATA_SOURCE, ReadCase],
     useFactory: (dataSource: Db, cases: ReadCase) => new VerifyCaseJournal(dataSource, cases),
   },
+  onDataSource(ReadDeskFigures),
+  onDataSource(ListClerks),
+  onDataSource(ListIdentityReveals),
+  onDataSource(ManageApprovalPolicy),
+  onDataSource(FindSimilarCases),
 ];

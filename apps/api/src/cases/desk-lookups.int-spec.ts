@@ -1,5 +1,5 @@
 import { createTestApp, registerCase, seedDesk, type TestApp } from '../testing/test-app';
-import { requestSimilarity } from './similar-cases.service';
+import { requestSimilarity } from '@gongkai/application';
 
 // 2025-06-30 10:00 in Shanghai.
 const NOW = new Date('2025-06-30T02:00:00Z');

@@ -1,17 +1,25 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CreateUser, ListUsers, UpdateUser } from '@gongkai/application';
+import {
+  CreateAgency,
+  CreateUser,
+  ListAgencies,
+  ListUsers,
+  UpdateAgency,
+  UpdateUser,
+} from '@gongkai/application';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { CreateAgencyDto, CreateUserDto, UpdateAgencyDto, UpdateUserDto } from '../auth/auth.dto';
 import { type SessionUser } from '../auth/session-user';
 import { UuidParam } from '../common/uuid-param.pipe';
-import { AgenciesService } from './agencies.service';
 
 @ApiTags('directory')
 @Controller()
 export class DirectoryController {
   constructor(
-    private readonly agencies: AgenciesService,
+    private readonly listAgenciesUseCase: ListAgencies,
+    private readonly createAgencyUseCase: CreateAgency,
+    private readonly updateAgencyUseCase: UpdateAgency,
     private readonly listUsersUseCase: ListUsers,
     private readonly createUserUseCase: CreateUser,
     private readonly updateUserUseCase: UpdateUser,
@@ -19,13 +27,13 @@ export class DirectoryController {
 
   @Get('agencies')
   listAgencies(@CurrentUser() user: SessionUser) {
-    return this.agencies.list(user);
+    return this.listAgenciesUseCase.execute(user);
   }
 
   @Roles('admin')
   @Post('agencies')
   createAgency(@CurrentUser() user: SessionUser, @Body() body: CreateAgencyDto) {
-    return this.agencies.create(user, body);
+    return this.createAgencyUseCase.execute(user, body);
   }
 
   @Roles('admin')
@@ -35,7 +43,7 @@ export class DirectoryController {
     @Param('id', UuidParam) id: string,
     @Body() body: UpdateAgencyDto,
   ) {
-    return this.agencies.update(user, id, body);
+    return this.updateAgencyUseCase.execute(user, id, body);
   }
 
   @Roles('admin')

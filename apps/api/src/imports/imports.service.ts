@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable, UnprocessableEntityException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { JobsOptions } from 'bullmq';
-import { DataSource } from 'typeorm';
 import type {
   ImportLedgerRequest,
   LedgerImportJobAccepted,
@@ -10,9 +8,8 @@ import type {
   LedgerImportReport,
 } from '@gongkai/contracts';
 import {
-  CaseTransitionService,
   formatRejection,
-  importLedger,
+  ImportLedger,
   readLedgerFile,
   UnreadableLedgerError,
 } from '@gongkai/application';
@@ -32,8 +29,7 @@ export const LEDGER_IMPORT_JOB_OPTIONS: JobsOptions = {
 @Injectable()
 export class ImportsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    private readonly transitions: CaseTransitionService,
+    private readonly importer: ImportLedger,
     private readonly jobs: JobsService,
   ) {}
 
@@ -48,7 +44,7 @@ export class ImportsService {
       throw new UnprocessableEntityException({ message: error.message, code: 'unreadable_xlsx' });
     });
     const report = await httpErrors(() =>
-      importLedger(this.db, this.transitions, ledger, {
+      this.importer.execute(ledger, {
         agencyId: user.agencyId,
         actorId: user.id,
         skipInvalid: body.skipInvalid,

@@ -1,5 +1,9 @@
 import { Module } from '@nestjs/common';
-import { ExportCheckpointUseCase, ListCheckpointsUseCase } from '@gongkai/application';
+import {
+  ExportCheckpointUseCase,
+  ListCheckpointsUseCase,
+  SearchJournal,
+} from '@gongkai/application';
 import { onDataSource } from '../database.token';
 import { JournalVerificationController } from './journal-verification.controller';
 import { JournalVerificationService } from './journal-verification.service';
@@ -13,6 +17,7 @@ import { JournalService } from './journal.service';
     JournalVerificationService,
     onDataSource(ListCheckpointsUseCase),
     onDataSource(ExportCheckpointUseCase),
+    onDataSource(SearchJournal),
   ],
 })
 export class JournalModule {}

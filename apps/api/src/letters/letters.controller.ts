@@ -16,7 +16,7 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { type SessionUser } from '../auth/session-user';
-import { isLetterKind, LETTER_PLACEHOLDERS, type LetterKind } from './letter-templates.data';
+import { isLetterKind, LETTER_PLACEHOLDERS, type LetterKind } from '@gongkai/application';
 import { LettersService } from './letters.service';
 
 const putTemplateSchema = z.object({

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { CountCases } from '@gongkai/application';
+import { onDataSource } from '../database.token';
 import { RateLimitModule } from '../common/rate-limit.module';
 import { MetricsController } from './metrics.controller';
 import { MetricsService } from './metrics.service';
@@ -7,6 +9,6 @@ import { MetricsService } from './metrics.service';
 @Module({
   imports: [RateLimitModule],
   controllers: [MetricsController],
-  providers: [MetricsService],
+  providers: [onDataSource(CountCases), MetricsService],
 })
 export class MetricsModule {}

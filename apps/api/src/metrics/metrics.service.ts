@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Counter, Gauge, Registry } from 'prom-client';
-import { DataSource } from 'typeorm';
+import { CountCases } from '@gongkai/application';
 import { RedisThrottlerStorage } from '../common/redis-throttler.storage';
 import { JobsQueue } from '../jobs/jobs-queue';
 
@@ -80,7 +79,7 @@ export class MetricsService {
   });
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly cases: CountCases,
     private readonly queue: JobsQueue,
     private readonly rateLimit: RedisThrottlerStorage,
   ) {}
@@ -93,10 +92,7 @@ export class MetricsService {
   }
 
   private async collectDatabase(): Promise<void> {
-    const [events, open] = (await Promise.all([
-      this.db.query('SELECT type, count(*)::int AS n FROM case_events GROUP BY type'),
-      this.db.query('SELECT state, count(*)::int AS n FROM cases WHERE NOT closed GROUP BY state'),
-    ])) as [{ type: string; n: number }[], { state: string; n: number }[]];
+    const { journalRows: events, openCases: open } = await this.cases.execute();
     // The journal only grows, so its counts are a true counter.
     this.transitions.reset();
     for (const r of events) this.transitions.inc({ type: r.type }, r.n);

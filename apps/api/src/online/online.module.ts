@@ -1,4 +1,12 @@
 import { Module } from '@nestjs/common';
+import {
+  CaseTransitionService,
+  LookUpApplicationStatus,
+  SubmitOnlineApplication,
+  type Clock,
+} from '@gongkai/application';
+import { CLOCK } from '../common/clock';
+import { DATA_SOURCE, onDataSource, type UseCaseDataSource as Db } from '../database.token';
 import { CasesModule } from '../cases/cases.module';
 import { OnlineApplicationsController } from './online-applications.controller';
 import { OnlineApplicationsService } from './online-applications.service';
@@ -10,6 +18,15 @@ import { OnlineApplicationsService } from './online-applications.service';
 @Module({
   imports: [CasesModule],
   controllers: [OnlineApplicationsController],
-  providers: [OnlineApplicationsService],
+  providers: [
+    {
+      provide: SubmitOnlineApplication,
+      inject: [DATA_SOURCE, CaseTransitionService, CLOCK],
+      useFactory: (db: Db, transitions: CaseTransitionService, clock: Clock) =>
+        new SubmitOnlineApplication(db, transitions, clock),
+    },
+    onDataSource(LookUpApplicationStatus),
+    OnlineApplicationsService,
+  ],
 })
 export class OnlineModule {}

@@ -1,97 +1,26 @@
-import { Injectable, NotFoundException, type StreamableFile } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import type { PublicDownloadQuery } from '@gongkai/contracts';
-import { AgencyEntity, ReportVersionsRepository } from '@gongkai/persistence';
-import { versionFile } from '../reports/reports.service';
-
-export interface PublicAgencyNode {
-  code: string;
-  name: string;
-  children: PublicAgencyNode[];
-}
-
-function notPublished(): NotFoundException {
-  return new NotFoundException({ message: '该年度报告尚未发布', code: 'report_not_published' });
-}
+import { Injectable, type StreamableFile } from '@nestjs/common';
+import type { PublicAgencyNode, PublicDownloadQuery } from '@gongkai/contracts';
+import { ReadPublishedReports } from '@gongkai/application';
+import { httpErrors } from '../cases/case-http-errors';
+import { streamed } from '../reports/reports.service';
 
 /** What the public site reads: the agency tree and published versions only, never a draft. */
 @Injectable()
 export class PublicReportsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly published: ReadPublishedReports) {}
 
-  async agencies(): Promise<PublicAgencyNode[]> {
-    const rows = await this.db.getRepository(AgencyEntity).find({
-      select: { id: true, code: true, name: true, parentId: true },
-      order: { name: 'ASC' },
-    });
-    const nodes = new Map(
-      rows.map((a) => [a.id, { code: a.code, name: a.name, children: [] as PublicAgencyNode[] }]),
-    );
-    const roots: PublicAgencyNode[] = [];
-    for (const a of rows) {
-      const node = nodes.get(a.id) as PublicAgencyNode;
-      const parent = a.parentId ? nodes.get(a.parentId) : undefined;
-      (parent ? parent.children : roots).push(node);
-    }
-    return roots;
+  agencies(): Promise<PublicAgencyNode[]> {
+    return this.published.agencies();
   }
 
   /** The open-data index: every published report's latest version, with its download links. */
-  async index() {
-    const rows = await new ReportVersionsRepository(this.db.manager).latestOfAll();
-    return {
-      reports: rows.map((r) => {
-        const base = `/api/public/reports/${r.agencyCode}/${r.year}`;
-        return {
-          agency: { code: r.agencyCode, name: r.agencyName },
-          year: r.year,
-          version: r.version,
-          sha256: r.sha256,
-          publishedAt: r.publishedAt.toISOString(),
-          url: base,
-          downloads: {
-            json: `${base}/versions/${r.version}/download?format=json`,
-            csvSection3: `${base}/versions/${r.version}/download?format=csv&section=3`,
-            csvSection4: `${base}/versions/${r.version}/download?format=csv&section=4`,
-            html: `${base}/versions/${r.version}/download?format=html`,
-            docx: `${base}/versions/${r.version}/download?format=docx`,
-            xlsx: `${base}/versions/${r.version}/download?format=xlsx`,
-            txt: `${base}/versions/${r.version}/download?format=txt`,
-          },
-        };
-      }),
-    };
-  }
-
-  private async agency(code: string): Promise<AgencyEntity> {
-    const agency = await this.db.getRepository(AgencyEntity).findOne({ where: { code } });
-    if (!agency) throw new NotFoundException({ message: '机关不存在', code: 'agency_not_found' });
-    return agency;
+  index() {
+    return this.published.index();
   }
 
   /** One published version (the latest when `version` is absent) with the list of all. */
-  async report(code: string, year: number, version?: number) {
-    const agency = await this.agency(code);
-    const repo = new ReportVersionsRepository(this.db.manager);
-    const found = await repo.find(agency.id, year, version);
-    if (!found) throw notPublished();
-    const versions = await repo.list(agency.id, year);
-    return {
-      agency: { code: agency.code, name: agency.name },
-      year,
-      version: found.version,
-      sha256: found.sha256,
-      changeNote: found.changeNote,
-      publishedAt: found.publishedAt.toISOString(),
-      versions: versions.map((v) => ({
-        version: v.version,
-        sha256: v.sha256,
-        changeNote: v.changeNote,
-        publishedAt: v.publishedAt.toISOString(),
-      })),
-      report: JSON.parse(found.json) as unknown,
-    };
+  report(code: string, year: number, version?: number) {
+    return httpErrors(() => this.published.report(code, year, version));
   }
 
   async download(
@@ -100,13 +29,6 @@ export class PublicReportsService {
     query: PublicDownloadQuery,
     version?: number,
   ): Promise<StreamableFile> {
-    const agency = await this.agency(code);
-    const found = await new ReportVersionsRepository(this.db.manager).find(
-      agency.id,
-      year,
-      version,
-    );
-    if (!found) throw notPublished();
-    return versionFile(found, agency.code, query.format, query.section);
+    return streamed(await httpErrors(() => this.published.download(code, year, query, version)));
   }
 }

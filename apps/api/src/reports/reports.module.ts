@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { ReadStatistics } from '@gongkai/application';
-import { onDataSource } from '../database.token';
+import { ReadPublishedReports, ReadStatistics, ReportLifecycle } from '@gongkai/application';
+import { onDataSource, onDataSourceAndClock } from '../database.token';
 import { PublicReportsController } from '../public/public-reports.controller';
 import { PublicReportsService } from '../public/public-reports.service';
 import { StatisticsController } from '../statistics/statistics.controller';
@@ -13,6 +13,8 @@ import { ReportsService } from './reports.service';
   controllers: [ReportsController, StatisticsController, PublicReportsController],
   providers: [
     onDataSource(ReadStatistics),
+    onDataSourceAndClock(ReportLifecycle),
+    onDataSource(ReadPublishedReports),
     ReportsService,
     StatisticsService,
     PublicReportsService,

@@ -1,18 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import type { StatisticsCellQuery, StatisticsQuery } from '@gongkai/contracts';
+import type {
+  StatisticsCell,
+  StatisticsCellQuery,
+  StatisticsQuery,
+  StatisticsView,
+} from '@gongkai/contracts';
 import { ReadStatistics } from '@gongkai/application';
-import { type CellDrillDown, type YearStatistics } from '@gongkai/persistence';
 import { type SessionUser } from '../auth/session-user';
 import { httpErrors } from '../cases/case-http-errors';
 
-export interface StatisticsView extends YearStatistics {
-  agency: { id: string; code: string; name: string };
-  subtree: boolean;
-  /** How many agencies were counted (1 unless a subtree). */
-  agencyCount: number;
-}
-
-/** Live sections 三 and 四 and their drill-down, for the agencies the reader may see. */
+/**
+ * Live sections 三 and 四 and their drill-down, for the agencies the reader may see. The
+ * repository's tables are typed against the contracts' response here, so the two cannot drift.
+ */
 @Injectable()
 export class StatisticsService {
   constructor(private readonly statistics: ReadStatistics) {}
@@ -29,7 +29,7 @@ export class StatisticsService {
     };
   }
 
-  cell(user: SessionUser, year: number, query: StatisticsCellQuery): Promise<CellDrillDown> {
+  cell(user: SessionUser, year: number, query: StatisticsCellQuery): Promise<StatisticsCell> {
     return httpErrors(() => this.statistics.cell(user, year, query));
   }
 }

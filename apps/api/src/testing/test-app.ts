@@ -3,12 +3,11 @@ import { type INestApplication } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import request from 'supertest';
 import { type DataSource } from 'typeorm';
-import { AgencyEntity, migrate, UserEntity, type UserRole } from '@gongkai/persistence';
+import { AgencyEntity, agencyPath, migrate, UserEntity, type UserRole } from '@gongkai/persistence';
 import { hashPassword } from '@gongkai/application';
 import { createApiApp } from '../bootstrap';
 import { ManualClock } from '../common/clock';
 import { apiConfigFromEnv, type ApiConfig } from '../config/api-config';
-import { agencyPath } from '../directory/agency-path';
 
 /**
  * Integration-test harness: the real API on the run's throw-away PostgreSQL (DATABASE_URL, set by

@@ -4,19 +4,14 @@ import type { Command } from 'commander';
 import {
   CaseTransitionService,
   formatRejection,
-  importLedger,
+  ImportLedger,
   readJsonl,
   readXlsx,
   UnreadableLedgerError,
   type LedgerReading,
 } from '@gongkai/application';
-import {
-  createDataSource,
-  databaseUrlFromEnv,
-  ensureAgency,
-  UserEntity,
-} from '@gongkai/persistence';
 import { EXIT_FAILED, log, UsageError } from '../cli-errors';
+import { withDatabase } from './cli-database';
 
 interface ImportOptions {
   agency: string;
@@ -55,22 +50,20 @@ export function registerImportCommand(program: Command): void {
     .action(async (file: string, options: ImportOptions) => {
       if (!fs.existsSync(file)) throw new UsageError(`文件不存在：${file}`);
       const ledger = await readLedger(file);
-      const ds = await createDataSource(databaseUrlFromEnv()).initialize();
-      try {
-        const { agency, created } = await ensureAgency(ds.manager, {
-          code: options.agency,
-          name: options.agencyName ?? options.agency,
-        });
+      await withDatabase(async (db) => {
+        const importer = new ImportLedger(db, new CaseTransitionService(db));
+        const { agency, created } = await importer.ensureAgency(
+          options.agency,
+          options.agencyName ?? options.agency,
+        );
         if (created) log(`已创建机关 ${agency.code}（${agency.name}）`);
         let actorId: string | undefined;
         if (options.actor) {
-          const user = await ds
-            .getRepository(UserEntity)
-            .findOne({ where: { username: options.actor } });
-          if (!user) throw new UsageError(`用户不存在：${options.actor}`);
-          actorId = user.id;
+          const id = await importer.actorId(options.actor);
+          if (!id) throw new UsageError(`用户不存在：${options.actor}`);
+          actorId = id;
         }
-        const report = await importLedger(ds, new CaseTransitionService(ds), ledger, {
+        const report = await importer.execute(ledger, {
           agencyId: agency.id,
           actorId,
           skipInvalid: options.skipInvalid,
@@ -90,8 +83,6 @@ export function registerImportCommand(program: Command): void {
           );
         }
         if (report.rejected.length) process.exitCode = EXIT_FAILED;
-      } finally {
-        await ds.destroy();
-      }
+      });
     });
 }

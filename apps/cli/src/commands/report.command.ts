@@ -1,11 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { REPORT_FORMATS, type ReportDownloadFormat } from '@gongkai/contracts';
-import { ReportSourcesRepository, ReportVersionsRepository } from '@gongkai/persistence';
-import type { DataSource } from 'typeorm';
+import { RenderReport } from '@gongkai/application';
 import { log, UsageError } from '../cli-errors';
-import { composeDraft, renderOne, storedRendering } from '@gongkai/reporting';
-import { agencyByCode, parseYearOption, withDatabase } from './cli-database';
+import { agencyByCode, parseYearOption, withDatabase, type CliDatabase } from './cli-database';
 import { registerStatsCommand } from './stats.command';
 
 interface ReportOptions {
@@ -18,12 +16,9 @@ interface ReportOptions {
   section: string;
 }
 
-/**
- * The report as bytes: the live draft (what `GET /api/reports/:year/download` serves), or with
- * `published` the stored rendering of the latest (or given) published version.
- */
-export async function reportBytes(
-  db: DataSource,
+/** The report as bytes (RenderReport); a version that does not exist is a usage error. */
+async function reportBytes(
+  db: CliDatabase,
   input: {
     agencyCode: string;
     year: number;
@@ -34,23 +29,13 @@ export async function reportBytes(
   },
 ): Promise<Buffer> {
   const agency = await agencyByCode(db, input.agencyCode);
-  const section = input.section ?? '3';
-  if (input.published || input.version !== undefined) {
-    const stored = await new ReportVersionsRepository(db.manager).find(
-      agency.id,
-      input.year,
-      input.version,
+  const bytes = await new RenderReport(db).execute({ ...input, agency });
+  if (!bytes) {
+    throw new UsageError(
+      `${agency.name}${input.year}年度报告${input.version ? `没有第${input.version}版` : '尚未发布'}`,
     );
-    if (!stored) {
-      throw new UsageError(
-        `${agency.name}${input.year}年度报告${input.version ? `没有第${input.version}版` : '尚未发布'}`,
-      );
-    }
-    return storedRendering(stored, input.format, section);
   }
-  const sources = await new ReportSourcesRepository(db.manager).load(agency, input.year);
-  const { report, texts } = composeDraft(sources);
-  return renderOne(report, texts.preamble, input.format, section);
+  return bytes;
 }
 
 /**

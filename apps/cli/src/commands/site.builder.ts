@@ -1,27 +1,7 @@
 import type { ReportDownloadFormat } from '@gongkai/contracts';
+import type { SiteAgency, SiteReport, SiteVersion } from '@gongkai/application';
 
-/** One published version with its stored renderings, as the static site needs it. */
-export interface SiteVersion {
-  version: number;
-  sha256: string;
-  changeNote: string | null;
-  publishedAt: Date;
-  /** The stored renderings, byte for byte as the API serves them. */
-  files: Record<'html' | 'json' | 'txt' | 'docx' | 'xlsx' | 'csv3' | 'csv4', Buffer>;
-}
-
-export interface SiteReport {
-  agency: { code: string; name: string };
-  year: number;
-  /** Oldest first. */
-  versions: SiteVersion[];
-}
-
-export interface SiteAgency {
-  code: string;
-  name: string;
-  parentCode: string | null;
-}
+export type { SiteAgency, SiteReport, SiteVersion };
 
 /** The files of one version and their names in its folder. */
 const FILES: {

@@ -1,68 +1,14 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { AgencyEntity, ReportVersionsRepository } from '@gongkai/persistence';
-import { storedRendering } from '@gongkai/reporting';
-import type { DataSource } from 'typeorm';
+import { ExportPublishedSite } from '@gongkai/application';
 import { log, UsageError } from '../cli-errors';
 import { agencyByCode, withDatabase } from './cli-database';
-import { buildSite, type SiteAgency, type SiteReport } from './site.builder';
+import { buildSite } from './site.builder';
 
 interface SiteOptions {
   out: string;
   agency?: string;
-}
-
-/** Every published report (of one subtree when `agencyCode` is given), all versions, as stored. */
-export async function loadSite(
-  db: DataSource,
-  agencyCode?: string,
-): Promise<{ agencies: SiteAgency[]; reports: SiteReport[] }> {
-  const rows = await db.getRepository(AgencyEntity).find({
-    select: { id: true, code: true, name: true, parentId: true, path: true },
-  });
-  const root = agencyCode ? await agencyByCode(db, agencyCode) : null;
-  const inScope = root
-    ? rows.filter((a) => a.id === root.id || a.path.startsWith(root.path))
-    : rows;
-  const codeOf = new Map(rows.map((a) => [a.id, a.code]));
-  const agencies = inScope.map((a) => ({
-    code: a.code,
-    name: a.name,
-    parentCode: a.parentId ? (codeOf.get(a.parentId) ?? null) : null,
-  }));
-  const repo = new ReportVersionsRepository(db.manager);
-  const ids = new Set(inScope.map((a) => a.id));
-  const reports: SiteReport[] = [];
-  for (const latest of await repo.latestOfAll()) {
-    if (!ids.has(latest.agencyId)) continue;
-    const versions = [];
-    for (const summary of await repo.list(latest.agencyId, latest.year)) {
-      const stored = await repo.find(latest.agencyId, latest.year, summary.version);
-      if (!stored) continue;
-      versions.push({
-        version: stored.version,
-        sha256: stored.sha256,
-        changeNote: stored.changeNote,
-        publishedAt: stored.publishedAt,
-        files: {
-          html: storedRendering(stored, 'html', '3'),
-          json: storedRendering(stored, 'json', '3'),
-          txt: storedRendering(stored, 'txt', '3'),
-          docx: storedRendering(stored, 'docx', '3'),
-          xlsx: storedRendering(stored, 'xlsx', '3'),
-          csv3: storedRendering(stored, 'csv', '3'),
-          csv4: storedRendering(stored, 'csv', '4'),
-        },
-      });
-    }
-    reports.push({
-      agency: { code: latest.agencyCode, name: latest.agencyName },
-      year: latest.year,
-      versions,
-    });
-  }
-  return { agencies, reports };
 }
 
 /** Writes the files under `out`, creating folders as needed; returns how many were written. */
@@ -92,7 +38,11 @@ export function registerSiteCommand(program: Command): void {
     .option('--agency <code>', '只导出该机关及其下级机关')
     .action(async (options: SiteOptions) => {
       if (!options.out.trim()) throw new UsageError('--out 不能为空');
-      const { agencies, reports } = await withDatabase((db) => loadSite(db, options.agency));
+      const { agencies, reports } = await withDatabase(async (db) =>
+        new ExportPublishedSite(db).execute(
+          options.agency ? await agencyByCode(db, options.agency) : null,
+        ),
+      );
       const files = buildSite(agencies, reports, new Date());
       const count = await writeSite(options.out, files);
       const versions = reports.reduce((n, r) => n + r.versions.length, 0);

@@ -1,17 +1,18 @@
-import type { ReportDraftView, ReportTexts, Section2View } from '@gongkai/contracts';
+import type {
+  ReportDraftView,
+  ReportTexts,
+  Section2View,
+  SessionResponse,
+  SessionUserView,
+} from '@gongkai/contracts';
 import { useApiClient } from '@gongkai/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
-/** `GET /api/auth/me`. */
-export interface StudioUser {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: string[];
-  agencyId: string;
-  agencyCode: string;
-  agencyName: string;
-}
+/** What the studio reads of the signed-in user (`GET /api/auth/me`, the contracts' type). */
+export type StudioUser = Pick<
+  SessionUserView,
+  'id' | 'username' | 'displayName' | 'roles' | 'agencyId' | 'agencyCode' | 'agencyName'
+>;
 
 export const meKey = ['auth', 'me'] as const;
 const draftKey = (year: number, agency: string) => ['report', year, agency] as const;
@@ -20,7 +21,7 @@ export function useMe() {
   const client = useApiClient();
   return useQuery({
     queryKey: meKey,
-    queryFn: () => client.get<{ user: StudioUser }>('/auth/me').then((r) => r.user),
+    queryFn: () => client.get<SessionResponse>('/auth/me').then((r) => r.user),
     retry: false,
   });
 }

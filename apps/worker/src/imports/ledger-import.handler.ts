@@ -1,17 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { UnrecoverableError, type Job } from 'bullmq';
-import { DataSource } from 'typeorm';
 import {
   ledgerImportProgressSchema,
   type LedgerImportJobData,
   type LedgerImportReport,
 } from '@gongkai/contracts';
-import {
-  CaseTransitionService,
-  importLedgerFile,
-  UnreadableLedgerError,
-} from '@gongkai/application';
-import { InjectDataSource } from '../database.provider';
+import { ImportLedger, UnreadableLedgerError } from '@gongkai/application';
 import { JobHandler } from '../jobs/job-handler.decorator';
 
 /**
@@ -21,19 +15,14 @@ import { JobHandler } from '../jobs/job-handler.decorator';
  */
 @Injectable()
 export class LedgerImportHandler {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly transitions: CaseTransitionService,
-  ) {}
+  constructor(private readonly importer: ImportLedger) {}
 
   @JobHandler('ledger.import')
   async import(job: Job<LedgerImportJobData>): Promise<LedgerImportReport> {
     const { agencyId, actorId, jsonl, xlsxBase64, skipInvalid } = job.data;
     try {
       // Rejected lines are a result (committed: false), not a failure: nothing to retry.
-      return await importLedgerFile(
-        this.dataSource,
-        this.transitions,
+      return await this.importer.executeFile(
         { jsonl, xlsxBase64 },
         {
           agencyId,

@@ -1,18 +1,4 @@
-import type { UserRole } from '@gongkai/persistence';
+import type { SessionUserView } from '@gongkai/contracts';
 
-/** The signed-in user as every route sees it. */
-export interface SessionUser {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: UserRole[];
-  agencyId: string;
-  agencyCode: string;
-  agencyName: string;
-  /** The user's agency has no parent: a root (national or district) agency. */
-  rootAgency: boolean;
-  /** Agencies this user may read: its own, plus its subtree for a supervising user. */
-  scopeAgencyIds: string[];
-  /** Agencies this user may change cases of: always only its own. */
-  writeAgencyIds: string[];
-}
+/** The signed-in user as every route sees it: the contracts' `GET /api/auth/me` user. */
+export type SessionUser = SessionUserView;

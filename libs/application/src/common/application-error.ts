@@ -5,7 +5,14 @@ export interface ApplicationFieldError {
 }
 
 export type ApplicationErrorKind =
-  'invalid' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'too_many_requests';
+  | 'invalid'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  /** Well-formed, but the rules refuse it (422). */
+  | 'refused'
+  | 'too_many_requests';
 
 /**
  * A use case's refusal, in Chinese, with its kind; the apps map the kind to their own answer

@@ -1,16 +1,7 @@
-import type { UserEntity, UserRole } from '@gongkai/persistence';
+import type { UserView } from '@gongkai/contracts';
+import type { UserEntity } from '@gongkai/persistence';
 
-export interface UserView {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: UserRole[];
-  email: string | null;
-  agencyId: string;
-  subtreeScope: boolean;
-  active: boolean;
-  locked: boolean;
-}
+export type { UserView };
 
 export function toUserView(u: UserEntity, now: Date): UserView {
   return {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { UserRoleCode } from './route-roles';
 
 export const USER_ROLES = ['clerk', 'leader', 'auditor', 'admin'] as const;
 export const userRoleSchema = z.enum(USER_ROLES, {
@@ -89,4 +90,45 @@ export interface AgencyView {
   contact: string | null;
   /** The 文号 pattern of its letters; null: the default `〔{year}〕第{n}号`. */
   letterRefPattern: string | null;
+}
+
+/** The signed-in user as every route sees it; `GET /api/auth/me` answers `{ user }`. */
+export interface SessionUserView {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: UserRoleCode[];
+  agencyId: string;
+  agencyCode: string;
+  agencyName: string;
+  /** The user's agency has no parent: a root (national or district) agency. */
+  rootAgency: boolean;
+  /** Agencies this user may read: its own, plus its subtree for a supervising user. */
+  scopeAgencyIds: string[];
+  /** Agencies this user may change cases of: always only its own. */
+  writeAgencyIds: string[];
+}
+
+/** `GET /api/auth/me`. */
+export interface SessionResponse {
+  user: SessionUserView;
+}
+
+/** A user as GET/POST/PATCH /api/users answer (the administrator's list). */
+export interface UserView {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: UserRoleCode[];
+  email: string | null;
+  agencyId: string;
+  subtreeScope: boolean;
+  active: boolean;
+  locked: boolean;
+}
+
+/** `GET/PUT /api/approval-policy`: how many decision approvals the agency's new cases need. */
+export interface ApprovalPolicyView {
+  agencyId: string;
+  decisionSteps: number;
 }

@@ -1,2 +1,3 @@
 export * from './report-texts.schema';
 export * from './reports.schema';
+export * from './statistics.view';

@@ -1,5 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { AgencyEntity } from '../entities/agency.entity';
+import { UserEntity } from '../entities/user.entity';
+import { agencyPath } from './agency-path';
 
 /**
  * Finds an agency by code, or creates it (under `parentCode` when given) with its materialised
@@ -19,8 +21,7 @@ export async function ensureAgency(
     code: input.code,
     name: input.name,
     parentId: parent?.id ?? null,
-    // Same shape as the API's agencyPath: `/<root id>/…/<id>/`, a subtree is a prefix match.
-    path: `${parent?.path ?? '/'}${id}/`,
+    path: agencyPath(parent?.path ?? null, id),
     address: null,
     phone: null,
   });
@@ -37,4 +38,31 @@ export async function subtreeAgencyIds(
     [agencyId],
   )) as { id: string }[];
   return rows.map((r) => r.id);
+}
+
+/** Every agency's place in the tree, by name (the public site's picker, the static site). */
+export function agencyNodes(
+  manager: EntityManager,
+): Promise<Pick<AgencyEntity, 'id' | 'code' | 'name' | 'parentId' | 'path'>[]> {
+  return manager.getRepository(AgencyEntity).find({
+    select: { id: true, code: true, name: true, parentId: true, path: true },
+    order: { name: 'ASC' },
+  });
+}
+
+export function agencyByCode(manager: EntityManager, code: string): Promise<AgencyEntity | null> {
+  return manager.getRepository(AgencyEntity).findOne({ where: { code } });
+}
+
+export function agencyById(manager: EntityManager, id: string): Promise<AgencyEntity | null> {
+  return manager.getRepository(AgencyEntity).findOne({ where: { id } });
+}
+
+/** A user's id by username (the CLI's --actor), or null. */
+export async function userIdByUsername(
+  manager: EntityManager,
+  username: string,
+): Promise<string | null> {
+  const user = await manager.getRepository(UserEntity).findOne({ where: { username } });
+  return user?.id ?? null;
 }

@@ -66,6 +66,11 @@ export class CaseReadRepository {
   }
 
   /** Display names of the given users, by id. */
+  /** The case an applicant's 查询码 names (the public status look-up). */
+  findByQueryCode(queryCode: string): Promise<CaseEntity | null> {
+    return this.m.getRepository(CaseEntity).findOne({ where: { queryCode } });
+  }
+
   async displayNames(ids: readonly string[]): Promise<Map<string, string>> {
     if (!ids.length) return new Map();
     const users = (await this.m.query(

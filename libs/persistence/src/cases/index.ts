@@ -12,3 +12,6 @@ export * from './journal-alerts';
 export * from './replayed-cases.writer';
 export * from './case-read.repository';
 export * from './answer-owed.sql';
+export * from './desk-lookups.repository';
+export * from './case-metrics.repository';
+export * from './journal-search.repository';

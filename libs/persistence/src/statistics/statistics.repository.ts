@@ -14,6 +14,9 @@ import {
   type Section4Column,
 } from '@gongkai/report/core';
 import {
+  type CellCase,
+  type CellDrillDown,
+  type CellProceeding,
   type FeeTotals,
   type Section3Counts,
   type Section4Counts,
@@ -96,32 +99,6 @@ function addGroup(table: Section3Counts, format: ReportFormat, g: Section3GroupR
     add('total', n);
   }
 }
-
-export interface CellCase {
-  id: string;
-  agencyCode: string;
-  ref: string;
-  receivedOn: string;
-  decidedOn: string | null;
-  outcome: string | null;
-  applicantCategory: string;
-  state: string;
-}
-
-export interface CellProceeding {
-  id: string;
-  agencyCode: string;
-  caseId: string | null;
-  caseRef: string | null;
-  kind: string;
-  filedOn: string;
-  result: string | null;
-  concludedOn: string | null;
-}
-
-export type CellDrillDown =
-  | { section: '3'; row: string; column: string; count: number; cases: CellCase[] }
-  | { section: '4'; row: string; column: string; count: number; proceedings: CellProceeding[] };
 
 /**
  * Sections 三 and 四 and the fee figures of 六 straight from the tables, one query each, for one
