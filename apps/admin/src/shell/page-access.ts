@@ -16,7 +16,7 @@ export type DeskPageTitle =
   | 'menuAgencies'
   | 'menuSettings';
 
-interface DeskPage {
+interface DeskPageEntry {
   readonly roles: readonly DeskRole[];
   readonly title: DeskPageTitle;
   /** The title of a page below this path (`/cases/:id`), when it is not the list's. */
@@ -29,7 +29,7 @@ interface DeskPage {
  * page allowed, and the browser tab is titled by the name. The API checks every route again:
  * this only keeps people off pages that would refuse them.
  */
-export const DESK_PAGES: Readonly<Record<string, DeskPage>> = {
+export const DESK_PAGES: Readonly<Record<string, DeskPageEntry>> = {
   '/': { roles: EVERYONE, title: 'menuWorkbench' },
   '/cases/new': { roles: ['clerk'], title: 'menuRegister' },
   '/cases': {
@@ -48,7 +48,7 @@ export const DESK_PAGES: Readonly<Record<string, DeskPage>> = {
   '/settings': { roles: ['admin'], title: 'menuSettings' },
 };
 
-function pageFor(pathname: string): { path: string; page: DeskPage } | undefined {
+function pageFor(pathname: string): { path: string; page: DeskPageEntry } | undefined {
   const path = pathname.split(/[?#]/)[0] ?? '/';
   const match = Object.keys(DESK_PAGES)
     .filter((p) => (p === '/' ? path === '/' : path === p || path.startsWith(`${p}/`)))
