@@ -63,6 +63,11 @@ function resolveSource(candidate) {
 }
 
 const REQUIRE = /\brequire\((["'])([^"']+)\1\)/g;
+/** A plain script a source starts by file name beside itself (a worker thread's entry). */
+const SIBLING_SCRIPT = /(["'])([\w.-]+\.[mc]js)\1/g;
+/** The packages a plain script loads (import, import(), require, require.resolve). */
+const SCRIPT_PACKAGE =
+  /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire(?:\.resolve)?\(\s*)(["'])([^"'.][^"']*)\1/g;
 
 function writeAtomically(file, content) {
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -92,6 +97,22 @@ export function compileServerApp(app, { distRoot } = {}) {
     if (source.endsWith('.json')) {
       emit(source, fs.readFileSync(source));
       continue;
+    }
+    if (/\.[mc]js$/.test(source)) {
+      // Copied as it is: it runs beside the compiled file that names it.
+      const text = fs.readFileSync(source, 'utf8');
+      for (const [, , spec] of text.matchAll(SCRIPT_PACKAGE))
+        if (!spec.startsWith('node:')) packages.add(packageName(spec));
+      emit(source, text);
+      continue;
+    }
+    const sourceText = fs.readFileSync(source, 'utf8');
+    for (const [, , name] of sourceText.matchAll(SIBLING_SCRIPT)) {
+      const script = path.join(path.dirname(source), name);
+      if (!seen.has(script) && fs.existsSync(script)) {
+        seen.add(script);
+        queue.push(script);
+      }
     }
     const target = path.join(out, rel).replace(/\.tsx?$/, '.js');
     const result = swc.transformFileSync(source, {

@@ -66,6 +66,22 @@ describe('the built CLI', () => {
       expect([pkg, uses(files, pkg)]).toEqual([pkg, false]);
   });
 
+  it('reads a PDF: the worker thread script is built beside the pool that starts it', () => {
+    const pdf = path.join(
+      root,
+      'libs/report/src/__fixtures__/formats/2024-pingtan-jinjing-pianqu.pdf',
+    );
+    const run = spawnSync(process.execPath, [main, 'lint', pdf, '--json'], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(run.status).toBe(0);
+    const out = JSON.parse(run.stdout) as { year: number; agency: { name: string } };
+    expect(out.year).toBe(2024);
+    expect(out.agency.name).toBe('平潭综合实验区金井片区管理局');
+  });
+
   it('loads the database command it runs, and only that one', () => {
     const { files } = loaded(main, ['migrate', '--help']);
     expect(files.filter((f) => f.endsWith('.command.js')).map((f) => path.basename(f))).toEqual([

@@ -1,4 +1,3 @@
-import mammoth from 'mammoth';
 import { parseReportHtml } from './html.parser';
 import { ReportParseError } from './reader/parse-error';
 import { type ParsedReport, type ParseOptions } from './text.parser';
@@ -8,6 +7,8 @@ export async function parseReportDocx(
   content: Uint8Array,
   options: ParseOptions = {},
 ): Promise<ParsedReport> {
+  // Loaded with the first DOCX read, not with the library.
+  const { default: mammoth } = await import('mammoth');
   let html: string;
   try {
     html = (await mammoth.convertToHtml({ buffer: Buffer.from(content) })).value;

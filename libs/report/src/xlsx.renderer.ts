@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { type AnnualReport, SECTION_HEADINGS } from './report-model';
 import { type LayoutTable, placedCells, reportTables } from './report-tables.layout';
 
@@ -41,7 +41,10 @@ function writeTable(sheet: ExcelJS.Worksheet, table: LayoutTable, startRow: numb
  * a Node Buffer: the desk builds this workbook in the browser, where there is no Buffer.
  */
 export async function renderXlsx(report: AnnualReport): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded when a workbook is made (it takes about a second): `gongkai lint` and the other
+  // commands that import this library never pay for it.
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.Workbook();
   workbook.creator = 'Gongkai';
   const headings = SECTION_HEADINGS[report.format];
   const tables = reportTables(report);

@@ -20,6 +20,8 @@ interface Job {
 interface Slot {
   worker: Worker;
   ready: boolean;
+  /** Whether pdf.js ever loaded in this worker. */
+  started: boolean;
   job: Job | null;
   timer: NodeJS.Timeout | null;
 }
@@ -39,7 +41,8 @@ function pdfError(name: string): ReportParseError {
 /**
  * Worker threads that extract the positioned text of PDFs, as many as the machine has cores.
  * Idle workers do not keep the process alive; a PDF that takes longer than its time limit has its
- * worker terminated and replaced.
+ * worker terminated and replaced. A worker that cannot even start (its script or pdf.js missing)
+ * marks the pool broken instead of being respawned forever.
  */
 export class PdfTextPool {
   private readonly slots: Slot[] = [];
@@ -47,7 +50,10 @@ export class PdfTextPool {
   private nextId = 1;
   private broken = false;
 
-  constructor(private readonly size = Math.max(1, availableParallelism())) {}
+  constructor(
+    private readonly size = Math.max(1, availableParallelism()),
+    private readonly script = join(__dirname, 'pdf-text.worker.mjs'),
+  ) {}
 
   extract(data: Uint8Array, timeoutMs = 20000): Promise<PdfText> {
     return new Promise<PdfText>((resolve, reject) => {
@@ -67,8 +73,8 @@ export class PdfTextPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(join(__dirname, 'pdf-text.worker.mjs'));
-    const slot: Slot = { worker, ready: false, job: null, timer: null };
+    const worker = new Worker(this.script);
+    const slot: Slot = { worker, ready: false, started: false, job: null, timer: null };
     worker.on(
       'message',
       (msg: { id?: number; ok?: boolean; ready?: boolean; name?: string } & PdfText) => {
@@ -76,12 +82,11 @@ export class PdfTextPool {
           slot.ready = msg.ready;
           if (!msg.ready) {
             // pdf.js itself cannot load: every waiting PDF fails now rather than respawning forever.
-            this.broken = true;
-            for (const job of this.queue.splice(0))
-              job.reject(new ReportParseError('PDF 读取组件无法加载，无法读取 PDF'));
+            this.breakDown();
             void worker.terminate();
             return;
           }
+          slot.started = true;
           this.pump();
           if (!slot.job) worker.unref();
           return;
@@ -100,10 +105,19 @@ export class PdfTextPool {
       this.fail(slot, new ReportParseError('PDF 无法解析（读取进程意外退出）'));
       const i = this.slots.indexOf(slot);
       if (i >= 0) this.slots.splice(i, 1);
+      // Died before pdf.js loaded (the script cannot be found or fails to load): a new worker
+      // would die the same way.
+      if (!slot.started) this.breakDown();
       this.pump();
     });
     this.slots.push(slot);
     return slot;
+  }
+
+  private breakDown(): void {
+    this.broken = true;
+    for (const job of this.queue.splice(0))
+      job.reject(new ReportParseError('PDF 读取组件无法加载，无法读取 PDF'));
   }
 
   private fail(slot: Slot, error: Error): void {

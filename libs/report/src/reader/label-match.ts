@@ -22,15 +22,30 @@ function bigrams(text: string): Set<string> {
   return out;
 }
 
+// The table reader compares each printed row with every official label: the labels' pairs are
+// computed once, and the pairs of the printed text once for all the labels it is compared with.
+const officialPairs = new Map<string, Set<string>>();
+let lastPrinted = '';
+let lastPrintedPairs = new Set<string>();
+
 /**
  * How much of an official label the printed text contains: the share of the label's character
  * pairs found in the text (1 when the text contains the label, whatever surrounds it). Tolerates
  * a misprinted or dropped character, labels broken over lines and cells, other numbering.
  */
 export function labelRecall(printed: string, official: string): number {
-  const want = bigrams(labelKey(stripNumbering(official)));
+  let want = officialPairs.get(official);
+  if (!want) {
+    want = bigrams(labelKey(stripNumbering(official)));
+    // Official labels and their variants are a fixed list; the bound only guards odd callers.
+    if (officialPairs.size < 4096) officialPairs.set(official, want);
+  }
   if (want.size === 0) return 0;
-  const have = bigrams(labelKey(printed));
+  if (printed !== lastPrinted) {
+    lastPrinted = printed;
+    lastPrintedPairs = bigrams(labelKey(printed));
+  }
+  const have = lastPrintedPairs;
   let hit = 0;
   for (const b of want) if (have.has(b)) hit++;
   return hit / want.size;
