@@ -80,6 +80,13 @@ describe('the demo data', () => {
     );
     const codes = (await ds.getRepository(AgencyEntity).find()).map((a) => a.code);
     expect(codes).toEqual(expect.arrayContaining([DEMO_AGENCY_CODE, 'pingtan-jiaotong']));
+    // Its letters print a contact, not blanks.
+    const district = await ds
+      .getRepository(AgencyEntity)
+      .findOneByOrFail({ code: DEMO_AGENCY_CODE });
+    expect([district.address, district.phone, district.contact].every((v) => !!v?.trim())).toBe(
+      true,
+    );
     const again = await seedDemoData(ds, {
       hashPassword: async (p) => p,
       today,

@@ -106,6 +106,13 @@ const MONTH_WEIGHTS = [0.8, 0.55, 1.25, 1.3, 1.05, 1.1, 0.85, 0.75, 1.2, 0.8, 1.
  */
 const UNANSWERED_WINDOW = { from: 16, to: 25 } as const;
 
+/** The demo district's letter contact (agency settings an administrator edits). */
+const DEMO_LETTER_CONTACT = {
+  address: '平潭综合实验区北部生态廊道政务服务中心3号楼',
+  phone: '0591-23100000',
+  contact: '政务公开办公室',
+} as const;
+
 /** Outcomes a clerk drafts (the automatic ones come from expiry events or withdrawal). */
 const DRAFTABLE = OUTCOME_CODES.filter(
   (o) =>
@@ -225,9 +232,13 @@ export async function seedDemoData(
   };
   const personName = () => `${pick(SURNAMES)}${pick(GIVEN)}`;
 
-  const district = (
-    await ensureAgency(ds.manager, { code: DEMO_AGENCY_CODE, name: '平潭综合实验区' })
-  ).agency;
+  const seeded = await ensureAgency(ds.manager, { code: DEMO_AGENCY_CODE, name: '平潭综合实验区' });
+  const district = seeded.agency;
+  // The letters print the agency's contact; a demo letter with blanks would look unfinished.
+  if (seeded.created) {
+    Object.assign(district, DEMO_LETTER_CONTACT);
+    await ds.getRepository(AgencyEntity).update({ id: district.id }, DEMO_LETTER_CONTACT);
+  }
   const departments = [
     (
       await ensureAgency(ds.manager, {
