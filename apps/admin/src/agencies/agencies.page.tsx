@@ -1,5 +1,5 @@
 import { PageContainer } from '@ant-design/pro-components';
-import { defineMessages, useApiClient, useMessages } from '@gongkai/ui';
+import { defineMessages, useApiClient, useLocale, useMessages } from '@gongkai/ui';
 import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
@@ -18,6 +18,7 @@ import {
 } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { applyApiError } from '../common/api-form-errors';
+import { serverMessage } from '../common/server-messages';
 import type { AgencyView } from '@gongkai/contracts';
 import { agencyTree, descendants, type AgencyTreeNode as Node } from './agency-tree';
 
@@ -74,6 +75,7 @@ const messages = defineMessages(
 /** Administrators: create, rename and move agencies, and set what letters print for each. */
 export function AgenciesPage() {
   const t = useMessages(messages);
+  const { locale } = useLocale();
   const client = useApiClient();
   const { message } = App.useApp();
   const [selected, setSelected] = useState<string>();
@@ -127,7 +129,7 @@ export function AgenciesPage() {
       void message.success(t.saved);
       void agencies.refetch();
     } catch (e) {
-      setError(applyApiError(form, e));
+      setError(applyApiError(form, e, '', locale));
     }
   };
 
@@ -143,7 +145,7 @@ export function AgenciesPage() {
       await agencies.refetch();
       setSelected(created.id);
     } catch (e) {
-      setError(applyApiError(childForm, e));
+      setError(applyApiError(childForm, e, '', locale));
     }
   };
 
@@ -154,7 +156,9 @@ export function AgenciesPage() {
 
   return (
     <PageContainer title={t.title} content={t.intro}>
-      {agencies.isError ? <Alert type="error" showIcon title={agencies.error.message} /> : null}
+      {agencies.isError ? (
+        <Alert type="error" showIcon title={serverMessage(agencies.error, locale)} />
+      ) : null}
       <Row gutter={16}>
         <Col xs={24} md={9}>
           <Card title={t.tree} data-testid="agency-tree">

@@ -8,6 +8,7 @@ import { Alert, Button, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { outcomeLabel } from '../common/catalogue-labels';
+import { serverMessage } from '../common/server-messages';
 import { CaseEventModal, type EventTarget } from '../cases/case-event-form';
 import { LetterPreview } from '../cases/case-letters';
 
@@ -156,7 +157,9 @@ export function ApprovalsPage() {
 
   return (
     <PageContainer title={t.title} content={t.intro}>
-      {approvals.isError ? <Alert type="error" showIcon title={approvals.error.message} /> : null}
+      {approvals.isError ? (
+        <Alert type="error" showIcon title={serverMessage(approvals.error, locale)} />
+      ) : null}
       <ProTable<ApprovalItem>
         rowKey={(r) => `${r.kind}-${r.caseId}`}
         columns={columns}

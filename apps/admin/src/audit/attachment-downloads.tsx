@@ -2,6 +2,7 @@ import { attachmentKindLabel, type AttachmentDownloadRow, type Page } from '@gon
 import { formatMessage, useApiClient, useLocale, useMessages } from '@gongkai/ui';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Card, Space, Table, Tag, Typography } from 'antd';
+import { serverMessage } from '../common/server-messages';
 import { useServerPaging } from '../common/server-paging';
 import { shanghaiTime } from '../common/today';
 import { attachmentDownloadsMessages } from './attachment-downloads.messages';
@@ -32,7 +33,7 @@ export function AttachmentDownloads({ caseLinks = true }: { caseLinks?: boolean 
         <Alert
           type="error"
           showIcon
-          title={result.error.message}
+          title={serverMessage(result.error, locale)}
           style={{ marginBottom: 16 }}
           data-testid="attachment-downloads-error"
         />

@@ -20,6 +20,7 @@ import { CaseRef } from './case-ref';
 import { JournalAudit } from './journal-audit';
 import { JournalSearch } from './journal-search';
 import { journalSearchMessages } from './journal-search.messages';
+import { useServerMessage } from '../common/server-messages';
 import { shanghaiTime } from '../common/today';
 
 const messages = defineMessages(
@@ -129,6 +130,7 @@ function VerificationResult({ result }: { result: JournalVerification }) {
 /** 身份证号码查看记录 / identity number views: GET /api/identity-reveals. */
 function IdentityReveals({ caseLinks }: { caseLinks: boolean }) {
   const t = useMessages(messages);
+  const errorText = useServerMessage();
   const client = useApiClient();
   const reveals = useQuery({
     queryKey: ['audit', 'reveals'],
@@ -136,7 +138,7 @@ function IdentityReveals({ caseLinks }: { caseLinks: boolean }) {
   });
   return (
     <Card>
-      {reveals.isError ? <Alert type="error" showIcon title={reveals.error.message} /> : null}
+      {reveals.isError ? <Alert type="error" showIcon title={errorText(reveals.error)} /> : null}
       <Table
         size="small"
         rowKey="id"
@@ -182,6 +184,7 @@ function IdentityReveals({ caseLinks }: { caseLinks: boolean }) {
  */
 export function AuditPage() {
   const t = useMessages(messages);
+  const errorText = useServerMessage();
   const search = useMessages(journalSearchMessages);
   const downloads = useMessages(attachmentDownloadsMessages);
   const user = useDeskUser();
@@ -198,7 +201,7 @@ export function AuditPage() {
     try {
       setResult(await client.get<JournalVerification>(path));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }

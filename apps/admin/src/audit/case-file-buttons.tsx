@@ -3,6 +3,7 @@ import { defineMessages, useApiClient, useMessages } from '@gongkai/ui';
 import { App, Button, Space } from 'antd';
 import { useState } from 'react';
 import { saveBlob } from '../common/download';
+import { useServerMessage } from '../common/server-messages';
 import { caseFileHtml, loadCaseFile } from './case-file';
 
 const messages = defineMessages(
@@ -12,6 +13,7 @@ const messages = defineMessages(
 
 export function CaseFileButtons({ caseId }: { caseId: string }) {
   const t = useMessages(messages);
+  const errorText = useServerMessage();
   const client = useApiClient();
   const { message } = App.useApp();
   const [busy, setBusy] = useState<'html' | 'json'>();
@@ -31,7 +33,7 @@ export function CaseFileButtons({ caseId }: { caseId: string }) {
         );
       }
     } catch (error) {
-      void message.error(error instanceof Error ? error.message : String(error));
+      void message.error(errorText(error));
     } finally {
       setBusy(undefined);
     }

@@ -23,6 +23,7 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
+import { useServerMessage } from '../common/server-messages';
 import { shanghaiTime } from '../common/today';
 import { saveBlob } from '../common/download';
 import { CaseRef } from './case-ref';
@@ -160,6 +161,7 @@ function Findings({ audit, caseLinks }: { audit: JournalAuditView; caseLinks: bo
 
 function Checkpoints() {
   const t = useMessages(messages);
+  const errorText = useServerMessage();
   const client = useApiClient();
   const { message } = App.useApp();
   const list = useQuery({
@@ -171,13 +173,13 @@ function Checkpoints() {
       const blob = await client.blob(`/journal/checkpoints/${encodeURIComponent(c.id)}/file`);
       saveBlob(blob, `journal-checkpoint-${c.agencyCode ?? 'all'}-${c.takenAt}.json`);
     } catch (error) {
-      void message.error(error instanceof Error ? error.message : String(error));
+      void message.error(errorText(error));
     }
   };
   const latest = list.data?.items[0];
   return (
     <Card size="small" title={t.checkpoint} style={{ marginBottom: 16 }}>
-      {list.isError ? <Alert type="error" showIcon title={list.error.message} /> : null}
+      {list.isError ? <Alert type="error" showIcon title={errorText(list.error)} /> : null}
       {list.data && !latest ? <Typography.Text type="secondary">{t.none}</Typography.Text> : null}
       {latest ? (
         <Descriptions size="small" column={1} data-testid="journal-latest-checkpoint">
@@ -242,6 +244,7 @@ function Checkpoints() {
  */
 export function JournalAudit({ caseLinks }: { caseLinks: boolean }) {
   const t = useMessages(messages);
+  const errorText = useServerMessage();
   const client = useApiClient();
   const [jobId, setJobId] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
@@ -262,7 +265,7 @@ export function JournalAudit({ caseLinks }: { caseLinks: boolean }) {
       const accepted = await client.post<JournalVerificationAccepted>('/journal/verifications');
       setJobId(accepted.jobId);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setStarting(false);
     }

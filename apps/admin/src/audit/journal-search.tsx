@@ -25,6 +25,7 @@ import { useMemo, useState } from 'react';
 import { adminMessages } from '../admin.messages';
 import type { DeskRole } from '../auth/desk-user';
 import { roleLabel } from '../shell/role-labels';
+import { serverMessage } from '../common/server-messages';
 import { useServerPaging } from '../common/server-paging';
 import { shanghaiTime } from '../common/today';
 import { CaseRef } from './case-ref';
@@ -167,7 +168,7 @@ export function JournalSearch({ caseLinks = true }: { caseLinks?: boolean }) {
         <Alert
           type="error"
           showIcon
-          title={result.error.message}
+          title={serverMessage(result.error, locale)}
           style={{ marginBottom: 16 }}
           data-testid="journal-error"
         />

@@ -10,6 +10,7 @@ import {
   type ReactNode,
 } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
+import { useServerMessage } from '../common/server-messages';
 import type { DeskUser } from './desk-user';
 
 type SessionStatus = 'restoring' | 'signedIn' | 'signedOut';
@@ -39,7 +40,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const client = useApiClient();
   const [user, setUser] = useState<DeskUser | undefined>();
   const [status, setStatus] = useState<SessionStatus>('restoring');
-  const [notice, setNotice] = useState<string | undefined>();
+  const errorText = useServerMessage();
+  // The API's 401 message, shown in the desk's language (serverMessage) when it is shown.
+  const [expired, setExpired] = useState<ApiError | undefined>();
   const [lastUsername, setLastUsername] = useState<string | undefined>();
 
   const loadMe = useCallback(async () => {
@@ -47,7 +50,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       const body = await client.get<SessionResponse>('/auth/me');
       setUser(body.user);
       setStatus('signedIn');
-      setNotice(undefined);
+      setExpired(undefined);
     } catch {
       setUser(undefined);
       setStatus('signedOut');
@@ -64,7 +67,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         if (error.status !== 401 || request.path.startsWith('/auth/')) return;
         setUser((current) => {
           if (current) {
-            setNotice(error.message || EXPIRED);
+            setExpired(error);
             setLastUsername(current.username);
           }
           return undefined;
@@ -82,10 +85,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     } finally {
       setUser(undefined);
       setStatus('signedOut');
-      setNotice(undefined);
+      setExpired(undefined);
     }
   }, [client]);
 
+  const notice = expired ? errorText(expired) || EXPIRED : undefined;
   const value = useMemo(
     () => ({ user, status, notice, lastUsername, signedIn: loadMe, signOut }),
     [user, status, notice, lastUsername, loadMe, signOut],

@@ -1,5 +1,5 @@
 import type { CaseDetailResponse, CaseView, ClerkOption } from '@gongkai/contracts';
-import { ApiError, formatMessage, useApiClient, useMessages } from '@gongkai/ui';
+import { ApiError, formatMessage, useApiClient, useLocale, useMessages } from '@gongkai/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Form, Input, Modal, Select, Space } from 'antd';
 import { useState } from 'react';
@@ -49,6 +49,7 @@ export function CaseAssignee({ view }: { view: CaseView }) {
 
 function ReassignModal({ view, onClose }: { view: CaseView; onClose: () => void }) {
   const t = useMessages(assigneeMessages);
+  const { locale } = useLocale();
   const client = useApiClient();
   const queries = useQueryClient();
   const { message } = App.useApp();
@@ -87,7 +88,7 @@ function ReassignModal({ view, onClose }: { view: CaseView; onClose: () => void 
         setError(`${caught.message}。${t.conflict}`);
         return;
       }
-      setError(applyApiError(form, caught));
+      setError(applyApiError(form, caught, '', locale));
     }
   };
 

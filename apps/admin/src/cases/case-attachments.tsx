@@ -45,6 +45,7 @@ import { saveBlob } from '../common/download';
 import { attachmentsMessages } from './attachments.messages';
 import { caseKey, timelineKey } from './case.queries';
 import { shanghaiTime } from '../common/today';
+import { serverMessage, useServerMessage } from '../common/server-messages';
 
 type Messages = (typeof attachmentsMessages)['zh-CN'];
 
@@ -175,7 +176,7 @@ export function CaseAttachments({ caseId, agencyId }: { caseId: string; agencyId
       void message.success(formatMessage(t.uploaded, { name: file.name }));
       setNote('');
     } catch (error) {
-      void message.error(error instanceof Error ? error.message : String(error));
+      void message.error(serverMessage(error, locale));
     } finally {
       setUploading((n) => n - 1);
       refresh();
@@ -186,7 +187,7 @@ export function CaseAttachments({ caseId, agencyId }: { caseId: string; agencyId
     try {
       saveBlob(await client.blob(`/cases/${caseId}/attachments/${a.id}/content`), a.fileName);
     } catch (error) {
-      void message.error(error instanceof Error ? error.message : String(error));
+      void message.error(serverMessage(error, locale));
     }
   };
 
@@ -235,7 +236,7 @@ export function CaseAttachments({ caseId, agencyId }: { caseId: string; agencyId
           </>
         ) : null}
         {attachments.isError ? (
-          <Alert type="error" showIcon title={attachments.error.message} />
+          <Alert type="error" showIcon title={serverMessage(attachments.error, locale)} />
         ) : (
           <Table<AttachmentView>
             size="small"
@@ -329,6 +330,7 @@ function WithdrawButton({
   onDone: () => void;
 }) {
   const t = useMessages(attachmentsMessages);
+  const errorText = useServerMessage();
   const client = useApiClient();
   const { message } = App.useApp();
   const [reason, setReason] = useState('');
@@ -340,7 +342,7 @@ function WithdrawButton({
       void message.success(formatMessage(t.withdrawnOk, { name: attachment.fileName }));
       setReason('');
     } catch (error) {
-      void message.error(error instanceof Error ? error.message : String(error));
+      void message.error(errorText(error));
     } finally {
       onDone();
     }

@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Modal, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { saveBlob } from '../common/download';
+import { useServerMessage } from '../common/server-messages';
 import { detailMessages } from './detail.messages';
 
 /** The letters the API generates (apps/api/src/letters), in the order a case needs them. */
@@ -30,6 +31,7 @@ export function LetterPreview({
   onClose: () => void;
 }) {
   const t = useMessages(detailMessages);
+  const errorText = useServerMessage();
   const client = useApiClient();
   const preview = useQuery({
     queryKey: ['case', caseId, 'letter', kind],
@@ -45,7 +47,7 @@ export function LetterPreview({
       width={760}
       destroyOnHidden
     >
-      {preview.isError ? <Alert type="error" showIcon title={preview.error.message} /> : null}
+      {preview.isError ? <Alert type="error" showIcon title={errorText(preview.error)} /> : null}
       {preview.isPending ? <Spin /> : null}
       {preview.data ? (
         <article aria-label={preview.data.title} data-testid="letter-preview">
@@ -77,6 +79,7 @@ export function CaseLetters({
   version?: number;
 }) {
   const t = useMessages(detailMessages);
+  const errorText = useServerMessage();
   const client = useApiClient();
   const { message } = App.useApp();
   const [busy, setBusy] = useState<string>();
@@ -93,7 +96,7 @@ export function CaseLetters({
       const blob = await client.blob(`/cases/${caseId}/letters/${kind}`);
       saveBlob(blob, `${caseRef}-${title}.docx`);
     } catch (error) {
-      void message.error(error instanceof Error ? error.message : String(error));
+      void message.error(errorText(error));
     } finally {
       setBusy(undefined);
     }
@@ -102,7 +105,9 @@ export function CaseLetters({
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Typography.Text type="secondary">{t.lettersIntro}</Typography.Text>
-      {applicable.isError ? <Alert type="error" showIcon title={applicable.error.message} /> : null}
+      {applicable.isError ? (
+        <Alert type="error" showIcon title={errorText(applicable.error)} />
+      ) : null}
       {applicable.data && kinds.length === 0 ? (
         <Typography.Text type="secondary">{t.noLetters}</Typography.Text>
       ) : null}

@@ -1,5 +1,6 @@
 import { computeDeadlines, defaultWorkingDayCalendar, explainDeadline } from '@gongkai/domain';
 import { fireEvent, screen, within } from '@testing-library/react';
+import { ApprovalsPage } from '../approvals/approvals.page';
 import { renderDeskPage } from '../testing/render-desk';
 import { CaseEventModal } from './case-event-form';
 import { DeadlinePanel } from './deadline-panel';
@@ -66,5 +67,36 @@ describe('the English desk', () => {
     const dialog = await screen.findByRole('dialog');
     fireEvent.click(within(dialog).getByRole('button', { name: /确\s*定/ }));
     expect((await within(dialog).findByRole('alert')).textContent).toBe(REFUSAL);
+  });
+
+  describe('outside the case pages', () => {
+    const OUT_OF_SCOPE = '所选机关不在您可查看的范围内';
+    const renderApprovals = (locale: 'en' | 'zh-CN') =>
+      renderDeskPage(<ApprovalsPage />, {
+        locale,
+        routes: {
+          'GET /api/approvals': {
+            status: 403,
+            body: {
+              statusCode: 403,
+              error: 'Forbidden',
+              message: OUT_OF_SCOPE,
+              code: 'agency_out_of_scope',
+            },
+          },
+        },
+      });
+
+    it('puts the English of a known code before the Chinese message (approvals)', async () => {
+      renderApprovals('en');
+      expect((await screen.findByRole('alert')).textContent).toBe(
+        `The chosen agency is outside the agencies you may see. (${OUT_OF_SCOPE})`,
+      );
+    });
+
+    it('keeps the Chinese desk’s message Chinese only (approvals)', async () => {
+      renderApprovals('zh-CN');
+      expect((await screen.findByRole('alert')).textContent).toBe(OUT_OF_SCOPE);
+    });
   });
 });

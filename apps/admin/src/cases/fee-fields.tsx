@@ -4,6 +4,7 @@ import { formatMessage, useApiClient, useLocale, useMessages } from '@gongkai/ui
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Form, Input, InputNumber, Radio, Spin, Switch, Typography } from 'antd';
 import { useEffect } from 'react';
+import { serverMessage } from '../common/server-messages';
 import { detailMessages } from './detail.messages';
 
 /**
@@ -70,7 +71,9 @@ export function FeeFields({ caseId }: { caseId: string }) {
       </Form.Item>
       <div data-testid="fee-derivation" style={{ marginBottom: 16 }}>
         {fee.isFetching ? <Spin size="small" /> : null}
-        {fee.isError ? <Alert type="error" showIcon title={fee.error.message} /> : null}
+        {fee.isError ? (
+          <Alert type="error" showIcon title={serverMessage(fee.error, locale)} />
+        ) : null}
         {fee.data ? (
           <Alert
             type={fee.data.amountYuan === 0 ? 'success' : 'info'}

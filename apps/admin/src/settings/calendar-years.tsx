@@ -102,7 +102,7 @@ export function CalendarTab() {
       const result = await client.post<CalendarPreviewResult>(`/calendar/${year}/preview`, request);
       setPending({ request, preview: result });
     } catch (e) {
-      setError(applyApiError(form, e));
+      setError(applyApiError(form, e, '', locale));
     } finally {
       setPreviewing(false);
     }
@@ -123,7 +123,7 @@ export function CalendarTab() {
       void view.refetch();
     } catch (e) {
       setPending(undefined);
-      setError(applyApiError(form, e));
+      setError(applyApiError(form, e, '', locale));
     } finally {
       setLoading(false);
     }

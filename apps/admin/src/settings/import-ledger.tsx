@@ -7,7 +7,7 @@ import {
   type LedgerImportReport,
   type LedgerLineError,
 } from '@gongkai/contracts';
-import { formatMessage, useApiClient, useMessages } from '@gongkai/ui';
+import { formatMessage, useApiClient, useLocale, useMessages } from '@gongkai/ui';
 import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
@@ -143,6 +143,7 @@ function ImportResult({ job }: { job: JobView }) {
 /** 导入台账: uploads a ledger as a `ledger.import` job and follows it to its report. */
 export function ImportLedgerTab() {
   const t = useMessages(importLedgerMessages);
+  const { locale } = useLocale();
   const client = useApiClient();
   const [file, setFile] = useState<File | null>(null);
   const [skipInvalid, setSkipInvalid] = useState(false);
@@ -174,7 +175,7 @@ export function ImportLedgerTab() {
       );
       setJobId(accepted.jobId);
     } catch (e) {
-      setError(applyApiError(undefined, e));
+      setError(applyApiError(undefined, e, '', locale));
     } finally {
       setStarting(false);
     }

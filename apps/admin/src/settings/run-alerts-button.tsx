@@ -4,6 +4,7 @@ import { defineMessages, useApiClient, useMessages } from '@gongkai/ui';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button } from 'antd';
 import { useState } from 'react';
+import { useServerMessage } from '../common/server-messages';
 
 const messages = defineMessages(
   {
@@ -19,6 +20,7 @@ const messages = defineMessages(
 /** Administrators run the alert job at once (the minute sweep raises them anyway). */
 export function RunAlertsButton() {
   const t = useMessages(messages);
+  const errorText = useServerMessage();
   const client = useApiClient();
   const queries = useQueryClient();
   const { message } = App.useApp();
@@ -30,7 +32,7 @@ export function RunAlertsButton() {
       void message.success(t.queued);
       void queries.invalidateQueries({ queryKey: ['notifications'] });
     } catch (error) {
-      void message.error(error instanceof Error ? error.message : String(error));
+      void message.error(errorText(error));
     } finally {
       setBusy(false);
     }

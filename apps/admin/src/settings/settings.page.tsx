@@ -7,7 +7,7 @@ import {
   type LetterTemplatesResponse,
   type UserView,
 } from '@gongkai/contracts';
-import { useApiClient, useMessages } from '@gongkai/ui';
+import { useApiClient, useLocale, useMessages } from '@gongkai/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -38,6 +38,7 @@ import { settingsMessages } from './settings.messages';
 
 function UsersTab() {
   const t = useMessages(settingsMessages);
+  const { locale } = useLocale();
   const shell = useMessages(adminMessages);
   const client = useApiClient();
   const { message } = App.useApp();
@@ -53,7 +54,7 @@ function UsersTab() {
       void message.success(t.saved);
       void users.refetch();
     } catch (e) {
-      void message.error(applyApiError(undefined, e));
+      void message.error(applyApiError(undefined, e, '', locale));
     }
   };
 
@@ -125,7 +126,7 @@ function UsersTab() {
       form.resetFields();
       void users.refetch();
     } catch (e) {
-      setError(applyApiError(form, e));
+      setError(applyApiError(form, e, '', locale));
     }
   };
 
@@ -173,6 +174,7 @@ function UsersTab() {
 
 function AgencyTab() {
   const t = useMessages(settingsMessages);
+  const { locale } = useLocale();
   const client = useApiClient();
   const user = useDeskUser();
   const { message } = App.useApp();
@@ -196,7 +198,7 @@ function AgencyTab() {
       void message.success(t.saved);
       void agencies.refetch();
     } catch (e) {
-      void message.error(applyApiError(form, e));
+      void message.error(applyApiError(form, e, '', locale));
     }
   };
   return (
@@ -221,6 +223,7 @@ function AgencyTab() {
 
 function PolicyTab() {
   const t = useMessages(settingsMessages);
+  const { locale } = useLocale();
   const client = useApiClient();
   const { message } = App.useApp();
   const policy = useQuery({
@@ -234,7 +237,7 @@ function PolicyTab() {
       void message.success(t.saved);
       void policy.refetch();
     } catch (e) {
-      void message.error(applyApiError(undefined, e));
+      void message.error(applyApiError(undefined, e, '', locale));
     }
   };
   return (
@@ -260,6 +263,7 @@ function PolicyTab() {
 
 function LettersTab() {
   const t = useMessages(settingsMessages);
+  const { locale } = useLocale();
   const client = useApiClient();
   const queries = useQueryClient();
   const { message } = App.useApp();
@@ -287,7 +291,7 @@ function LettersTab() {
       void message.success(t.saved);
       void refresh();
     } catch (e) {
-      void message.error(applyApiError(form, e));
+      void message.error(applyApiError(form, e, '', locale));
     }
   };
   const reset = async () => {

@@ -38,6 +38,7 @@ import {
   stateLabel,
 } from '../common/catalogue-labels';
 import { saveBlob } from '../common/download';
+import { serverMessage } from '../common/server-messages';
 import { useScopeAgencies } from '../common/scope-agencies';
 import { currentYear } from '../common/today';
 import { statisticsMessages } from './statistics.messages';
@@ -155,7 +156,7 @@ export function StatisticsPage() {
       setDraft2(undefined);
       void queries.invalidateQueries({ queryKey: ['section2', year] });
     } catch (error) {
-      void message.error(applyApiError(undefined, error));
+      void message.error(applyApiError(undefined, error, '', locale));
     } finally {
       setSaving(false);
     }
@@ -176,7 +177,7 @@ export function StatisticsPage() {
         `${report.agency.name}-${year}年政府信息公开统计.xlsx`,
       );
     } catch (error) {
-      void message.error(error instanceof Error ? error.message : String(error));
+      void message.error(serverMessage(error, locale));
     } finally {
       setExporting(false);
     }
@@ -228,7 +229,9 @@ export function StatisticsPage() {
         </Space>
       }
     >
-      {stats.isError ? <Alert type="error" showIcon title={stats.error.message} /> : null}
+      {stats.isError ? (
+        <Alert type="error" showIcon title={serverMessage(stats.error, locale)} />
+      ) : null}
       {!tables ? (
         stats.isPending ? (
           <Spin style={{ display: 'block', margin: '64px auto' }} />
@@ -296,7 +299,9 @@ export function StatisticsPage() {
         onClose={() => setCell(undefined)}
         title={drill.data ? formatMessage(t.cellTitle, { n: drill.data.count }) : cell?.text}
       >
-        {drill.isError ? <Alert type="error" showIcon title={drill.error.message} /> : null}
+        {drill.isError ? (
+          <Alert type="error" showIcon title={serverMessage(drill.error, locale)} />
+        ) : null}
         {drill.data?.section === '3' ? (
           <Table
             size="small"
