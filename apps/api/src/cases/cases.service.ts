@@ -128,7 +128,8 @@ export class CasesService {
             { id: user.id, role: 'clerk' },
             { manager },
           );
-          return this.detailOf(user, c);
+          // The view reads through the registration's transaction (see ReadCase.detailOf).
+          return toDetailResponse(await this.cases.detailOf(user, c, undefined, manager));
         }),
       REGISTRATION_FIELDS,
     );

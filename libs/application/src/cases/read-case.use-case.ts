@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { allowedEvents, type AllowedEvent } from '@gongkai/domain';
 import { CaseError, caseNotFound, CaseReadRepository, type CaseEntity } from '@gongkai/persistence';
 import type { CaseTransitionService } from './case-transition.service';
@@ -34,18 +34,24 @@ export class ReadCase {
     return this.detailOf(reader, await this.find(reader, id));
   }
 
-  /** The detail of a case just read or changed; `known` spares the restore and the queries. */
+  /**
+   * The detail of a case just read or changed; `known` spares the restore and the queries. Inside
+   * a transaction, pass its manager: a second pool connection asked for while the transaction
+   * holds the agency's register lock can wait for ever once every connection is taken by
+   * registrations queued on that lock.
+   */
   async detailOf(
     reader: CaseReader,
     c: CaseEntity,
     known?: KnownAfterTransition,
+    manager: EntityManager = this.dataSource.manager,
   ): Promise<CaseDetail> {
     const today = this.transitions.currentDate();
-    const calendar = known?.calendar ?? (await this.transitions.calendar());
+    const calendar = known?.calendar ?? (await this.transitions.calendar(manager));
     const names =
       known && c.assignedClerkId && known.assigneeName !== null
         ? new Map([[c.assignedClerkId, known.assigneeName]])
-        : await assigneeNamesOf(new CaseReadRepository(this.dataSource.manager), [c]);
+        : await assigneeNamesOf(new CaseReadRepository(manager), [c]);
     return {
       case: c,
       today,
