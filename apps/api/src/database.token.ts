@@ -1,4 +1,4 @@
-import type { Provider } from '@nestjs/common';
+import type { InjectionToken, Provider } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { CLOCK, type Clock } from './common/clock';
 
@@ -13,12 +13,18 @@ export type UseCaseDataSource = ConstructorParameters<
   typeof import('@gongkai/application').ReadCase
 >[0];
 
-/** The provider of a use case that needs only the data source. */
-export function onDataSource<T>(useCase: new (db: UseCaseDataSource) => T): Provider {
+/**
+ * The provider of a use case built from the data source and the other providers it names, in its
+ * constructor's order (the API's clock is `CLOCK`): `onDataSource(ReadAttachments, ReadCase)`.
+ */
+export function onDataSource<T, A extends unknown[]>(
+  useCase: new (db: UseCaseDataSource, ...deps: A) => T,
+  ...deps: { [K in keyof A]: InjectionToken }
+): Provider {
   return {
     provide: useCase,
-    inject: [DATA_SOURCE],
-    useFactory: (db: UseCaseDataSource) => new useCase(db),
+    inject: [DATA_SOURCE, ...deps],
+    useFactory: (db: UseCaseDataSource, ...args: A) => new useCase(db, ...args),
   };
 }
 
@@ -26,9 +32,5 @@ export function onDataSource<T>(useCase: new (db: UseCaseDataSource) => T): Prov
 export function onDataSourceAndClock<T>(
   useCase: new (db: UseCaseDataSource, clock: Clock) => T,
 ): Provider {
-  return {
-    provide: useCase,
-    inject: [DATA_SOURCE, CLOCK],
-    useFactory: (db: UseCaseDataSource, clock: Clock) => new useCase(db, clock),
-  };
+  return onDataSource(useCase, CLOCK);
 }

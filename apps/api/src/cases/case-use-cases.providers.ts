@@ -25,41 +25,13 @@ export const caseUseCaseProviders: Provider[] = [
     inject: [DATA_SOURCE, CLOCK],
     useFactory: (dataSource: Db, clock: Clock) => new CaseTransitionService(dataSource, { clock }),
   },
-  {
-    provide: ReadCase,
-    inject: [DATA_SOURCE, CaseTransitionService],
-    useFactory: (dataSource: Db, transitions: CaseTransitionService) =>
-      new ReadCase(dataSource, transitions),
-  },
-  {
-    provide: ListCases,
-    inject: [DATA_SOURCE, CaseTransitionService],
-    useFactory: (dataSource: Db, transitions: CaseTransitionService) =>
-      new ListCases(dataSource, transitions),
-  },
-  {
-    provide: ListMyOpenCases,
-    inject: [DATA_SOURCE, CaseTransitionService],
-    useFactory: (dataSource: Db, transitions: CaseTransitionService) =>
-      new ListMyOpenCases(dataSource, transitions),
-  },
+  onDataSource(ReadCase, CaseTransitionService),
+  onDataSource(ListCases, CaseTransitionService),
+  onDataSource(ListMyOpenCases, CaseTransitionService),
   onDataSource(ListApprovals),
-  {
-    provide: CaseTimeline,
-    inject: [DATA_SOURCE, ReadCase],
-    useFactory: (dataSource: Db, cases: ReadCase) => new CaseTimeline(dataSource, cases),
-  },
-  {
-    provide: RevealIdentity,
-    inject: [DATA_SOURCE, CaseTransitionService, ReadCase],
-    useFactory: (dataSource: Db, transitions: CaseTransitionService, cases: ReadCase) =>
-      new RevealIdentity(dataSource, transitions, cases),
-  },
-  {
-    provide: VerifyCaseJournal,
-    inject: [DATA_SOURCE, ReadCase],
-    useFactory: (dataSource: Db, cases: ReadCase) => new VerifyCaseJournal(dataSource, cases),
-  },
+  onDataSource(CaseTimeline, ReadCase),
+  onDataSource(RevealIdentity, CaseTransitionService, ReadCase),
+  onDataSource(VerifyCaseJournal, ReadCase),
   onDataSource(ReadDeskFigures),
   onDataSource(ListClerks),
   onDataSource(ListIdentityReveals),

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
-import { ComposeLetter, ManageLetterTemplates, ReadCase, type Clock } from '@gongkai/application';
+import { ComposeLetter, ManageLetterTemplates, ReadCase } from '@gongkai/application';
 import { CasesModule } from '../cases/cases.module';
 import { CLOCK } from '../common/clock';
-import { DATA_SOURCE, onDataSource, type UseCaseDataSource as Db } from '../database.token';
+import { onDataSource } from '../database.token';
 import { LettersController } from './letters.controller';
 import { LettersService } from './letters.service';
 
@@ -10,11 +10,7 @@ import { LettersService } from './letters.service';
   imports: [CasesModule],
   controllers: [LettersController],
   providers: [
-    {
-      provide: ComposeLetter,
-      inject: [DATA_SOURCE, ReadCase, CLOCK],
-      useFactory: (db: Db, cases: ReadCase, clock: Clock) => new ComposeLetter(db, cases, clock),
-    },
+    onDataSource(ComposeLetter, ReadCase, CLOCK),
     onDataSource(ManageLetterTemplates),
     LettersService,
   ],

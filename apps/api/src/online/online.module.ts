@@ -3,10 +3,9 @@ import {
   CaseTransitionService,
   LookUpApplicationStatus,
   SubmitOnlineApplication,
-  type Clock,
 } from '@gongkai/application';
 import { CLOCK } from '../common/clock';
-import { DATA_SOURCE, onDataSource, type UseCaseDataSource as Db } from '../database.token';
+import { onDataSource } from '../database.token';
 import { CasesModule } from '../cases/cases.module';
 import { OnlineApplicationsController } from './online-applications.controller';
 import { OnlineApplicationsService } from './online-applications.service';
@@ -19,12 +18,7 @@ import { OnlineApplicationsService } from './online-applications.service';
   imports: [CasesModule],
   controllers: [OnlineApplicationsController],
   providers: [
-    {
-      provide: SubmitOnlineApplication,
-      inject: [DATA_SOURCE, CaseTransitionService, CLOCK],
-      useFactory: (db: Db, transitions: CaseTransitionService, clock: Clock) =>
-        new SubmitOnlineApplication(db, transitions, clock),
-    },
+    onDataSource(SubmitOnlineApplication, CaseTransitionService, CLOCK),
     onDataSource(LookUpApplicationStatus),
     OnlineApplicationsService,
   ],
