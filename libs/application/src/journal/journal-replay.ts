@@ -1,9 +1,7 @@
 import {
-  applyCaseEvent,
+  CaseRunner,
   caseStatus,
-  createCase,
   deriveDeadlines,
-  type CaseDeadlines,
   type CaseEvent,
   type CaseSnapshot,
   type WorkingDayCalendar,
@@ -14,8 +12,8 @@ import { finding, type CaseIdentity, type JournalFinding } from './journal-findi
 
 /**
  * The replay audit's pure core (DESIGN.md, Journal: "the case row is only a cache of it"): one
- * case's journal is checked link by link and run through the same pure transition the live path
- * runs (`applyCaseEvent`), then every column the statistics and the desk read is compared with
+ * case's journal is checked link by link and run through the same machine, guards and refusals
+ * the live path runs (`CaseRunner`, which agrees with `applyCaseEvent` event by event), then every column the statistics and the desk read is compared with
  * what the journal implies. No I/O: the use case streams rows in and findings out.
  */
 
@@ -193,9 +191,8 @@ export function replayCase(
 
 interface Replayed {
   readonly snapshot: CaseSnapshot;
+  /** The calendar the stored deadlines were last derived on. */
   readonly calendar: WorkingDayCalendar;
-  /** The machine's own derivation after the last event, when nothing re-derived them since. */
-  readonly deadlines: CaseDeadlines | null;
   readonly assigneeId: string | null | undefined;
 }
 
@@ -221,7 +218,7 @@ function replaySnapshot(
   }
   let calendar = calendarAt(first.recorded_at);
   const steps = first.payload['approvalSteps'];
-  let snapshot = createCase(
+  const runner = CaseRunner.register(
     {
       receivedOn: (first.payload['receivedOn'] as string | undefined) ?? first.occurred_on,
       approvalSteps: typeof steps === 'number' ? steps : 1,
@@ -231,13 +228,12 @@ function replaySnapshot(
   // Deadlines were last written by the registration, a transition or a recompute — on that
   // row's calendar; notes (改派, attachments) leave them as they were.
   let deadlineCalendar = calendar;
-  let deadlines: CaseDeadlines | null = null;
   let assigneeId: string | null | undefined;
   for (let i = 1; i < rows.length; i++) {
     const row = rows[i];
     if (row.machine_event) {
       calendar = calendarAt(row.recorded_at);
-      const result = applyCaseEvent(snapshot, machineEventOf(row), calendar);
+      const result = runner.apply(machineEventOf(row), calendar);
       if (!result.ok) {
         findings.push(
           finding(
@@ -250,10 +246,8 @@ function replaySnapshot(
         );
         return null;
       }
-      snapshot = result.snapshot;
       deadlineCalendar = calendar;
-      deadlines = result.deadlines;
-      const state = caseStatus(snapshot).state;
+      const state = caseStatus(result.snapshot).state;
       if (row.state_after !== state) {
         findings.push(
           finding(
@@ -267,13 +261,12 @@ function replaySnapshot(
       }
     } else if (row.type === 'DEADLINES_RECOMPUTED') {
       deadlineCalendar = calendarAt(row.recorded_at);
-      deadlines = null;
     } else if (row.type === 'ASSIGNEE_CHANGED') {
       const to = row.payload['to'] as { id?: string } | null | undefined;
       assigneeId = to?.id ?? null;
     }
   }
-  return { snapshot, calendar: deadlineCalendar, deadlines, assigneeId };
+  return { snapshot: runner.snapshot, calendar: deadlineCalendar, assigneeId };
 }
 
 function compareColumns(
@@ -284,8 +277,9 @@ function compareColumns(
 ): void {
   const { snapshot } = replayed;
   const status = caseStatus(snapshot);
-  // The live path stored what the machine derived with the event (or what a recompute derived).
-  const deadlines = replayed.deadlines ?? deriveDeadlines(snapshot.context, replayed.calendar);
+  // What the live path stored: the deadlines of the last event's context (as `applyCaseEvent`
+  // derives them), or of a recompute since, each on its row's calendar.
+  const deadlines = deriveDeadlines(snapshot.context, replayed.calendar);
   const expected: readonly [keyof StoredCase, unknown, string][] = [
     ['state', status.state, '办理状态'],
     ['fee_state', status.fee, '收费状态'],

@@ -19,7 +19,7 @@ import {
 } from './journal-replay';
 
 /** How many cases one batch reads (with all their journal rows): bounds the memory per agency. */
-const CASE_BATCH = 500;
+const CASE_BATCH = 200;
 /** Findings kept in the result; the count goes on beyond it (a wholesale rewrite is one story). */
 const FINDINGS_KEPT = 1000;
 

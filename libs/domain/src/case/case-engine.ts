@@ -1,4 +1,11 @@
-import { getNextTransitions, initialTransition, transition, type SnapshotFrom } from 'xstate';
+import {
+  createActor,
+  getNextTransitions,
+  initialTransition,
+  transition,
+  type Actor,
+  type SnapshotFrom,
+} from 'xstate';
 import { type Outcome } from '../catalogues';
 import { defaultWorkingDayCalendar, type WorkingDayCalendar } from '../calendar';
 import { ledgerDeadlines, type CaseDeadlines } from '../clock';
@@ -70,7 +77,7 @@ export type ApplyResult =
 
 export class CaseSnapshotError extends Error {}
 
-export function createCase(input: CreateCaseInput, calendar?: WorkingDayCalendar): CaseSnapshot {
+function registration(input: CreateCaseInput): CreateCaseInput {
   if (!isLocalDate(input.receivedOn)) {
     throw new CaseSnapshotError(`收到申请日期格式不正确：${String(input.receivedOn)}`);
   }
@@ -78,7 +85,11 @@ export function createCase(input: CreateCaseInput, calendar?: WorkingDayCalendar
   if (!Number.isInteger(steps) || steps < 1) {
     throw new CaseSnapshotError('审批环节数至少为1');
   }
-  const [snapshot] = initialTransition(machineOf(calendar), { ...input, approvalSteps: steps });
+  return { ...input, approvalSteps: steps };
+}
+
+export function createCase(input: CreateCaseInput, calendar?: WorkingDayCalendar): CaseSnapshot {
+  const [snapshot] = initialTransition(machineOf(calendar), registration(input));
   return snapshot;
 }
 
@@ -136,6 +147,80 @@ export function applyCaseEvent(
     deadlines: ledgerDeadlines(next.context.ledger, calendar),
     basis: EVENT_LABELS[type].basis ?? null,
   };
+}
+
+export type AdvanceResult =
+  { readonly ok: true; readonly snapshot: CaseSnapshot } | ({ readonly ok: false } & Refusal);
+
+/**
+ * One case's events in order through the machine, as the replay audit needs them: the same
+ * machine, guards and refusals as `applyCaseEvent`, without the effects and deadlines the caller
+ * derives once at the end. XState 5's pure `transition()` builds a throwaway actor, and with it
+ * the machine's initial state, on every call (fixed only in XState 6, statelyai/xstate#5632);
+ * a running actor of the machine takes the events instead. The machine has no timers, invoked
+ * actors or actions other than `assign`, so running it executes nothing. A refused event is
+ * explained by `applyCaseEvent` itself, so both paths refuse alike.
+ */
+export class CaseRunner {
+  private constructor(
+    private machine: CaseMachine,
+    private actor: Actor<CaseMachine>,
+  ) {}
+
+  static register(input: CreateCaseInput, calendar: WorkingDayCalendar): CaseRunner {
+    const machine = caseMachineFor(calendar);
+    return new CaseRunner(machine, running(machine, { input: registration(input) }));
+  }
+
+  get snapshot(): CaseSnapshot {
+    return this.actor.getSnapshot();
+  }
+
+  apply(event: CaseEvent, calendar: WorkingDayCalendar): AdvanceResult {
+    const machine = caseMachineFor(calendar);
+    if (machine !== this.machine) this.runOn(machine, this.snapshot);
+    const before = this.snapshot;
+    const type = (event as { type?: unknown } | null)?.type;
+    if (isCaseEventType(type) && eventTypesInState(this.snapshot).has(type)) {
+      this.actor.send(event);
+      const after = this.snapshot;
+      if (after.status === 'active' && after !== before) return { ok: true, snapshot: after };
+      // Not taken (a guard refused it) or a guard threw: the actor must not keep either.
+      this.runOn(this.machine, before);
+    }
+    const result = applyCaseEvent(before, event, calendar);
+    if (!result.ok) return result;
+    this.runOn(machine, result.snapshot);
+    return { ok: true, snapshot: result.snapshot };
+  }
+
+  private runOn(machine: CaseMachine, snapshot: CaseSnapshot): void {
+    this.actor.stop();
+    this.machine = machine;
+    this.actor = running(machine, { snapshot: onMachine(snapshot, machine) });
+  }
+}
+
+function running(
+  machine: CaseMachine,
+  options: { input: CreateCaseInput } | { snapshot: CaseSnapshot },
+): Actor<CaseMachine> {
+  // XState types `input` as required; a restored actor starts from its snapshot and ignores it.
+  const actor = createActor(
+    machine,
+    'input' in options
+      ? options
+      : {
+          snapshot: options.snapshot,
+          input: {
+            receivedOn: options.snapshot.context.receivedOn,
+            approvalSteps: options.snapshot.context.approvalSteps,
+          },
+        },
+  );
+  // A guard that throws ends the actor; the caller sees it by the status, not as a crash.
+  actor.subscribe({ error: () => undefined });
+  return actor.start();
 }
 
 export interface AllowedEvent {

@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { transition } from 'xstate';
 import { isOutcome } from '../catalogues';
-import { defaultWorkingDayCalendar } from '../calendar';
+import { defaultWorkingDayCalendar, WorkingDayCalendar } from '../calendar';
 import { addDays } from '../dates';
 import {
   applyCaseEvent,
+  CaseRunner,
   caseStatus,
   createCase,
   deriveDeadlines,
@@ -140,6 +141,41 @@ describe('case machine properties', () => {
             expect(result.snapshot.context).toEqual(reference.context);
             expect(result.deadlines).toEqual(deriveDeadlines(result.snapshot.context, calendar));
             snapshot = result.snapshot;
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('a CaseRunner takes and refuses each event exactly as applyCaseEvent, also when the calendar changes', () => {
+    // A later calendar (a year's arrangement loaded mid-case) gives another machine instance.
+    const later = WorkingDayCalendar.withDefaults([]);
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(stepArb, fc.boolean()), { minLength: 1, maxLength: 25 }),
+        fc.integer({ min: 1, max: 3 }),
+        (steps, approvalSteps) => {
+          const runner = CaseRunner.register({ receivedOn: RECEIVED, approvalSteps }, calendar);
+          let snapshot = createCase({ receivedOn: RECEIVED, approvalSteps }, calendar);
+          expect(runner.snapshot.value).toEqual(snapshot.value);
+          expect(runner.snapshot.context).toEqual(snapshot.context);
+          let on = RECEIVED;
+          for (const [step, onLater] of steps) {
+            on = addDays(on, step.days);
+            const event = build(step, on);
+            const cal = onLater ? later : calendar;
+            const expected = applyCaseEvent(snapshot, event, cal);
+            const got = runner.apply(event, cal);
+            if (!expected.ok) {
+              expect(got).toEqual({ ok: false, code: expected.code, message: expected.message });
+              expect(runner.snapshot.context).toEqual(snapshot.context);
+              continue;
+            }
+            expect(got.ok).toBe(true);
+            expect(runner.snapshot.value).toEqual(expected.snapshot.value);
+            expect(runner.snapshot.context).toEqual(expected.snapshot.context);
+            snapshot = expected.snapshot;
           }
         },
       ),
