@@ -1,6 +1,6 @@
 import type { DashboardFigures } from '@gongkai/contracts';
 import { screen, within } from '@testing-library/react';
-import { renderDeskPage } from '../testing/render-desk';
+import { renderDeskPage, TEST_AUDITOR } from '../testing/render-desk';
 import { caseListItem } from '../testing/case-fixtures';
 import { currentYear } from '../common/today';
 import { WorkbenchPage } from './workbench.page';
@@ -120,5 +120,43 @@ describe('WorkbenchPage', () => {
     const pointer = parseFloat(gauge.pointer?.length ?? '100');
     const figure = parseFloat(gauge.detail?.offsetCenter[1] ?? '0');
     expect(figure).toBeGreaterThan(pointer * Math.SQRT1_2 + 10);
+  });
+
+  it("shows the journal's 督办 in red, linked to the audit page, beside a deadline alert linked to its case", async () => {
+    const alert = (id: string, kind: string, caseRef: string, title: string) => ({
+      id,
+      kind,
+      caseId: `case-${id}`,
+      caseRef,
+      dueOn: '2025-06-30',
+      title,
+      body: '',
+      createdAt: '2025-06-30T00:10:00Z',
+      readAt: null,
+    });
+    renderDeskPage(<WorkbenchPage />, {
+      user: TEST_AUDITOR,
+      routes: {
+        'GET /api/cases': { body: { items: [], total: 0, page: 1, pageSize: 10 } },
+        'GET /api/dashboard': { body: NO_FIGURES },
+        'GET /api/notifications': {
+          body: {
+            items: [
+              alert('n1', 'journal_failed', '2025-0003', '日志校验发现问题'),
+              alert('n2', 'answer_due_soon', '2025-0007', '即将到期'),
+            ],
+            total: 2,
+            unread: 2,
+          },
+        },
+      },
+    });
+    const card = await screen.findByTestId('alerts');
+    const journal = (await within(card).findByText('2025-0003')).closest('a');
+    expect(journal).toHaveAttribute('href', '/audit');
+    expect(within(journal as HTMLElement).getByText('2025-0003')).toHaveClass('ant-tag-error');
+    const due = within(card).getByText('2025-0007').closest('a');
+    expect(due).toHaveAttribute('href', '/cases/case-n2');
+    expect(within(due as HTMLElement).getByText('2025-0007')).toHaveClass('ant-tag-warning');
   });
 });

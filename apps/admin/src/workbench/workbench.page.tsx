@@ -4,6 +4,7 @@ import type {
   ApprovalItem,
   CaseListItem,
   DashboardFigures,
+  NotificationKindCode,
   NotificationPage,
   Page,
 } from '@gongkai/contracts';
@@ -20,6 +21,14 @@ import { EChart } from '../common/echart';
 import { currentYear } from '../common/today';
 import { outcomeFamiliesChart, onTimeGauge } from './workbench-charts';
 import { workbenchMessages } from './workbench.messages';
+
+/** Overdue answers and the journal's 督办 in red; what is only coming due in amber. */
+const ALERT_COLOURS: Readonly<Record<NotificationKindCode, string>> = {
+  answer_due_soon: 'warning',
+  supplement_notice_due: 'warning',
+  answer_overdue: 'error',
+  journal_failed: 'error',
+};
 
 /** 工作台: what is urgent now, alerts, approvals waiting, and the year at a glance. */
 export function WorkbenchPage() {
@@ -205,10 +214,11 @@ export function WorkbenchPage() {
                       >
                         <List.Item.Meta
                           title={
-                            <Link to={`/cases/${n.caseId}`}>
-                              <Tag color={n.kind === 'answer_overdue' ? 'error' : 'warning'}>
-                                {n.caseRef}
-                              </Tag>
+                            // 督办 of the journal: the findings are on the audit page's 日志校验.
+                            <Link
+                              to={n.kind === 'journal_failed' ? '/audit' : `/cases/${n.caseId}`}
+                            >
+                              <Tag color={ALERT_COLOURS[n.kind]}>{n.caseRef}</Tag>
                               {n.title}
                             </Link>
                           }

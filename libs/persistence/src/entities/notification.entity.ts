@@ -1,8 +1,12 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export type NotificationKind = 'answer_due_soon' | 'answer_overdue' | 'supplement_notice_due';
+export type NotificationKind =
+  'answer_due_soon' | 'answer_overdue' | 'supplement_notice_due' | 'journal_failed';
 
-/** An alert (预警/督办) for one person about one case's deadline. */
+/**
+ * An alert (预警/督办) for one person about one case: its deadline, or (journal_failed) the nightly
+ * journal verification naming it.
+ */
 @Entity({ name: 'notifications' })
 export class NotificationEntity {
   @PrimaryGeneratedColumn('uuid')
