@@ -24,8 +24,11 @@ export interface AlertCaseFacts extends AnswerFacts {
   readonly supplementNoticeDueOn: LocalDate | null;
 }
 
+/** What a case's deadlines call for; journal_failed is raised by the journal's verification. */
+export type DeadlineAlertKind = Exclude<NotificationKind, 'journal_failed'>;
+
 export interface Alert {
-  readonly kind: NotificationKind;
+  readonly kind: DeadlineAlertKind;
   readonly dueOn: LocalDate;
   readonly title: string;
   readonly body: string;
