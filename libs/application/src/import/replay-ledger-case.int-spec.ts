@@ -1,6 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { openTestDatabase, seedAgency } from '@gongkai/persistence/testing';
 import {
+  CaseEntity,
+  CaseEventEntity,
   verifyAgencyJournal,
   writeReplayedCases,
   type RegisterCaseInput,
@@ -114,5 +116,59 @@ describe('replayed cases', () => {
       clerk,
     );
     expect(future).toMatchObject({ ok: false, message: expect.stringContaining('不能晚于今天') });
+  });
+
+  // COPY's text format gives tab, newline, CR and backslash a meaning, and `\N` reads as NULL.
+  const TRICKY = '张\t"三"\n李\r四 \\N \\. C:\\目录\\ \'引号\' 😀';
+
+  it('write tricky text, nulls, jsonb and timestamps back exactly as they were replayed', async () => {
+    const agency = await seedAgency(ds, 'replay-copy');
+    const calendar = await transitions.calendar();
+    const tricky = {
+      ...input(agency.id),
+      ref: `R-\t${TRICKY}`,
+      applicant: { category: 'commercial_enterprise' as const, name: TRICKY },
+      request: TRICKY,
+    };
+    const untitled = {
+      ...input(agency.id),
+      ref: 'R-2',
+      applicant: { category: 'natural_person' as const },
+    };
+    const replayed = [tricky, untitled].map((i) => {
+      const result = replayLedgerCase(transitions, i, STEPS, calendar, clerk);
+      if (!result.ok) throw new Error(result.message);
+      return result.replayed;
+    });
+    await ds.transaction((m) => writeReplayedCases(m, replayed));
+
+    for (const { row, journal } of replayed) {
+      expect(await ds.getRepository(CaseEntity).findOneByOrFail({ id: row.id })).toEqual(row);
+      const stored = await ds
+        .getRepository(CaseEventEntity)
+        .find({ where: { caseId: row.id }, order: { seq: 'ASC' } });
+      expect(stored.map(({ id: _, ...fields }) => fields)).toEqual(journal);
+    }
+    const [first] = replayed;
+    expect(first.row).toMatchObject({ applicantName: TRICKY, requestText: TRICKY });
+    expect(first.journal[0].payload).toMatchObject({ applicantName: TRICKY, request: TRICKY });
+    expect(replayed[1].row).toMatchObject({ applicantName: null, applicantIdentityCipher: null });
+    expect((await verifyAgencyJournal(ds.manager, [agency.id])).ok).toBe(true);
+  });
+
+  it('leave nothing when PostgreSQL refuses a copied row, and write only inside a transaction', async () => {
+    const agency = await seedAgency(ds, 'replay-copy-refused');
+    const calendar = await transitions.calendar();
+    const result = replayLedgerCase(transitions, input(agency.id), STEPS, calendar, clerk);
+    if (!result.ok) throw new Error(result.message);
+    const twice = [result.replayed, result.replayed];
+    await expect(ds.transaction((m) => writeReplayedCases(m, twice))).rejects.toThrow(
+      /duplicate key/,
+    );
+    await expect(writeReplayedCases(ds.manager, [result.replayed])).rejects.toThrow(/transaction/);
+    const count = await ds.query('SELECT count(*)::int AS n FROM cases WHERE agency_id = $1', [
+      agency.id,
+    ]);
+    expect(count).toEqual([{ n: 0 }]);
   });
 });
