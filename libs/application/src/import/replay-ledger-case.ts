@@ -78,7 +78,6 @@ export function replayLedgerCase(
     calendar,
   );
   const status = caseStatus(snapshot);
-  const deadlines = deriveDeadlines(snapshot.context, calendar);
   const now = new Date();
   const requestText = input.request?.trim() || null;
   const origin = input.origin ?? 'desk';
@@ -95,16 +94,6 @@ export function replayLedgerCase(
     origin,
     machineId: CASE_MACHINE_ID,
     machineVersion: CASE_MACHINE_VERSION,
-    snapshot: persistSnapshot(snapshot),
-    ...stateColumns(status),
-    closed: false,
-    outcome: null,
-    decidedOn: null,
-    servedOn: null,
-    flags: status.flags,
-    deadlines,
-    answerDueOn: deadlines.answer.dueOn,
-    nextDueOn: nextDueOn(status, deadlines),
     assignedClerkId: input.assignedClerkId ?? null,
     version: 1,
     queryCode: generateQueryCode(),
@@ -155,10 +144,26 @@ export function replayLedgerCase(
       stateAfter: caseStatus(result.snapshot).state,
     });
   }
+  // Only the state after the last step is stored: the registration's own snapshot and deadlines
+  // (as register() writes them) are derived only when no step follows.
   if (last?.ok) {
     Object.assign(row, snapshotChanges(row, snapshot, last.deadlines), {
       version: entries.length,
       updatedAt: now,
+    });
+  } else {
+    const deadlines = deriveDeadlines(snapshot.context, calendar);
+    Object.assign(row, {
+      snapshot: persistSnapshot(snapshot),
+      ...stateColumns(status),
+      closed: false,
+      outcome: null,
+      decidedOn: null,
+      servedOn: null,
+      flags: status.flags,
+      deadlines,
+      answerDueOn: deadlines.answer.dueOn,
+      nextDueOn: nextDueOn(status, deadlines),
     });
   }
   let head = { seq: 0, hash: GENESIS_HASH };
