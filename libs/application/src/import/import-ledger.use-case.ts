@@ -19,7 +19,12 @@ import {
 } from '@gongkai/domain';
 import { ProceedingEntity, writeReplayedCases, type CaseEventInput } from '@gongkai/persistence';
 import type { CaseTransitionService } from '../cases/case-transition.service';
-import { replayLedgerCase, type ReplayedCase } from './replay-ledger-case';
+import {
+  replayLedgerCase,
+  sharedInitialSnapshots,
+  type InitialSnapshot,
+  type ReplayedCase,
+} from './replay-ledger-case';
 import { ledgerLineSchema, type LedgerLine, type RawLedgerLine } from './ledger-line';
 import { readLedgerFile, type LedgerFile } from './ledger-read';
 import type { LedgerReading } from './ledger-workbook';
@@ -229,6 +234,7 @@ function dryRun(
   data: LedgerLine,
   events: readonly CaseEventInput[],
   calendar: WorkingDayCalendar,
+  initialSnapshot: InitialSnapshot,
   options: LedgerImportOptions,
 ): { error: string } | { replayed: Pick<ReplayedCase, 'row' | 'journal'>; flags: string[] } {
   const today = transitions.currentDate();
@@ -257,6 +263,7 @@ function dryRun(
     events.map((event) => ({ event, actor: { id: actorId, role: roleFor(event.type) } })),
     calendar,
     { id: actorId, role: 'clerk' },
+    initialSnapshot,
   );
   if (!result.ok) {
     return {
@@ -291,6 +298,7 @@ export async function importLedger(
   const { lines, ignoredColumns } =
     'lines' in ledger ? ledger : { lines: ledger, ignoredColumns: [] as string[] };
   const calendar = await transitions.calendar();
+  const initialSnapshot = sharedInitialSnapshots(calendar);
   const rejected: LedgerLineError[] = [];
   const flagged: LedgerImportReport['flagged'] = [];
   let planned = 0;
@@ -337,7 +345,7 @@ export async function importLedger(
         reject(events);
         continue;
       }
-      const outcome = dryRun(transitions, data, events, calendar, options);
+      const outcome = dryRun(transitions, data, events, calendar, initialSnapshot, options);
       if ('error' in outcome) {
         reject(outcome.error);
         continue;

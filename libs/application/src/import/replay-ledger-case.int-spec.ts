@@ -8,7 +8,7 @@ import {
   type RegisterCaseInput,
 } from '@gongkai/persistence';
 import { CaseTransitionService } from '../cases/case-transition.service';
-import { replayLedgerCase, type ReplayStep } from './replay-ledger-case';
+import { replayLedgerCase, sharedInitialSnapshots, type ReplayStep } from './replay-ledger-case';
 
 const clerk = { id: 'system', role: 'clerk' } as const;
 const STEPS: ReplayStep[] = [
@@ -170,5 +170,38 @@ describe('replayed cases', () => {
       agency.id,
     ]);
     expect(count).toEqual([{ n: 0 }]);
+  });
+
+  it('start the lines received on one day from one frozen initial snapshot, with the same result', async () => {
+    const agency = await seedAgency(ds, 'replay-shared');
+    const calendar = await transitions.calendar();
+    const shared = sharedInitialSnapshots(calendar);
+    // What differs between two cases anyway: ids, codes, times, the ref, and so the hashes.
+    const omit = (o: object, keys: string[]) =>
+      Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k)));
+    const replay = (ref: string, initial?: typeof shared) => {
+      const result = replayLedgerCase(
+        transitions,
+        { ...input(agency.id), ref },
+        STEPS,
+        calendar,
+        clerk,
+        initial,
+      );
+      if (!result.ok) throw new Error(result.message);
+      return {
+        row: omit(result.replayed.row, ['id', 'ref', 'queryCode', 'createdAt', 'updatedAt']),
+        journal: result.replayed.journal.map((j) => ({
+          ...omit(j, ['caseId', 'recordedAt', 'prevHash', 'hash']),
+          payload: omit(j.payload, ['ref']),
+        })),
+      };
+    };
+    const alone = replay('S-1');
+    const receivedOn = input(agency.id).receivedOn;
+    expect(replay('S-2', shared)).toEqual(alone);
+    expect(replay('S-3', shared)).toEqual(alone);
+    expect(shared(receivedOn, 1)).toBe(shared(receivedOn, 1));
+    expect(Object.isFrozen(shared(receivedOn, 1).context)).toBe(true);
   });
 });

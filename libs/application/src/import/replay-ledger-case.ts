@@ -51,6 +51,37 @@ export type ReplayResult =
       readonly step?: { readonly type: CaseEventType; readonly on: LocalDate };
     };
 
+/** The machine's initial snapshot of a registration (createCase on the import's calendar). */
+export type InitialSnapshot = (receivedOn: LocalDate, approvalSteps: number) => CaseSnapshot;
+
+function deepFreeze(value: unknown): void {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const v of Object.values(value)) deepFreeze(v);
+}
+
+/**
+ * createCase once per received date and number of approval steps, for the many lines of one
+ * import: it is pure, and XState never changes a snapshot it is given (a step returns a new one),
+ * so the lines received on one day can start from one snapshot. Frozen, so that a change would
+ * throw instead of reaching the other cases. It was about a fifth of the replay's time.
+ */
+export function sharedInitialSnapshots(calendar: WorkingDayCalendar): InitialSnapshot {
+  const snapshots = new Map<string, CaseSnapshot>();
+  return (receivedOn, approvalSteps) => {
+    const key = `${receivedOn}|${approvalSteps}`;
+    let snapshot = snapshots.get(key);
+    if (!snapshot) {
+      snapshot = createCase({ receivedOn, approvalSteps }, calendar);
+      deepFreeze(snapshot.value);
+      deepFreeze(snapshot.context);
+      Object.freeze(snapshot);
+      snapshots.set(key, snapshot);
+    }
+    return snapshot;
+  };
+}
+
 /**
  * A registration and its history replayed in memory through the machine, with the same checks,
  * rows, versions (one per journal row) and hash chain as register() followed by one apply() per
@@ -64,6 +95,8 @@ export function replayLedgerCase(
   steps: readonly ReplayStep[],
   calendar: WorkingDayCalendar,
   registeredBy: JournalActor,
+  initialSnapshot: InitialSnapshot = (receivedOn, approvalSteps) =>
+    createCase({ receivedOn, approvalSteps }, calendar),
 ): ReplayResult {
   const today = transitions.currentDate();
   let facts: ReturnType<typeof checkRegistration>;
@@ -73,10 +106,7 @@ export function replayLedgerCase(
     if (error instanceof CaseError) return { ok: false, message: error.message };
     throw error;
   }
-  let snapshot = createCase(
-    { receivedOn: input.receivedOn, approvalSteps: input.approvalSteps },
-    calendar,
-  );
+  let snapshot = initialSnapshot(input.receivedOn, input.approvalSteps);
   const status = caseStatus(snapshot);
   const now = new Date();
   const requestText = input.request?.trim() || null;
