@@ -159,13 +159,24 @@ describe('replayed cases', () => {
   it('leave nothing when PostgreSQL refuses a copied row, and write only inside a transaction', async () => {
     const agency = await seedAgency(ds, 'replay-copy-refused');
     const calendar = await transitions.calendar();
-    const result = replayLedgerCase(transitions, input(agency.id), STEPS, calendar, clerk);
-    if (!result.ok) throw new Error(result.message);
-    const twice = [result.replayed, result.replayed];
-    await expect(ds.transaction((m) => writeReplayedCases(m, twice))).rejects.toThrow(
-      /duplicate key/,
-    );
-    await expect(writeReplayedCases(ds.manager, [result.replayed])).rejects.toThrow(/transaction/);
+    const replay = (ref: string, request?: string) => {
+      const result = replayLedgerCase(
+        transitions,
+        { ...input(agency.id), ref, request },
+        STEPS,
+        calendar,
+        clerk,
+      );
+      if (!result.ok) throw new Error(result.message);
+      return result.replayed;
+    };
+    const first = replay('R-1');
+    // The second row is refused while megabytes of the batch are still on their way.
+    const rest = Array.from({ length: 300 }, (_, i) => replay(`R-${i + 2}`, '长'.repeat(4000)));
+    await expect(
+      ds.transaction((m) => writeReplayedCases(m, [first, first, ...rest])),
+    ).rejects.toThrow(/duplicate key/);
+    await expect(writeReplayedCases(ds.manager, [first])).rejects.toThrow(/transaction/);
     const count = await ds.query('SELECT count(*)::int AS n FROM cases WHERE agency_id = $1', [
       agency.id,
     ]);
