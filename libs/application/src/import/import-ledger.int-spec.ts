@@ -237,6 +237,30 @@ describe('ledger import', () => {
     expect((await verifyAgencyJournal(ds.manager, [agency.id])).ok).toBe(true);
   });
 
+  it('imports tabs, line breaks, backslashes, quotes and Chinese text exactly, and nulls as nulls', async () => {
+    const agency = await seedAgency(ds, 'ledger-tricky');
+    const tricky = '王\t五\n"某\\公司"\r\\N \\. 😀';
+    const text = [
+      { ref: 'T\t1', applicant: { category: 'natural_person', name: tricky }, request: tricky },
+      { ref: 'T\\2', applicant: { category: 'natural_person', name: null }, request: null },
+    ]
+      .map((l) => JSON.stringify({ ...l, receivedOn: '2023-03-02', channel: 'online' }))
+      .join('\n');
+    const report = await importLedger(ds, transitions, readJsonl(text), { agencyId: agency.id });
+    expect(report).toMatchObject({ committed: true, imported: 2, rejected: [] });
+    const rows = await ds.query(
+      `SELECT c.ref, c.applicant_name, c.request_text, e.payload->>'applicantName' AS journaled
+         FROM cases c JOIN case_events e ON e.case_id = c.id AND e.seq = 1
+        WHERE c.agency_id = $1 ORDER BY c.ref`,
+      [agency.id],
+    );
+    expect(rows).toEqual([
+      { ref: 'T\t1', applicant_name: tricky, request_text: tricky, journaled: tricky },
+      { ref: 'T\\2', applicant_name: null, request_text: null, journaled: null },
+    ]);
+    expect((await verifyAgencyJournal(ds.manager, [agency.id])).ok).toBe(true);
+  });
+
   it('imports the example line of ledger-format.md: a fee notice served during a consultation', async () => {
     const agency = await seedAgency(ds, 'ledger-example');
     const example = `{"ref":"2023-017","receivedOn":"2023-03-02","channel":"online",

@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import {
   addDays,
@@ -18,7 +19,12 @@ import {
 } from '@gongkai/domain';
 import { ProceedingEntity, writeReplayedCases, type CaseEventInput } from '@gongkai/persistence';
 import type { CaseTransitionService } from '../cases/case-transition.service';
-import { replayLedgerCase, type ReplayedCase } from './replay-ledger-case';
+import {
+  replayLedgerCase,
+  sharedInitialSnapshots,
+  type InitialSnapshot,
+  type ReplayedCase,
+} from './replay-ledger-case';
 import { ledgerLineSchema, type LedgerLine, type RawLedgerLine } from './ledger-line';
 import { readLedgerFile, type LedgerFile } from './ledger-read';
 import type { LedgerReading } from './ledger-workbook';
@@ -81,11 +87,9 @@ function progressReporter(options: LedgerImportOptions) {
 }
 
 interface PlannedLine {
-  readonly line: number;
   readonly data: LedgerLine;
-  /** What will be written; the machine snapshot is not kept (a large ledger is held whole). */
+  /** What will be written; the machine snapshot is not kept, and the rows only until written. */
   readonly replayed: Pick<ReplayedCase, 'row' | 'journal'>;
-  readonly flags: string[];
 }
 
 /** The most cases written per statement batch. */
@@ -230,6 +234,7 @@ function dryRun(
   data: LedgerLine,
   events: readonly CaseEventInput[],
   calendar: WorkingDayCalendar,
+  initialSnapshot: InitialSnapshot,
   options: LedgerImportOptions,
 ): { error: string } | { replayed: Pick<ReplayedCase, 'row' | 'journal'>; flags: string[] } {
   const today = transitions.currentDate();
@@ -258,6 +263,7 @@ function dryRun(
     events.map((event) => ({ event, actor: { id: actorId, role: roleFor(event.type) } })),
     calendar,
     { id: actorId, role: 'clerk' },
+    initialSnapshot,
   );
   if (!result.ok) {
     return {
@@ -292,8 +298,10 @@ export async function importLedger(
   const { lines, ignoredColumns } =
     'lines' in ledger ? ledger : { lines: ledger, ignoredColumns: [] as string[] };
   const calendar = await transitions.calendar();
+  const initialSnapshot = sharedInitialSnapshots(calendar);
   const rejected: LedgerLineError[] = [];
-  const planned: PlannedLine[] = [];
+  const flagged: LedgerImportReport['flagged'] = [];
+  let planned = 0;
   const seen = new Map<string, number>();
   const refs = lines.map((l) => refOf(l.value)).filter((r): r is string => !!r);
   const existing = new Set(
@@ -337,15 +345,19 @@ export async function importLedger(
         reject(events);
         continue;
       }
-      const outcome = dryRun(transitions, data, events, calendar, options);
+      const outcome = dryRun(transitions, data, events, calendar, initialSnapshot, options);
       if ('error' in outcome) {
         reject(outcome.error);
         continue;
       }
-      planned.push({ line: raw.line, data, replayed: outcome.replayed, flags: outcome.flags });
+      planned++;
+      if (outcome.flags.length)
+        flagged.push({ line: raw.line, ref: data.ref, flags: outcome.flags });
       // Full batches are written while the next lines are checked (PostgreSQL works on its own
       // core meanwhile); a refused line stops it, and the transaction is rolled back below.
-      if (!rejected.length || options.skipInvalid) await writer.offer(planned);
+      if (!rejected.length || options.skipInvalid) {
+        await writer.offer({ data, replayed: outcome.replayed });
+      }
     }
     await progress('validating', lines.length, lines.length);
     const report: LedgerImportReport = {
@@ -354,23 +366,18 @@ export async function importLedger(
       imported: 0,
       unchanged,
       rejected,
-      flagged: planned
-        .filter((p) => p.flags.length)
-        .map((p) => ({ line: p.line, ref: p.data.ref, flags: p.flags })),
+      flagged,
       proceedings: 0,
       ...(ignoredColumns.length ? { ignoredColumns } : {}),
     };
     if (rejected.length && !options.skipInvalid) return report;
     // Batches of about 1 % of the lines, so progress is told as often as the contract says.
-    const batch = Math.min(WRITE_BATCH, Math.max(1, Math.ceil(planned.length / 100)));
-    for (let i = await writer.flushed(); i < planned.length; i += batch) {
-      await progress('importing', i, planned.length);
-      report.proceedings += await writer.write(planned.slice(i, i + batch));
-    }
+    const batch = Math.min(WRITE_BATCH, Math.max(1, Math.ceil(planned / 100)));
+    await writer.writeQueued(batch, (done) => progress('importing', done, planned));
     report.proceedings += await writer.commit();
     // After the commit: 100 % means the cases are there.
-    await progress('importing', planned.length, planned.length);
-    return { ...report, committed: true, imported: planned.length };
+    await progress('importing', planned, planned);
+    return { ...report, committed: true, imported: planned };
   } finally {
     // Refused, or failed on the way: nothing of the ledger stays (all or nothing).
     await writer.release();
@@ -379,44 +386,61 @@ export async function importLedger(
 
 /**
  * The import's one transaction, opened at its first write: full batches of checked lines go to
- * PostgreSQL one at a time while the caller goes on checking, the rest when it asks.
+ * PostgreSQL one at a time while the caller goes on checking, the rest when it asks. A written
+ * line is let go, so a large ledger is not held in memory whole.
  */
 class BackgroundWriter {
   private runner: QueryRunner | null = null;
-  private pending: Promise<number> = Promise.resolve(0);
+  private queued: PlannedLine[] = [];
+  private inFlight: Promise<number> | null = null;
   private written = 0;
   private proceedings = 0;
 
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Starts writing the next full batch of `planned`, once the previous one is in. */
-  async offer(planned: readonly PlannedLine[]): Promise<void> {
-    if (planned.length - this.written < WRITE_BATCH) return;
-    const next = planned.slice(this.written, this.written + WRITE_BATCH);
-    this.written += next.length;
-    this.proceedings += await this.pending;
-    this.pending = this.write(next);
-    // Its failure is thrown by the next await of `pending`; until then it must not be unhandled.
-    this.pending.catch(() => undefined);
+  /** Queues a checked line; a full batch starts writing once the previous one is in. */
+  async offer(line: PlannedLine): Promise<void> {
+    this.queued.push(line);
+    // Checking never waits on I/O by itself: without this turn of the event loop PostgreSQL's
+    // replies and the COPY stream's drains would wait for the next batch, and nothing overlaps.
+    if (this.inFlight) await setImmediate();
+    if (this.queued.length < WRITE_BATCH) return;
+    await this.flushed();
+    const write = this.write(this.queued.splice(0, WRITE_BATCH));
+    // Its failure is thrown by the next flushed(); until then it must not be unhandled.
+    write.catch(() => undefined);
+    this.inFlight = write;
   }
 
-  /** How many planned lines are written, once the batch on its way is in. */
-  async flushed(): Promise<number> {
-    this.proceedings += await this.pending;
-    this.pending = Promise.resolve(0);
+  /** Waits for the batch on its way (throwing its failure); how many lines are written. */
+  private async flushed(): Promise<number> {
+    const inFlight = this.inFlight;
+    this.inFlight = null;
+    if (inFlight) this.proceedings += await inFlight;
     return this.written;
   }
 
-  async write(batch: readonly PlannedLine[]): Promise<number> {
+  /** Writes what is still queued, `batch` lines at a time, telling `progress` before each. */
+  async writeQueued(batch: number, progress: (done: number) => Promise<void>): Promise<void> {
+    await this.flushed();
+    while (this.queued.length) {
+      await progress(this.written);
+      this.proceedings += await this.write(this.queued.splice(0, batch));
+    }
+  }
+
+  private async write(batch: readonly PlannedLine[]): Promise<number> {
     if (!this.runner) {
       this.runner = this.dataSource.createQueryRunner();
       await this.runner.connect();
       await this.runner.startTransaction();
     }
-    return writeLines(this.runner.manager, batch);
+    const proceedings = await writeLines(this.runner.manager, batch);
+    this.written += batch.length;
+    return proceedings;
   }
 
-  /** Commits what was written; the proceedings written by background batches. */
+  /** Commits what was written; the proceedings written. */
   async commit(): Promise<number> {
     await this.flushed();
     if (this.runner) await this.runner.commitTransaction();
@@ -427,7 +451,7 @@ class BackgroundWriter {
     const runner = this.runner;
     if (!runner) return;
     this.runner = null;
-    await this.pending.catch(() => undefined);
+    await this.inFlight?.catch(() => undefined);
     try {
       if (runner.isTransactionActive) await runner.rollbackTransaction();
     } finally {

@@ -1,12 +1,14 @@
 import type { DataSource } from 'typeorm';
 import { openTestDatabase, seedAgency } from '@gongkai/persistence/testing';
 import {
+  CaseEntity,
+  CaseEventEntity,
   verifyAgencyJournal,
   writeReplayedCases,
   type RegisterCaseInput,
 } from '@gongkai/persistence';
 import { CaseTransitionService } from '../cases/case-transition.service';
-import { replayLedgerCase, type ReplayStep } from './replay-ledger-case';
+import { replayLedgerCase, sharedInitialSnapshots, type ReplayStep } from './replay-ledger-case';
 
 const clerk = { id: 'system', role: 'clerk' } as const;
 const STEPS: ReplayStep[] = [
@@ -114,5 +116,103 @@ describe('replayed cases', () => {
       clerk,
     );
     expect(future).toMatchObject({ ok: false, message: expect.stringContaining('不能晚于今天') });
+  });
+
+  // COPY's text format gives tab, newline, CR and backslash a meaning, and `\N` reads as NULL.
+  const TRICKY = '张\t"三"\n李\r四 \\N \\. C:\\目录\\ \'引号\' 😀';
+
+  it('write tricky text, nulls, jsonb and timestamps back exactly as they were replayed', async () => {
+    const agency = await seedAgency(ds, 'replay-copy');
+    const calendar = await transitions.calendar();
+    const tricky = {
+      ...input(agency.id),
+      ref: `R-\t${TRICKY}`,
+      applicant: { category: 'commercial_enterprise' as const, name: TRICKY },
+      request: TRICKY,
+    };
+    const untitled = {
+      ...input(agency.id),
+      ref: 'R-2',
+      applicant: { category: 'natural_person' as const },
+    };
+    const replayed = [tricky, untitled].map((i) => {
+      const result = replayLedgerCase(transitions, i, STEPS, calendar, clerk);
+      if (!result.ok) throw new Error(result.message);
+      return result.replayed;
+    });
+    await ds.transaction((m) => writeReplayedCases(m, replayed));
+
+    for (const { row, journal } of replayed) {
+      expect(await ds.getRepository(CaseEntity).findOneByOrFail({ id: row.id })).toEqual(row);
+      const stored = await ds
+        .getRepository(CaseEventEntity)
+        .find({ where: { caseId: row.id }, order: { seq: 'ASC' } });
+      expect(stored.map(({ id: _, ...fields }) => fields)).toEqual(journal);
+    }
+    const [first] = replayed;
+    expect(first.row).toMatchObject({ applicantName: TRICKY, requestText: TRICKY });
+    expect(first.journal[0].payload).toMatchObject({ applicantName: TRICKY, request: TRICKY });
+    expect(replayed[1].row).toMatchObject({ applicantName: null, applicantIdentityCipher: null });
+    expect((await verifyAgencyJournal(ds.manager, [agency.id])).ok).toBe(true);
+  });
+
+  it('leave nothing when PostgreSQL refuses a copied row, and write only inside a transaction', async () => {
+    const agency = await seedAgency(ds, 'replay-copy-refused');
+    const calendar = await transitions.calendar();
+    const replay = (ref: string, request?: string) => {
+      const result = replayLedgerCase(
+        transitions,
+        { ...input(agency.id), ref, request },
+        STEPS,
+        calendar,
+        clerk,
+      );
+      if (!result.ok) throw new Error(result.message);
+      return result.replayed;
+    };
+    const first = replay('R-1');
+    // The second row is refused while megabytes of the batch are still on their way.
+    const rest = Array.from({ length: 300 }, (_, i) => replay(`R-${i + 2}`, '长'.repeat(4000)));
+    await expect(
+      ds.transaction((m) => writeReplayedCases(m, [first, first, ...rest])),
+    ).rejects.toThrow(/duplicate key/);
+    await expect(writeReplayedCases(ds.manager, [first])).rejects.toThrow(/transaction/);
+    const count = await ds.query('SELECT count(*)::int AS n FROM cases WHERE agency_id = $1', [
+      agency.id,
+    ]);
+    expect(count).toEqual([{ n: 0 }]);
+  });
+
+  it('start the lines received on one day from one frozen initial snapshot, with the same result', async () => {
+    const agency = await seedAgency(ds, 'replay-shared');
+    const calendar = await transitions.calendar();
+    const shared = sharedInitialSnapshots(calendar);
+    // What differs between two cases anyway: ids, codes, times, the ref, and so the hashes.
+    const omit = (o: object, keys: string[]) =>
+      Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k)));
+    const replay = (ref: string, initial?: typeof shared) => {
+      const result = replayLedgerCase(
+        transitions,
+        { ...input(agency.id), ref },
+        STEPS,
+        calendar,
+        clerk,
+        initial,
+      );
+      if (!result.ok) throw new Error(result.message);
+      return {
+        row: omit(result.replayed.row, ['id', 'ref', 'queryCode', 'createdAt', 'updatedAt']),
+        journal: result.replayed.journal.map((j) => ({
+          ...omit(j, ['caseId', 'recordedAt', 'prevHash', 'hash']),
+          payload: omit(j.payload, ['ref']),
+        })),
+      };
+    };
+    const alone = replay('S-1');
+    const receivedOn = input(agency.id).receivedOn;
+    expect(replay('S-2', shared)).toEqual(alone);
+    expect(replay('S-3', shared)).toEqual(alone);
+    expect(shared(receivedOn, 1)).toBe(shared(receivedOn, 1));
+    expect(Object.isFrozen(shared(receivedOn, 1).context)).toBe(true);
   });
 });

@@ -51,6 +51,37 @@ export type ReplayResult =
       readonly step?: { readonly type: CaseEventType; readonly on: LocalDate };
     };
 
+/** The machine's initial snapshot of a registration (createCase on the import's calendar). */
+export type InitialSnapshot = (receivedOn: LocalDate, approvalSteps: number) => CaseSnapshot;
+
+function deepFreeze(value: unknown): void {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const v of Object.values(value)) deepFreeze(v);
+}
+
+/**
+ * createCase once per received date and number of approval steps, for the many lines of one
+ * import: it is pure, and XState never changes a snapshot it is given (a step returns a new one),
+ * so the lines received on one day can start from one snapshot. Frozen, so that a change would
+ * throw instead of reaching the other cases. It was about a fifth of the replay's time.
+ */
+export function sharedInitialSnapshots(calendar: WorkingDayCalendar): InitialSnapshot {
+  const snapshots = new Map<string, CaseSnapshot>();
+  return (receivedOn, approvalSteps) => {
+    const key = `${receivedOn}|${approvalSteps}`;
+    let snapshot = snapshots.get(key);
+    if (!snapshot) {
+      snapshot = createCase({ receivedOn, approvalSteps }, calendar);
+      deepFreeze(snapshot.value);
+      deepFreeze(snapshot.context);
+      Object.freeze(snapshot);
+      snapshots.set(key, snapshot);
+    }
+    return snapshot;
+  };
+}
+
 /**
  * A registration and its history replayed in memory through the machine, with the same checks,
  * rows, versions (one per journal row) and hash chain as register() followed by one apply() per
@@ -64,6 +95,8 @@ export function replayLedgerCase(
   steps: readonly ReplayStep[],
   calendar: WorkingDayCalendar,
   registeredBy: JournalActor,
+  initialSnapshot: InitialSnapshot = (receivedOn, approvalSteps) =>
+    createCase({ receivedOn, approvalSteps }, calendar),
 ): ReplayResult {
   const today = transitions.currentDate();
   let facts: ReturnType<typeof checkRegistration>;
@@ -73,12 +106,8 @@ export function replayLedgerCase(
     if (error instanceof CaseError) return { ok: false, message: error.message };
     throw error;
   }
-  let snapshot = createCase(
-    { receivedOn: input.receivedOn, approvalSteps: input.approvalSteps },
-    calendar,
-  );
+  let snapshot = initialSnapshot(input.receivedOn, input.approvalSteps);
   const status = caseStatus(snapshot);
-  const deadlines = deriveDeadlines(snapshot.context, calendar);
   const now = new Date();
   const requestText = input.request?.trim() || null;
   const origin = input.origin ?? 'desk';
@@ -95,16 +124,6 @@ export function replayLedgerCase(
     origin,
     machineId: CASE_MACHINE_ID,
     machineVersion: CASE_MACHINE_VERSION,
-    snapshot: persistSnapshot(snapshot),
-    ...stateColumns(status),
-    closed: false,
-    outcome: null,
-    decidedOn: null,
-    servedOn: null,
-    flags: status.flags,
-    deadlines,
-    answerDueOn: deadlines.answer.dueOn,
-    nextDueOn: nextDueOn(status, deadlines),
     assignedClerkId: input.assignedClerkId ?? null,
     version: 1,
     queryCode: generateQueryCode(),
@@ -155,10 +174,26 @@ export function replayLedgerCase(
       stateAfter: caseStatus(result.snapshot).state,
     });
   }
+  // Only the state after the last step is stored: the registration's own snapshot and deadlines
+  // (as register() writes them) are derived only when no step follows.
   if (last?.ok) {
     Object.assign(row, snapshotChanges(row, snapshot, last.deadlines), {
       version: entries.length,
       updatedAt: now,
+    });
+  } else {
+    const deadlines = deriveDeadlines(snapshot.context, calendar);
+    Object.assign(row, {
+      snapshot: persistSnapshot(snapshot),
+      ...stateColumns(status),
+      closed: false,
+      outcome: null,
+      decidedOn: null,
+      servedOn: null,
+      flags: status.flags,
+      deadlines,
+      answerDueOn: deadlines.answer.dueOn,
+      nextDueOn: nextDueOn(status, deadlines),
     });
   }
   let head = { seq: 0, hash: GENESIS_HASH };
