@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
-  applyCaseEvent,
+  CaseRunner,
   CASE_MACHINE_ID,
   CASE_MACHINE_VERSION,
   caseStatus,
@@ -152,16 +152,18 @@ export function replayLedgerCase(
       stateAfter: status.state,
     },
   ];
-  let last: ReturnType<typeof applyCaseEvent> | null = null;
+  // One running actor for the whole history (CaseRunner: what applyCaseEvent answers, without
+  // XState's throwaway actor per event); the deadlines are those of the last step's context.
+  let runner: CaseRunner | null = null;
   for (const { event: input, actor } of steps) {
     const step = { type: input.type, on: input.on };
     // As apply(): no fact after today (the deadlines a clerk sets may be later).
     const future = futureDateRefusal(input, today);
     if (future) return { ok: false, step, message: future.message };
     const event = withActor(input, actor);
-    const result = applyCaseEvent(snapshot, event, calendar);
+    runner ??= CaseRunner.from(snapshot, calendar);
+    const result = runner.apply(event, calendar);
     if (!result.ok) return { ok: false, step, message: result.message };
-    last = result;
     snapshot = result.snapshot;
     const { type, on, ...payload } = input;
     entries.push({
@@ -176,11 +178,15 @@ export function replayLedgerCase(
   }
   // Only the state after the last step is stored: the registration's own snapshot and deadlines
   // (as register() writes them) are derived only when no step follows.
-  if (last?.ok) {
-    Object.assign(row, snapshotChanges(row, snapshot, last.deadlines), {
-      version: entries.length,
-      updatedAt: now,
-    });
+  if (runner) {
+    Object.assign(
+      row,
+      snapshotChanges(row, snapshot, deriveDeadlines(snapshot.context, calendar)),
+      {
+        version: entries.length,
+        updatedAt: now,
+      },
+    );
   } else {
     const deadlines = deriveDeadlines(snapshot.context, calendar);
     Object.assign(row, {

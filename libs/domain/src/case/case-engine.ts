@@ -136,26 +136,26 @@ export function applyCaseEvent(
       : { ok: false, code: 'not_allowed_in_state', message: `不能${EVENT_LABELS[type].zh}` };
   }
   return {
-    ok: true,
-    snapshot: next,
-    effects: effectsOf(
-      current.context,
-      next.context,
-      caseStatus(next).closed && !caseStatus(current).closed,
-    ),
+    ...taken(current, next, type),
     flags: next.context.flags,
     deadlines: ledgerDeadlines(next.context.ledger, calendar),
-    basis: EVENT_LABELS[type].basis ?? null,
   };
 }
 
-export type AdvanceResult =
-  { readonly ok: true; readonly snapshot: CaseSnapshot } | ({ readonly ok: false } & Refusal);
+/** `applyCaseEvent`'s answer without the deadlines, which a run derives once at its end. */
+export type StepResult =
+  | {
+      readonly ok: true;
+      readonly snapshot: CaseSnapshot;
+      readonly effects: readonly CaseEffect[];
+      readonly basis: string | null;
+    }
+  | ({ readonly ok: false } & Refusal);
 
 /**
- * One case's events in order through the machine, as the replay audit needs them: the same
- * machine, guards and refusals as `applyCaseEvent`, without the effects and deadlines the caller
- * derives once at the end. XState 5's pure `transition()` builds a throwaway actor, and with it
+ * One case's events in order through the machine, as the replay audit and the register import
+ * need them: the same machine, guards, refusals, effects and basis as `applyCaseEvent`, without
+ * the deadlines after every event (the caller derives them once, at the end). XState 5's pure `transition()` builds a throwaway actor, and with it
  * the machine's initial state, on every call (fixed only in XState 6, statelyai/xstate#5632);
  * a running actor of the machine takes the events instead. The machine has no timers, invoked
  * actors or actions other than `assign`, so running it executes nothing. A refused event is
@@ -172,11 +172,17 @@ export class CaseRunner {
     return new CaseRunner(machine, running(machine, { input: registration(input) }));
   }
 
+  /** A run from a snapshot (an import's shared initial snapshot; the actor never changes it). */
+  static from(snapshot: CaseSnapshot, calendar: WorkingDayCalendar): CaseRunner {
+    const machine = caseMachineFor(calendar);
+    return new CaseRunner(machine, running(machine, { snapshot: onMachine(snapshot, machine) }));
+  }
+
   get snapshot(): CaseSnapshot {
     return this.actor.getSnapshot();
   }
 
-  apply(event: CaseEvent, calendar: WorkingDayCalendar): AdvanceResult {
+  apply(event: CaseEvent, calendar: WorkingDayCalendar): StepResult {
     const machine = caseMachineFor(calendar);
     if (machine !== this.machine) this.runOn(machine, this.snapshot);
     const before = this.snapshot;
@@ -184,14 +190,14 @@ export class CaseRunner {
     if (isCaseEventType(type) && eventTypesInState(this.snapshot).has(type)) {
       this.actor.send(event);
       const after = this.snapshot;
-      if (after.status === 'active' && after !== before) return { ok: true, snapshot: after };
+      if (after.status === 'active' && after !== before) return taken(before, after, type);
       // Not taken (a guard refused it) or a guard threw: the actor must not keep either.
       this.runOn(this.machine, before);
     }
     const result = applyCaseEvent(before, event, calendar);
     if (!result.ok) return result;
     this.runOn(machine, result.snapshot);
-    return { ok: true, snapshot: result.snapshot };
+    return { ok: true, snapshot: result.snapshot, effects: result.effects, basis: result.basis };
   }
 
   private runOn(machine: CaseMachine, snapshot: CaseSnapshot): void {
@@ -199,6 +205,23 @@ export class CaseRunner {
     this.machine = machine;
     this.actor = running(machine, { snapshot: onMachine(snapshot, machine) });
   }
+}
+
+function taken(
+  before: CaseSnapshot,
+  after: CaseSnapshot,
+  type: CaseEventType,
+): StepResult & { ok: true } {
+  return {
+    ok: true,
+    snapshot: after,
+    effects: effectsOf(
+      before.context,
+      after.context,
+      caseStatus(after).closed && !caseStatus(before).closed,
+    ),
+    basis: EVENT_LABELS[type].basis ?? null,
+  };
 }
 
 function running(

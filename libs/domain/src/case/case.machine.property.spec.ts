@@ -11,6 +11,7 @@ import {
   deriveDeadlines,
   persistSnapshot,
   restoreSnapshot,
+  type CaseSnapshot,
 } from './case-engine';
 import { EVENT_RULES } from './case-rules';
 import { caseMachineFor } from './case.machine';
@@ -82,6 +83,21 @@ function build(step: Step, on: string): CaseEvent {
   }
 }
 
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** As the import shares one initial snapshot per day: its data frozen, so a change would throw. */
+function frozen(snapshot: CaseSnapshot): CaseSnapshot {
+  deepFreeze(snapshot.value);
+  deepFreeze(snapshot.context);
+  return Object.freeze(snapshot);
+}
+
 describe('case machine properties', () => {
   it('random event sequences keep the case in a known state with consistent outcome and deadlines', () => {
     fc.assert(
@@ -148,16 +164,19 @@ describe('case machine properties', () => {
     );
   });
 
-  it('a CaseRunner takes and refuses each event exactly as applyCaseEvent, also when the calendar changes', () => {
+  it('a CaseRunner takes and refuses each event exactly as applyCaseEvent (effects and basis too), also when the calendar changes', () => {
     // A later calendar (a year's arrangement loaded mid-case) gives another machine instance.
     const later = WorkingDayCalendar.withDefaults([]);
     fc.assert(
       fc.property(
         fc.array(fc.tuple(stepArb, fc.boolean()), { minLength: 1, maxLength: 25 }),
         fc.integer({ min: 1, max: 3 }),
-        (steps, approvalSteps) => {
-          const runner = CaseRunner.register({ receivedOn: RECEIVED, approvalSteps }, calendar);
+        fc.boolean(),
+        (steps, approvalSteps, fromSnapshot) => {
           let snapshot = createCase({ receivedOn: RECEIVED, approvalSteps }, calendar);
+          const runner = fromSnapshot
+            ? CaseRunner.from(frozen(snapshot), calendar)
+            : CaseRunner.register({ receivedOn: RECEIVED, approvalSteps }, calendar);
           expect(runner.snapshot.value).toEqual(snapshot.value);
           expect(runner.snapshot.context).toEqual(snapshot.context);
           let on = RECEIVED;
@@ -172,7 +191,11 @@ describe('case machine properties', () => {
               expect(runner.snapshot.context).toEqual(snapshot.context);
               continue;
             }
-            expect(got.ok).toBe(true);
+            expect(got).toMatchObject({
+              ok: true,
+              effects: expected.effects,
+              basis: expected.basis,
+            });
             expect(runner.snapshot.value).toEqual(expected.snapshot.value);
             expect(runner.snapshot.context).toEqual(expected.snapshot.context);
             snapshot = expected.snapshot;
