@@ -80,12 +80,11 @@ export function nextDueOn(status: CaseStatus, deadlines: CaseDeadlines): LocalDa
   return dates[0] ?? null;
 }
 
-/** The row's columns after the machine moved: state, outcome, dates, deadlines, version + 1. */
-export function snapshotChanges(
-  row: CaseEntity,
+/** The columns a snapshot and its deadlines give a row: state, outcome, dates, deadlines. */
+export function snapshotColumns(
   snapshot: CaseSnapshot,
   deadlines: CaseDeadlines,
-): CaseChanges {
+): Omit<CaseChanges, 'version' | 'updatedAt'> {
   const status = caseStatus(snapshot);
   return {
     snapshot: persistSnapshot(snapshot),
@@ -98,6 +97,17 @@ export function snapshotChanges(
     deadlines,
     answerDueOn: deadlines.answer.dueOn,
     nextDueOn: nextDueOn(status, deadlines),
+  };
+}
+
+/** The row's columns after the machine moved, and its version + 1. */
+export function snapshotChanges(
+  row: CaseEntity,
+  snapshot: CaseSnapshot,
+  deadlines: CaseDeadlines,
+): CaseChanges {
+  return {
+    ...snapshotColumns(snapshot, deadlines),
     version: row.version + 1,
     updatedAt: new Date(),
   };

@@ -7,7 +7,6 @@ import {
   createCase,
   deriveDeadlines,
   futureDateRefusal,
-  persistSnapshot,
   type CaseEventType,
   type CaseSnapshot,
   type LocalDate,
@@ -25,7 +24,7 @@ import {
   type RegisterCaseInput,
 } from '@gongkai/persistence';
 import { checkRegistration, generateQueryCode } from '../cases/case-registration';
-import { nextDueOn, snapshotChanges, stateColumns } from '../cases/case-transition.context';
+import { snapshotChanges, snapshotColumns } from '../cases/case-transition.context';
 import type { CaseTransitionService } from '../cases/case-transition.service';
 import { withActor } from '../cases/apply-case-event.use-case';
 
@@ -188,19 +187,7 @@ export function replayLedgerCase(
       },
     );
   } else {
-    const deadlines = deriveDeadlines(snapshot.context, calendar);
-    Object.assign(row, {
-      snapshot: persistSnapshot(snapshot),
-      ...stateColumns(status),
-      closed: false,
-      outcome: null,
-      decidedOn: null,
-      servedOn: null,
-      flags: status.flags,
-      deadlines,
-      answerDueOn: deadlines.answer.dueOn,
-      nextDueOn: nextDueOn(status, deadlines),
-    });
+    Object.assign(row, snapshotColumns(snapshot, deriveDeadlines(snapshot.context, calendar)));
   }
   let head = { seq: 0, hash: GENESIS_HASH };
   const journal = entries.map((entry) => {
