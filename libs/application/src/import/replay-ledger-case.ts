@@ -6,6 +6,7 @@ import {
   caseStatus,
   createCase,
   deriveDeadlines,
+  frozenSnapshot,
   futureDateRefusal,
   type CaseEventType,
   type CaseSnapshot,
@@ -53,12 +54,6 @@ export type ReplayResult =
 /** The machine's initial snapshot of a registration (createCase on the import's calendar). */
 export type InitialSnapshot = (receivedOn: LocalDate, approvalSteps: number) => CaseSnapshot;
 
-function deepFreeze(value: unknown): void {
-  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
-  Object.freeze(value);
-  for (const v of Object.values(value)) deepFreeze(v);
-}
-
 /**
  * createCase once per received date and number of approval steps, for the many lines of one
  * import: it is pure, and XState never changes a snapshot it is given (a step returns a new one),
@@ -71,10 +66,7 @@ export function sharedInitialSnapshots(calendar: WorkingDayCalendar): InitialSna
     const key = `${receivedOn}|${approvalSteps}`;
     let snapshot = snapshots.get(key);
     if (!snapshot) {
-      snapshot = createCase({ receivedOn, approvalSteps }, calendar);
-      deepFreeze(snapshot.value);
-      deepFreeze(snapshot.context);
-      Object.freeze(snapshot);
+      snapshot = frozenSnapshot(createCase({ receivedOn, approvalSteps }, calendar));
       snapshots.set(key, snapshot);
     }
     return snapshot;

@@ -13,8 +13,9 @@ import { finding, type CaseIdentity, type JournalFinding } from './journal-findi
 /**
  * The replay audit's pure core (DESIGN.md, Journal: "the case row is only a cache of it"): one
  * case's journal is checked link by link and run through the same machine, guards and refusals
- * the live path runs (`CaseRunner`, which agrees with `applyCaseEvent` event by event), then every column the statistics and the desk read is compared with
- * what the journal implies. No I/O: the use case streams rows in and findings out.
+ * the live path runs (`CaseRunner`, which agrees with `applyCaseEvent` event by event), then
+ * every column the statistics and the desk read is compared with what the journal implies. No
+ * I/O: the use case streams rows in and findings out.
  */
 
 /** A `case_events` row as the audit reads it (dates as YYYY-MM-DD, like the hash input). */

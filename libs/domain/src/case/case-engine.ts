@@ -155,11 +155,12 @@ export type StepResult =
 /**
  * One case's events in order through the machine, as the replay audit and the register import
  * need them: the same machine, guards, refusals, effects and basis as `applyCaseEvent`, without
- * the deadlines after every event (the caller derives them once, at the end). XState 5's pure `transition()` builds a throwaway actor, and with it
- * the machine's initial state, on every call (fixed only in XState 6, statelyai/xstate#5632);
- * a running actor of the machine takes the events instead. The machine has no timers, invoked
- * actors or actions other than `assign`, so running it executes nothing. A refused event is
- * explained by `applyCaseEvent` itself, so both paths refuse alike.
+ * the deadlines after every event (the caller derives them once, at the end). XState 5's pure
+ * `transition()` builds a throwaway actor, and with it the machine's initial state, on every
+ * call (fixed only in XState 6, statelyai/xstate#5632); a running actor of the machine takes the
+ * events instead. The machine has no timers, invoked actors or actions other than `assign`, so
+ * running it executes nothing. A refused event is explained by `applyCaseEvent` itself, so both
+ * paths refuse alike.
  */
 export class CaseRunner {
   private constructor(
@@ -187,7 +188,7 @@ export class CaseRunner {
     if (machine !== this.machine) this.runOn(machine, this.snapshot);
     const before = this.snapshot;
     const type = (event as { type?: unknown } | null)?.type;
-    if (isCaseEventType(type) && eventTypesInState(this.snapshot).has(type)) {
+    if (isCaseEventType(type) && eventTypesInState(before).has(type)) {
       this.actor.send(event);
       const after = this.snapshot;
       if (after.status === 'active' && after !== before) return taken(before, after, type);
@@ -205,6 +206,23 @@ export class CaseRunner {
     this.machine = machine;
     this.actor = running(machine, { snapshot: onMachine(snapshot, machine) });
   }
+}
+
+function deepFreeze(value: unknown): void {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const v of Object.values(value)) deepFreeze(v);
+}
+
+/**
+ * A snapshot many runs may start from (an import's lines received on one day): XState never
+ * changes a snapshot it is given, and frozen, a change that would reach the other runs throws.
+ * The machine it refers to is shared by every case and is left as it is.
+ */
+export function frozenSnapshot(snapshot: CaseSnapshot): CaseSnapshot {
+  deepFreeze(snapshot.value);
+  deepFreeze(snapshot.context);
+  return Object.freeze(snapshot);
 }
 
 function taken(

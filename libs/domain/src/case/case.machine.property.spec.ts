@@ -9,9 +9,9 @@ import {
   caseStatus,
   createCase,
   deriveDeadlines,
+  frozenSnapshot,
   persistSnapshot,
   restoreSnapshot,
-  type CaseSnapshot,
 } from './case-engine';
 import { EVENT_RULES } from './case-rules';
 import { caseMachineFor } from './case.machine';
@@ -81,21 +81,6 @@ function build(step: Step, on: string): CaseEvent {
     default:
       return { ...base, type } as CaseEvent;
   }
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
-}
-
-/** As the import shares one initial snapshot per day: its data frozen, so a change would throw. */
-function frozen(snapshot: CaseSnapshot): CaseSnapshot {
-  deepFreeze(snapshot.value);
-  deepFreeze(snapshot.context);
-  return Object.freeze(snapshot);
 }
 
 describe('case machine properties', () => {
@@ -175,7 +160,7 @@ describe('case machine properties', () => {
         (steps, approvalSteps, fromSnapshot) => {
           let snapshot = createCase({ receivedOn: RECEIVED, approvalSteps }, calendar);
           const runner = fromSnapshot
-            ? CaseRunner.from(frozen(snapshot), calendar)
+            ? CaseRunner.from(frozenSnapshot(snapshot), calendar)
             : CaseRunner.register({ receivedOn: RECEIVED, approvalSteps }, calendar);
           expect(runner.snapshot.value).toEqual(snapshot.value);
           expect(runner.snapshot.context).toEqual(snapshot.context);
