@@ -1,11 +1,4 @@
-import {
-  createActor,
-  getNextTransitions,
-  initialTransition,
-  transition,
-  type Actor,
-  type SnapshotFrom,
-} from 'xstate';
+import { getNextTransitions, type SnapshotFrom } from 'xstate';
 import { type Outcome } from '../catalogues';
 import { defaultWorkingDayCalendar, type WorkingDayCalendar } from '../calendar';
 import { ledgerDeadlines, type CaseDeadlines } from '../clock';
@@ -21,6 +14,7 @@ import {
   type CaseMachine,
 } from './case.machine';
 import { upgradePersistedSnapshot } from './case-upgrade';
+import { initialMachineSnapshot, stepMachine } from './machine-scope';
 import { mayApproveDecision } from './approval-rules';
 import { actingRolesOf, type ActingUser } from './case-permissions';
 import {
@@ -89,8 +83,7 @@ function registration(input: CreateCaseInput): CreateCaseInput {
 }
 
 export function createCase(input: CreateCaseInput, calendar?: WorkingDayCalendar): CaseSnapshot {
-  const [snapshot] = initialTransition(machineOf(calendar), registration(input));
-  return snapshot;
+  return initialMachineSnapshot(machineOf(calendar), registration(input));
 }
 
 /**
@@ -104,6 +97,28 @@ export function applyCaseEvent(
   event: CaseEvent,
   calendar: WorkingDayCalendar = defaultWorkingDayCalendar(),
 ): ApplyResult {
+  const result = stepCaseEvent(snapshot, event, calendar);
+  if (!result.ok) return result;
+  const { context } = result.snapshot;
+  return { ...result, flags: context.flags, deadlines: ledgerDeadlines(context.ledger, calendar) };
+}
+
+/** `applyCaseEvent`'s answer without the deadlines, which a run derives once at its end. */
+export type StepResult =
+  | {
+      readonly ok: true;
+      readonly snapshot: CaseSnapshot;
+      readonly effects: readonly CaseEffect[];
+      readonly basis: string | null;
+    }
+  | ({ readonly ok: false } & Refusal);
+
+/** `applyCaseEvent` without the deadlines: the machine's step and the reason it refuses. */
+export function stepCaseEvent(
+  snapshot: CaseSnapshot,
+  event: CaseEvent,
+  calendar: WorkingDayCalendar,
+): StepResult {
   const machine = caseMachineFor(calendar);
   const current = onMachine(snapshot, machine);
   if (current.status !== 'active') {
@@ -128,84 +143,61 @@ export function applyCaseEvent(
           message: `案件当前为“${stateLabel(status)}”，不能${EVENT_LABELS[type].zh}`,
         };
   }
-  const [next] = transition(machine, current, event);
+  const next = stepMachine(machine, current, event);
   if (next === current) {
     const refusal = validateEvent(current.context, event, calendar);
     return refusal
       ? { ok: false, ...refusal }
       : { ok: false, code: 'not_allowed_in_state', message: `不能${EVENT_LABELS[type].zh}` };
   }
-  return {
-    ...taken(current, next, type),
-    flags: next.context.flags,
-    deadlines: ledgerDeadlines(next.context.ledger, calendar),
-  };
+  return taken(current, next, type);
 }
-
-/** `applyCaseEvent`'s answer without the deadlines, which a run derives once at its end. */
-export type StepResult =
-  | {
-      readonly ok: true;
-      readonly snapshot: CaseSnapshot;
-      readonly effects: readonly CaseEffect[];
-      readonly basis: string | null;
-    }
-  | ({ readonly ok: false } & Refusal);
 
 /**
  * One case's events in order through the machine, as the replay audit and the register import
- * need them: the same machine, guards, refusals, effects and basis as `applyCaseEvent`, without
- * the deadlines after every event (the caller derives them once, at the end). XState 5's pure
- * `transition()` builds a throwaway actor, and with it the machine's initial state, on every
- * call (fixed only in XState 6, statelyai/xstate#5632); a running actor of the machine takes the
- * events instead. The machine has no timers, invoked actors or actions other than `assign`, so
- * running it executes nothing. A refused event is explained by `applyCaseEvent` itself, so both
- * paths refuse alike.
+ * need them: `stepCaseEvent` event after event, each on its own calendar, the deadlines derived
+ * by the caller once at the end. Registrations on the same day share one initial snapshot
+ * (frozen: the machine never changes a snapshot it is given).
  */
 export class CaseRunner {
-  private constructor(
-    private machine: CaseMachine,
-    private actor: Actor<CaseMachine>,
-  ) {}
+  private constructor(private current: CaseSnapshot) {}
 
   static register(input: CreateCaseInput, calendar: WorkingDayCalendar): CaseRunner {
-    const machine = caseMachineFor(calendar);
-    return new CaseRunner(machine, running(machine, { input: registration(input) }));
+    return new CaseRunner(sharedInitialSnapshot(registration(input), calendar));
   }
 
-  /** A run from a snapshot (an import's shared initial snapshot; the actor never changes it). */
+  /** A run from a snapshot (an import's shared initial snapshot; the run never changes it). */
   static from(snapshot: CaseSnapshot, calendar: WorkingDayCalendar): CaseRunner {
-    const machine = caseMachineFor(calendar);
-    return new CaseRunner(machine, running(machine, { snapshot: onMachine(snapshot, machine) }));
+    return new CaseRunner(onMachine(snapshot, caseMachineFor(calendar)));
   }
 
   get snapshot(): CaseSnapshot {
-    return this.actor.getSnapshot();
+    return this.current;
   }
 
   apply(event: CaseEvent, calendar: WorkingDayCalendar): StepResult {
-    const machine = caseMachineFor(calendar);
-    if (machine !== this.machine) this.runOn(machine, this.snapshot);
-    const before = this.snapshot;
-    const type = (event as { type?: unknown } | null)?.type;
-    if (isCaseEventType(type) && eventTypesInState(before).has(type)) {
-      this.actor.send(event);
-      const after = this.snapshot;
-      if (after.status === 'active' && after !== before) return taken(before, after, type);
-      // Not taken (a guard refused it) or a guard threw: the actor must not keep either.
-      this.runOn(this.machine, before);
-    }
-    const result = applyCaseEvent(before, event, calendar);
-    if (!result.ok) return result;
-    this.runOn(machine, result.snapshot);
-    return { ok: true, snapshot: result.snapshot, effects: result.effects, basis: result.basis };
+    const result = stepCaseEvent(this.current, event, calendar);
+    if (result.ok) this.current = result.snapshot;
+    return result;
   }
+}
 
-  private runOn(machine: CaseMachine, snapshot: CaseSnapshot): void {
-    this.actor.stop();
-    this.machine = machine;
-    this.actor = running(machine, { snapshot: onMachine(snapshot, machine) });
+/** Initial snapshots by machine and registration facts; bounded, as a register has many days. */
+const initialSnapshots = new WeakMap<CaseMachine, Map<string, CaseSnapshot>>();
+const INITIAL_SNAPSHOTS_KEPT = 4096;
+
+function sharedInitialSnapshot(input: CreateCaseInput, calendar: WorkingDayCalendar): CaseSnapshot {
+  const machine = caseMachineFor(calendar);
+  let byInput = initialSnapshots.get(machine);
+  if (!byInput) initialSnapshots.set(machine, (byInput = new Map()));
+  const key = `${input.receivedOn}|${input.approvalSteps}`;
+  let snapshot = byInput.get(key);
+  if (!snapshot) {
+    if (byInput.size >= INITIAL_SNAPSHOTS_KEPT) byInput.clear();
+    snapshot = frozenSnapshot(initialMachineSnapshot(machine, input));
+    byInput.set(key, snapshot);
   }
+  return snapshot;
 }
 
 function deepFreeze(value: unknown): void {
@@ -240,28 +232,6 @@ function taken(
     ),
     basis: EVENT_LABELS[type].basis ?? null,
   };
-}
-
-function running(
-  machine: CaseMachine,
-  options: { input: CreateCaseInput } | { snapshot: CaseSnapshot },
-): Actor<CaseMachine> {
-  // XState types `input` as required; a restored actor starts from its snapshot and ignores it.
-  const actor = createActor(
-    machine,
-    'input' in options
-      ? options
-      : {
-          snapshot: options.snapshot,
-          input: {
-            receivedOn: options.snapshot.context.receivedOn,
-            approvalSteps: options.snapshot.context.approvalSteps,
-          },
-        },
-  );
-  // A guard that throws ends the actor; the caller sees it by the status, not as a crash.
-  actor.subscribe({ error: () => undefined });
-  return actor.start();
 }
 
 export interface AllowedEvent {
