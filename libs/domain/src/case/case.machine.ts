@@ -14,23 +14,23 @@ export const CASE_MACHINE_ID = 'case';
 /** Stored with every case; a change that alters persisted snapshots needs a new version. */
 export const CASE_MACHINE_VERSION = 2;
 
+/*
+ * A case starts from its registration facts; without them there is no case. The one actor the
+ * engine builds per machine for its scope (machine-scope.ts) is created without input and
+ * computes an initial snapshot nobody reads: it fails with this one prebuilt error (thrown
+ * values capture no stack trace).
+ */
+const MISSING_INPUT = new TypeError('创建案件需要登记信息（收到申请日期）');
+
 /**
  * The procedure steps during which a fee notice may be served (Art. 42): once the request is
  * being worked, including while a third party or another agency is consulted — not before
  * acceptance, during 补正 or Art. 35, or once a decision is drafted.
  */
-/*
- * A case starts from its registration facts; without them there is no case. XState's pure
- * `transition()` builds a throwaway actor on every call, and that actor computes an initial
- * snapshot without input, which nobody reads. Failing it with this one prebuilt error (thrown
- * values capture no stack trace) instead of a fresh TypeError saves a third of a transition.
- */
-const MISSING_INPUT = new TypeError('创建案件需要登记信息（收到申请日期）');
-
 export const FEE_NOTICE_STEPS: readonly ProcedureState[] = ['processing', 'consulting'];
 
 /**
- * The statutory procedure (DESIGN.md "The case"). Used only through XState's pure `transition`:
+ * The statutory procedure (DESIGN.md "The case"). Used only as a pure step (machine-scope.ts):
  * no `after` timers and no invoked actors, so a restart never loses a deadline — expiries arrive
  * as events from the system actor. The calendar is bound into the guards because some of them
  * (expiry events) depend on working days.
