@@ -65,6 +65,8 @@ function resolveSource(candidate) {
 const REQUIRE = /\brequire\((["'])([^"']+)\1\)/g;
 /** A plain script a source starts by file name beside itself (a worker thread's entry). */
 const SIBLING_SCRIPT = /(["'])([\w.-]+\.[mc]js)\1/g;
+/** The sources a plain script requires beside itself (a worker thread's compiled code). */
+const SCRIPT_RELATIVE = /\brequire\((["'])(\.[^"']+)\1\)/g;
 /** The packages a plain script loads (import, import(), require, require.resolve). */
 const SCRIPT_PACKAGE =
   /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire(?:\.resolve)?\(\s*)(["'])([^"'.][^"']*)\1/g;
@@ -103,6 +105,14 @@ export function compileServerApp(app, { distRoot } = {}) {
       const text = fs.readFileSync(source, 'utf8');
       for (const [, , spec] of text.matchAll(SCRIPT_PACKAGE))
         if (!spec.startsWith('node:')) packages.add(packageName(spec));
+      for (const [, , spec] of text.matchAll(SCRIPT_RELATIVE)) {
+        const resolved = resolveSource(path.resolve(path.dirname(source), spec));
+        if (!resolved) throw new Error(`${rel}: cannot resolve ${spec}`);
+        if (!seen.has(resolved)) {
+          seen.add(resolved);
+          queue.push(resolved);
+        }
+      }
       emit(source, text);
       continue;
     }

@@ -2,7 +2,8 @@
 // Seeds about 1,000,000 journal rows (realistic chains of 3 to 9 events, hash-chained, with case
 // rows exactly as the transition path writes them) over 8 agencies in its own database
 // (gongkai_bench_verify; BENCH_DATABASE_URL overrides), then runs `gongkai verify --json` under
-// /usr/bin/time for the whole register and for one agency: rows/s and peak memory of each (the
+// /usr/bin/time for one agency and for the whole register, in the process (`--workers 0`, the
+// baseline) and in worker threads by agency (the default): rows/s and peak memory of each (the
 // peak should not grow with the register: cases are streamed in batches).
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -367,6 +368,7 @@ interface VerifyRun {
   readonly peakMb: number;
   readonly events: number;
   readonly ok: boolean;
+  readonly threads: number;
 }
 
 /** `gongkai verify --json` under /usr/bin/time: its time, CPU, peak RSS and what it checked. */
@@ -387,6 +389,7 @@ function timedVerify(args: readonly string[]): VerifyRun {
     eventsChecked: number;
     startedAt: string;
     finishedAt: string;
+    workerThreads: number;
   };
   return {
     seconds: (Date.parse(audit.finishedAt) - Date.parse(audit.startedAt)) / 1000,
@@ -395,6 +398,7 @@ function timedVerify(args: readonly string[]): VerifyRun {
     peakMb: stat('Maximum resident set size \\(kbytes\\)') / 1024,
     events: audit.eventsChecked,
     ok: audit.ok,
+    threads: audit.workerThreads,
   };
 }
 
@@ -406,19 +410,26 @@ async function main(): Promise<void> {
   } finally {
     await db.destroy();
   }
-  for (const [label, args] of [
+  const runs: [string, string[]][] = [
     ['one agency (1/8)', ['--agency', 'bench-1']],
-    ['every agency', []],
-  ] as const) {
-    const r = timedVerify([...args]);
+    ['every agency, in the process', ['--workers', '0']],
+    ['every agency, worker threads (the default)', []],
+  ];
+  const seconds: number[] = [];
+  for (const [label, args] of runs) {
+    const r = timedVerify(args);
+    seconds.push(r.seconds);
     process.stdout.write(
-      `gongkai verify, ${label}: ${r.events} journal rows, ${r.ok ? 'clean' : 'FINDINGS'}; ` +
-        `verification ${r.seconds.toFixed(1)} s = ${Math.round(r.events / r.seconds)} rows/s; ` +
-        `process ${r.processSeconds.toFixed(1)} s wall, ${r.cpuSeconds.toFixed(1)} s CPU ` +
-        `(${Math.round(r.events / r.cpuSeconds)} rows per CPU-second, start-up included); ` +
-        `peak RSS ${r.peakMb.toFixed(0)} MB\n`,
+      `gongkai verify, ${label}: ${r.events} journal rows, ${r.ok ? 'clean' : 'FINDINGS'}, ` +
+        `${r.threads} worker threads; verification ${r.seconds.toFixed(1)} s = ` +
+        `${Math.round(r.events / r.seconds)} rows/s; process ${r.processSeconds.toFixed(1)} s ` +
+        `wall, ${r.cpuSeconds.toFixed(1)} s CPU (${Math.round(r.events / r.cpuSeconds)} rows per ` +
+        `CPU-second, start-up included); peak RSS ${r.peakMb.toFixed(0)} MB\n`,
     );
   }
+  process.stdout.write(
+    `worker threads against the process: ${(seconds[1] / seconds[2]).toFixed(2)}x as fast\n`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -68,6 +68,14 @@ describe('gongkai checkpoint and gongkai verify', () => {
     const clean = await runCli('verify', '--agency', code, '--json');
     expect(clean.code).toBe(EXIT_OK);
     expect(JSON.parse(clean.stdout)).toMatchObject({ ok: true, casesChecked: 2, eventsChecked: 4 });
+    const threaded = await runCli('verify', '--agency', code, '--workers', '1', '--json');
+    expect(threaded.code).toBe(EXIT_OK);
+    expect(JSON.parse(threaded.stdout)).toMatchObject({
+      ok: true,
+      casesChecked: 2,
+      eventsChecked: 4,
+      workerThreads: 1,
+    });
 
     await ds.transaction(async (m) => {
       await m.query('SET LOCAL session_replication_role = replica');
@@ -87,5 +95,8 @@ describe('gongkai checkpoint and gongkai verify', () => {
       EXIT_USAGE,
     );
     expect((await runCli('verify', '--agency', 'no-such-agency')).code).toBe(EXIT_USAGE);
+    const workers = await runCli('verify', '--workers', 'two');
+    expect(workers.code).toBe(EXIT_USAGE);
+    expect(workers.stderr).toContain('--workers 应为 0 到 64 的整数：two');
   });
 });

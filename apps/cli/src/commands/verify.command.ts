@@ -18,6 +18,17 @@ interface VerifyOptions {
   agency?: string;
   checkpoint?: string;
   json?: boolean;
+  workers?: string;
+}
+
+/** `--workers N`: a whole number of worker threads, 0 for none. */
+function workerCount(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n > 64) {
+    throw new UsageError(`--workers 应为 0 到 64 的整数：${value}`);
+  }
+  return n;
 }
 
 function readCheckpoint(file: string): JournalCheckpoint {
@@ -66,7 +77,9 @@ export function registerVerifyCommand(program: Command): void {
     .option('--agency <code>', '只校验该机关')
     .option('--checkpoint <file>', '对照该检查点文件（默认对照库中最新的检查点）')
     .option('--json', '以 JSON 输出结果')
+    .option('--workers <n>', '按机关并行校验的工作线程数（0 为不用工作线程；默认案件多时每核一个）')
     .action(async (options: VerifyOptions) => {
+      const workers = workerCount(options.workers);
       const checkpoint = options.checkpoint ? readCheckpoint(options.checkpoint) : 'latest';
       const audit = await withDatabase(async (ds) => {
         const agencyIds =
@@ -78,6 +91,7 @@ export function registerVerifyCommand(program: Command): void {
           checkpoint,
           trustedFingerprint: trustedJournalFingerprint(),
           concurrency: 2,
+          workers,
           onProgress: (p) => {
             const tenth = p.casesTotal ? Math.floor((p.casesChecked * 10) / p.casesTotal) : 10;
             if (tenth > shown) {

@@ -26,6 +26,7 @@ import { ManualClock } from '../common/clock';
 import { CheckJournalNightlyUseCase } from './check-journal-nightly.use-case';
 import { TakeCheckpointUseCase } from './take-checkpoint.use-case';
 import { VerifyJournalUseCase } from './verify-journal.use-case';
+import { VerifyPool } from './verify-pool';
 
 const clerk: JournalActor = { id: 'clerk-1', role: 'clerk' };
 const leader: JournalActor = { id: 'leader-1', role: 'leader' };
@@ -344,6 +345,51 @@ describe('journal verification (replay audit and signed checkpoints)', () => {
       expect.objectContaining({ caseId: id, ref: 'E-2', field: 'checkpoint.case' }),
     ]);
     // Without a checkpoint nothing is left to find; with only the row gone, the journal tells.
+  });
+
+  it('finds the same in worker threads as in the process, agencies side by side', async () => {
+    const [a, b, c] = [await agency(), await agency(), await agency()];
+    const changed = await servedCase(a, 'W-1');
+    await servedCase(a, 'W-2');
+    const erased = await openCase(b, 'W-3');
+    await servedCase(b, 'W-4');
+    await openCase(c, 'W-5');
+    for (const x of [a, b, c]) await checkpoint.execute({ agency: { id: x.id, code: x.code } });
+    await asSuperuser(ds, async (m) => {
+      await m.query(`UPDATE cases SET outcome = 'disclosed' WHERE id = $1`, [changed]);
+      await m.query('DELETE FROM case_events WHERE case_id = $1', [erased]);
+      await m.query('DELETE FROM cases WHERE id = $1', [erased]);
+    });
+    const command = { agencyIds: [a.id, b.id, c.id] };
+    const inProcess = await verify.execute({ ...command, workers: 0 });
+    const progress: number[] = [];
+    const threaded = await verify.execute({
+      ...command,
+      workers: 2,
+      onProgress: (p) => void progress.push(p.casesChecked),
+    });
+    expect(inProcess.workerThreads).toBe(0);
+    expect(threaded.workerThreads).toBe(2);
+    expect(threaded.findings).toEqual(inProcess.findings);
+    expect(threaded.findings).toHaveLength(2);
+    expect(threaded.findings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ caseId: changed, ref: 'W-1', field: 'outcome' }),
+        expect.objectContaining({ caseId: erased, ref: 'W-3', field: 'checkpoint.case' }),
+      ]),
+    );
+    expect(threaded).toMatchObject({
+      ok: false,
+      casesChecked: inProcess.casesChecked,
+      eventsChecked: inProcess.eventsChecked,
+      findingCount: inProcess.findingCount,
+      checkpoints: inProcess.checkpoints,
+    });
+    expect(progress.at(-1)).toBe(4);
+  });
+
+  it('starts no worker threads that cannot connect (the verification then runs in the process)', async () => {
+    expect(await VerifyPool.start(2, 'postgres://postgres@127.0.0.1:1/none', [])).toBeNull();
   });
 
   it('finds a case row deleted while its journal stays', async () => {

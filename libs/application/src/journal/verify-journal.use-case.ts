@@ -1,5 +1,5 @@
+import { availableParallelism } from 'node:os';
 import type { DataSource, EntityManager } from 'typeorm';
-import { WorkingDayCalendar, type CalendarArrangement } from '@gongkai/domain';
 import {
   checkpointById,
   checkpointProblems,
@@ -8,18 +8,16 @@ import {
   type JournalCheckpoint,
 } from '@gongkai/persistence';
 import type { Clock } from '../common/clock';
+import { calendarHistory, readCalendarYears } from './calendar-history';
 import { finding, type JournalFinding } from './journal-finding';
-import {
-  checkAgainstCheckpoint,
-  identityOf,
-  replayCase,
-  type CalendarAt,
-  type JournalRecord,
-  type StoredCase,
-} from './journal-replay';
+import { verifyAgency, type AgencyEntries, type AgencySink } from './verify-agency';
+import { VerifyPool } from './verify-pool';
 
-/** How many cases one batch reads (with all their journal rows): bounds the memory per agency. */
-const CASE_BATCH = 200;
+/**
+ * From how many cases a verification runs in worker threads: below it, starting the threads
+ * (each loads the code and connects, about a second) costs more than they save.
+ */
+const WORKER_THRESHOLD_CASES = 20_000;
 /** Findings kept in the result; the count goes on beyond it (a wholesale rewrite is one story). */
 const FINDINGS_KEPT = 1000;
 
@@ -36,6 +34,11 @@ export interface VerifyJournalCommand {
   readonly onProgress?: (progress: VerifyProgress) => void | Promise<void>;
   /** Agencies verified at once (their reads overlap the replay of others). */
   readonly concurrency?: number;
+  /**
+   * Worker threads to verify agencies in (0: in this process). By default one per core when
+   * there is more than one agency with more than WORKER_THRESHOLD_CASES cases in all.
+   */
+  readonly workers?: number;
 }
 
 export interface VerifyProgress {
@@ -63,45 +66,13 @@ export interface JournalAudit {
   /** The first FINDINGS_KEPT findings, by agency code and ref. */
   readonly findings: readonly JournalFinding[];
   readonly checkpoints: readonly CheckpointUsed[];
+  /** The worker threads the agencies were verified in (0: in the process). */
+  readonly workerThreads: number;
 }
 
 interface Agency {
   readonly id: string;
   readonly code: string;
-}
-
-const CASE_COLUMNS = `c.id, c.agency_id, c.ref, to_char(c.received_on, 'YYYY-MM-DD') AS received_on,
-  c.channel, c.applicant_category, c.state, c.fee_state, c.extension_state, c.closed, c.outcome,
-  to_char(c.decided_on, 'YYYY-MM-DD') AS decided_on, to_char(c.served_on, 'YYYY-MM-DD') AS served_on,
-  c.flags, c.deadlines, to_char(c.answer_due_on, 'YYYY-MM-DD') AS answer_due_on,
-  to_char(c.next_due_on, 'YYYY-MM-DD') AS next_due_on, c.version, c.snapshot, c.assigned_clerk_id`;
-
-const EVENT_COLUMNS = `e.case_id, e.seq, e.type, e.machine_event, e.payload, e.actor_id, e.actor_role,
-  to_char(e.occurred_on, 'YYYY-MM-DD') AS occurred_on, e.recorded_at, e.basis, e.state_after,
-  e.prev_hash, e.hash`;
-
-/**
- * The calendars the live path ran on over time: the chinese-days years plus the years loaded into
- * `calendar_years` before each moment. One calendar per moment a year was loaded, built once.
- */
-async function calendarHistory(m: EntityManager): Promise<CalendarAt> {
-  const rows = (await m.query(
-    `SELECT arrangement, date_trunc('milliseconds', loaded_at) AS loaded_at
-       FROM calendar_years ORDER BY loaded_at, year`,
-  )) as { arrangement: CalendarArrangement; loaded_at: Date }[];
-  const times = rows.map((r) => r.loaded_at.getTime());
-  const built = new Map<number, WorkingDayCalendar>();
-  return (recordedAt) => {
-    const t = recordedAt.getTime();
-    let n = 0;
-    while (n < times.length && times[n] <= t) n++;
-    let calendar = built.get(n);
-    if (!calendar) {
-      calendar = WorkingDayCalendar.withDefaults(rows.slice(0, n).map((r) => r.arrangement));
-      built.set(n, calendar);
-    }
-    return calendar;
-  };
 }
 
 /** Runs `work` over `items`, at most `limit` at a time. */
@@ -122,8 +93,9 @@ async function inParallel<T>(
  * is chain-checked, replayed through the machine and compared with its row; then compared with
  * the signed checkpoint, which finds what a database superuser could otherwise hide (a case
  * erased with its journal, a journal cut short, history rewritten with recomputed hashes).
- * Streams cases by agency in batches (memory bounded by the batch, not the register), agencies in
- * parallel.
+ * Streams cases by agency in batches (memory bounded by the batch, not the register); agencies
+ * run side by side, in worker threads (`VerifyPool`) when the register is large enough for the
+ * threads' start to pay, else interleaved in the process.
  */
 export class VerifyJournalUseCase {
   constructor(
@@ -144,7 +116,7 @@ export class VerifyJournalUseCase {
       'SELECT count(*)::int AS n FROM cases WHERE agency_id = ANY($1::uuid[])',
       [ids],
     )) as { n: number }[];
-    const calendarAt = await calendarHistory(m);
+    const calendarYears = await readCalendarYears(m);
     const findings: JournalFinding[] = [];
     let findingCount = 0;
     const add = (f: JournalFinding): void => {
@@ -155,77 +127,25 @@ export class VerifyJournalUseCase {
     const checkpoints = new CheckpointChoice(m, command, agencies, add);
     await checkpoints.prepare();
 
-    await inParallel(agencies, command.concurrency ?? 2, async (agency) => {
-      const entries = await checkpoints.entriesFor(agency);
-      let after = '';
-      for (;;) {
-        const cases = (await m.query(
-          `SELECT ${CASE_COLUMNS} FROM cases c WHERE c.agency_id = $1 AND c.ref > $2
-            ORDER BY c.ref LIMIT ${CASE_BATCH}`,
-          [agency.id, after],
-        )) as Omit<StoredCase, 'agency_code'>[];
-        if (!cases.length) break;
-        after = cases[cases.length - 1].ref;
-        const rows = (await m.query(
-          `SELECT ${EVENT_COLUMNS} FROM case_events e WHERE e.case_id = ANY($1::uuid[])
-            ORDER BY e.case_id, e.seq`,
-          [cases.map((c) => c.id)],
-        )) as (JournalRecord & { case_id: string })[];
-        const byCase = new Map<string, JournalRecord[]>();
-        for (const row of rows) {
-          let list = byCase.get(row.case_id);
-          if (!list) byCase.set(row.case_id, (list = []));
-          list.push(row);
-        }
-        for (const c of cases) {
-          const stored: StoredCase = { ...c, agency_code: agency.code };
-          const journal = byCase.get(c.id) ?? [];
-          for (const f of replayCase(stored, journal, calendarAt).findings) add(f);
-          const entry = entries?.cases.get(c.id);
-          if (entry && entries) {
-            entries.cases.delete(c.id);
-            const f = checkAgainstCheckpoint(identityOf(stored), journal, entry, entries.label);
-            if (f) add(f);
-          }
-          progress.casesChecked++;
-          progress.eventsChecked += journal.length;
-        }
+    const sink: AgencySink = {
+      add,
+      checked: async (cases, events) => {
+        progress.casesChecked += cases;
+        progress.eventsChecked += events;
         await command.onProgress?.({ ...progress });
-      }
-      // Journal rows whose case row is gone: the row was deleted with the guard switched off.
-      const orphans = (await m.query(
-        `SELECT e.case_id, max(e.seq)::int AS length, max(e.payload->>'ref') AS ref
-           FROM case_events e WHERE e.agency_id = $1
-            AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.id = e.case_id)
-          GROUP BY e.case_id`,
-        [agency.id],
-      )) as { case_id: string; length: number; ref: string | null }[];
-      for (const o of orphans) {
-        entries?.cases.delete(o.case_id);
-        add(
-          finding(
-            { agencyId: agency.id, agencyCode: agency.code, caseId: o.case_id, ref: o.ref ?? '' },
-            'case',
-            null,
-            o.length,
-            `案件记录缺失，但日志中有${o.length}条记录（案件被删除）`,
-          ),
-        );
-      }
-      if (entries) {
-        for (const e of entries.cases.values()) {
-          add(
-            finding(
-              { agencyId: agency.id, agencyCode: agency.code, caseId: e.caseId, ref: e.ref },
-              'checkpoint.case',
-              null,
-              e.length,
-              `签名检查点（${entries.label}）中的案件已不存在（案件及其日志被删除）`,
-            ),
-          );
-        }
-      }
-    });
+      },
+    };
+    const pool = await this.pool(command, agencies.length, casesTotal, calendarYears);
+    try {
+      const calendarAt = calendarHistory(calendarYears);
+      await inParallel(agencies, pool ? pool.size : (command.concurrency ?? 2), async (agency) => {
+        const entries = await checkpoints.entriesFor(agency);
+        if (pool) await pool.verify(agency, entries, sink);
+        else await verifyAgency(m, agency, entries, calendarAt, sink);
+      });
+    } finally {
+      await pool?.close();
+    }
 
     findings.sort(
       (a, b) =>
@@ -243,13 +163,25 @@ export class VerifyJournalUseCase {
       findingCount,
       findings,
       checkpoints: checkpoints.used(),
+      workerThreads: pool?.size ?? 0,
     };
   }
-}
 
-interface AgencyEntries {
-  readonly label: string;
-  readonly cases: Map<string, CheckpointEntry>;
+  /** The worker threads for this verification, or null to verify in the process. */
+  private async pool(
+    command: VerifyJournalCommand,
+    agencies: number,
+    cases: number,
+    calendarYears: Awaited<ReturnType<typeof readCalendarYears>>,
+  ): Promise<VerifyPool | null> {
+    const wanted =
+      command.workers ??
+      (agencies > 1 && cases >= WORKER_THRESHOLD_CASES ? availableParallelism() : 0);
+    const size = Math.min(wanted, agencies);
+    const url = (this.dataSource.options as { url?: string }).url;
+    if (size < 1 || !url) return null;
+    return VerifyPool.start(size, url, calendarYears);
+  }
 }
 
 /**
@@ -328,8 +260,13 @@ class CheckpointChoice {
     return { label: this.label(chosen), cases: new Map(list.map((e) => [e.caseId, e])) };
   }
 
+  /** By agency code (a checkpoint of every agency first), whatever order the agencies ran in. */
   used(): CheckpointUsed[] {
-    return [...this.usedById.values()];
+    return [...this.usedById.values()].sort(
+      (a, b) =>
+        (a.agencyCode ?? '').localeCompare(b.agencyCode ?? '') ||
+        a.takenAt.localeCompare(b.takenAt),
+    );
   }
 
   private label(c: JournalCheckpoint): string {
