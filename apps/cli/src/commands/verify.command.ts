@@ -77,7 +77,10 @@ export function registerVerifyCommand(program: Command): void {
     .option('--agency <code>', '只校验该机关')
     .option('--checkpoint <file>', '对照该检查点文件（默认对照库中最新的检查点）')
     .option('--json', '以 JSON 输出结果')
-    .option('--workers <n>', '按机关并行校验的工作线程数（0 为不用工作线程；默认案件多时每核一个）')
+    .option(
+      '--workers <n>',
+      '按机关并行校验的工作线程数（0 为不用；默认在案件多、处理器多于两核时为核数减一）',
+    )
     .action(async (options: VerifyOptions) => {
       const workers = workerCount(options.workers);
       const checkpoint = options.checkpoint ? readCheckpoint(options.checkpoint) : 'latest';
