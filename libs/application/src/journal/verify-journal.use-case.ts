@@ -8,7 +8,7 @@ import {
   type JournalCheckpoint,
 } from '@gongkai/persistence';
 import type { Clock } from '../common/clock';
-import { calendarHistory, readCalendarYears } from './calendar-history';
+import { calendarHistory, readCalendarYears, type LoadedCalendarYear } from './calendar-history';
 import { finding, type JournalFinding } from './journal-finding';
 import { verifyAgency, type AgencyEntries, type AgencySink } from './verify-agency';
 import { VerifyPool } from './verify-pool';
@@ -29,6 +29,7 @@ function defaultWorkers(): number {
   const cores = availableParallelism();
   return cores > 2 ? cores - 1 : 0;
 }
+
 /** Findings kept in the result; the count goes on beyond it (a wholesale rewrite is one story). */
 const FINDINGS_KEPT = 1000;
 
@@ -183,7 +184,7 @@ export class VerifyJournalUseCase {
     command: VerifyJournalCommand,
     agencies: number,
     cases: number,
-    calendarYears: Awaited<ReturnType<typeof readCalendarYears>>,
+    calendarYears: readonly LoadedCalendarYear[],
   ): Promise<VerifyPool | null> {
     const wanted =
       command.workers ?? (agencies > 1 && cases >= WORKER_THRESHOLD_CASES ? defaultWorkers() : 0);

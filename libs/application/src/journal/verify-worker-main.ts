@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import type { DataSource } from 'typeorm';
 import { createDataSource } from '@gongkai/persistence';
 import { calendarHistory, type LoadedCalendarYear } from './calendar-history';
 import type { JournalFinding } from './journal-finding';
@@ -40,7 +41,7 @@ export async function runVerifyWorker(): Promise<void> {
   if (!port) throw new Error('verify-worker-main runs in a worker thread');
   const data = workerData as VerifyWorkerData;
   const post = (m: VerifyWorkerMessage): void => port.postMessage(m);
-  let db;
+  let db: DataSource;
   try {
     db = await createDataSource(data.databaseUrl, 1).initialize();
   } catch (error) {

@@ -163,7 +163,7 @@ export class CaseRunner {
   private constructor(private current: CaseSnapshot) {}
 
   static register(input: CreateCaseInput, calendar: WorkingDayCalendar): CaseRunner {
-    return new CaseRunner(sharedInitialSnapshot(registration(input), calendar));
+    return new CaseRunner(sharedInitialSnapshot(input, calendar));
   }
 
   /** A run from a snapshot (an import's shared initial snapshot; the run never changes it). */
@@ -186,7 +186,16 @@ export class CaseRunner {
 const initialSnapshots = new WeakMap<CaseMachine, Map<string, CaseSnapshot>>();
 const INITIAL_SNAPSHOTS_KEPT = 4096;
 
-function sharedInitialSnapshot(input: CreateCaseInput, calendar: WorkingDayCalendar): CaseSnapshot {
+/**
+ * `createCase`, shared: one frozen snapshot per machine, received date and number of approval
+ * steps, for the many cases a replay or an import starts (it is pure, and the machine never
+ * changes a snapshot it is given; frozen, a change would throw instead of reaching other cases).
+ */
+export function sharedInitialSnapshot(
+  registered: CreateCaseInput,
+  calendar: WorkingDayCalendar,
+): CaseSnapshot {
+  const input = registration(registered);
   const machine = caseMachineFor(calendar);
   let byInput = initialSnapshots.get(machine);
   if (!byInput) initialSnapshots.set(machine, (byInput = new Map()));

@@ -57,7 +57,7 @@ export function journalHash(row: JournalHashInput): string {
   const at = typeof row.recordedAt === 'string' ? row.recordedAt : row.recordedAt.toISOString();
   const text =
     `{"actorId":${json(row.actorId)},"actorRole":${json(row.actorRole)},` +
-    `"basis":${row.basis === null ? 'null' : json(row.basis)},"caseId":${json(row.caseId)},` +
+    `"basis":${json(row.basis)},"caseId":${json(row.caseId)},` +
     `"machineEvent":${row.machineEvent},"occurredOn":${json(row.occurredOn)},` +
     `"payload":${canonicalJson(row.payload)},"prevHash":${json(row.prevHash)},` +
     `"recordedAt":${json(at)},"seq":${json(row.seq)},"stateAfter":${json(row.stateAfter)},` +
