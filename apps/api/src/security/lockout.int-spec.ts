@@ -16,6 +16,8 @@ jest.setTimeout(180_000);
  * and an unknown username cost no argon2 verification (so timing told which usernames exist).
  * argon2's verify is observed, never replaced: the count of real verifications is the behaviour.
  */
+const realVerify = argon2.verify.bind(argon2);
+
 describe('login lockout and rate limits', () => {
   let t: TestApp;
   let verify: jest.SpyInstance;
@@ -65,13 +67,37 @@ describe('login lockout and rate limits', () => {
   it('never lets more than 5 guesses of one account reach argon2, even with the right one among them', async () => {
     const agency = await seedAgency(t.db);
     const user = await seedUser(t.db, { agency, roles: ['clerk'] });
+    // Every verification waits until each guess is either reserved or refused, so all ten are
+    // truly concurrent: none can finish first and, by a success, start a new count (which is the
+    // lockout's rule; the cheap test hash would otherwise let the first guesses finish before
+    // the last ones arrive, and the count would then depend on timing, not on the reservation).
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    verify.mockImplementation(async (...args: Parameters<typeof argon2.verify>) => {
+      await gate;
+      return realVerify(...args);
+    });
     const passwords = Array.from({ length: 10 }, (_, i) =>
       i === 6 ? TEST_PASSWORD : `wrong-password-${i}`,
     );
-    const answers = await Promise.all(passwords.map((p) => attempt(user.username, p)));
+    let answered = 0;
+    const pending = passwords.map((p) =>
+      attempt(user.username, p).then((a) => {
+        answered++;
+        return a;
+      }),
+    );
+    for (;;) {
+      const [row] = await t.db.query('SELECT failed_logins FROM users WHERE id = $1', [user.id]);
+      if (row.failed_logins + answered >= passwords.length) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    open();
+    const answers = await Promise.all(pending);
     expect(answers.every((a) => [200, 401, 429].includes(a.status))).toBe(true);
     const verifiedForUser = verify.mock.calls.filter(([hash]) => hash === user.passwordHash).length;
     expect(verifiedForUser).toBeLessThanOrEqual(5);
+    expect(answers.filter((a) => a.status === 429).length).toBeGreaterThanOrEqual(5);
   });
 
   it('refuses a locked account before argon2 runs', async () => {
